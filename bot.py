@@ -1,0 +1,6 @@
+"""Entry point: ``python bot.py`` does what the ``daleel`` command does."""
+
+from bot.cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""Typed settings read from a TOML file (plus ``DALEEL_BOT_TOKEN`` from the environment).
+
+Every problem is reported as one :class:`ConfigError` naming the key and what is wrong, so
+start-up can stop with a single clear line. The token is a :class:`Secret` and never prints.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+__all__ = [
+    "LANGUAGE_CODES",
+    "TOKEN_ENV",
+    "ConfigError",
+    "RateLimits",
+    "SafetySettings",
+    "Secret",
+    "Settings",
+    "WebhookSettings",
+    "load_settings",
+]
+
+TOKEN_ENV = "DALEEL_BOT_TOKEN"
+LANGUAGE_CODES = ("ar", "ckb", "ku", "en")
+_TOKEN_RE = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{20,80}$")
+
+T = TypeVar("T")
+
+
+class ConfigError(Exception):
+    """A configuration key is missing or invalid."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(f"{key}: {problem}")
+        self.key = key
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class Secret:
+    """A string that never appears in ``repr``, ``str`` or logs."""
+
+    _value: str = field(repr=False)
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    listen: str
+    port: int
+    public_url: str
+    secret_token: Secret
+    path: str
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    global_per_second: float = 30.0
+    per_chat_per_second: float = 1.0
+    paid_broadcast: bool = False
+    paid_per_second: float = 1000.0
+
+
+@dataclass(frozen=True)
+class SafetySettings:
+    stale_after_days: int = 30
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: Secret
+    admin_ids: frozenset[int]
+    database: Path
+    timezone: ZoneInfo
+    default_language: str
+    api_base_url: str | None
+    mode: Literal["polling", "webhook"]
+    webhook: WebhookSettings | None
+    rates: RateLimits = RateLimits()
+    safety: SafetySettings = SafetySettings()
+    log_level: str = "INFO"
+
+    @property
+    def bot_id(self) -> int:
+        return int(self.token.reveal().split(":", 1)[0])
+
+
+_SCHEMA: dict[str, frozenset[str]] = {
+    "telegram": frozenset({"token", "api_base_url", "mode"}),
+    "telegram.webhook": frozenset({"listen", "port", "public_url", "secret_token", "path"}),
+    "access": frozenset({"admin_ids"}),
+    "storage": frozenset({"database"}),
+    "locale": frozenset({"timezone", "default_language"}),
+    "sending": frozenset(
+        {"global_per_second", "per_chat_per_second", "paid_broadcast", "paid_per_second"}
+    ),
+    "safety": frozenset({"stale_after_days"}),
+    "logging": frozenset({"level"}),
+}
+
+
+class _Reader:
+    """Typed access to the parsed TOML, raising ConfigError with dotted key names."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self._data = data
+
+    def table(self, name: str) -> Mapping[str, Any]:
+        node: Any = self._data
+        for part in name.split("."):
+            node = node.get(part, {}) if isinstance(node, Mapping) else None
+            if not isinstance(node, Mapping):
+                raise ConfigError(name, "must be a table")
+        table: Mapping[str, Any] = node
+        return table
+
+    def get(self, key: str, kind: type[T], default: T | None = None) -> T:
+        table_name, _, leaf = key.rpartition(".")
+        table = self.table(table_name)
+        if leaf not in table:
+            if default is None:
+                raise ConfigError(key, "is missing")
+            return default
+        value = table[leaf]
+        # bool is an int subclass: accept it only where a bool is wanted.
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise ConfigError(key, f"must be a {kind.__name__}, got {type(value).__name__}")
+        return value
+
+    def check_unknown(self) -> None:
+        sections = {name.split(".")[0] for name in _SCHEMA}
+        for top in self._data:
+            if top not in sections:
+                raise ConfigError(top, "is not a known section")
+        for name, allowed in _SCHEMA.items():
+            table = self.table(name)
+            for key, value in table.items():
+                if f"{name}.{key}" in _SCHEMA and isinstance(value, Mapping):
+                    continue
+                if key not in allowed:
+                    raise ConfigError(f"{name}.{key}", "is not a known key")
+
+
+def _check(key: str, ok: bool, problem: str) -> None:
+    if not ok:
+        raise ConfigError(key, problem)
+
+
+def _positive(key: str, value: float) -> float:
+    _check(key, value > 0, "must be greater than 0")
+    return value
+
+
+def _url(key: str, value: str, schemes: tuple[str, ...]) -> str:
+    parts = urlsplit(value)
+    _check(
+        key,
+        parts.scheme in schemes and bool(parts.netloc),
+        f"must be a {' or '.join(schemes)} URL",
+    )
+    return value.rstrip("/")
+
+
+def _token(reader: _Reader, environ: Mapping[str, str]) -> Secret:
+    raw = environ.get(TOKEN_ENV) or reader.get("telegram.token", str, "")
+    source = TOKEN_ENV if environ.get(TOKEN_ENV) else "telegram.token"
+    _check(source, bool(raw), f"is missing (set it in the file or in {TOKEN_ENV})")
+    # The problem text must never quote the token itself.
+    _check(source, bool(_TOKEN_RE.match(raw)), "is not a bot token of the form 123456:ABC...")
+    return Secret(raw)
+
+
+def _admin_ids(reader: _Reader) -> frozenset[int]:
+    ids = reader.get("access.admin_ids", list)
+    for value in ids:
+        _check(
+            "access.admin_ids",
+            isinstance(value, int) and not isinstance(value, bool) and value > 0,
+            "must be a list of positive Telegram user ids",
+        )
+    return frozenset(ids)
+
+
+def _webhook(reader: _Reader) -> WebhookSettings:
+    listen = reader.get("telegram.webhook.listen", str, "127.0.0.1")
+    try:
+        ipaddress.ip_address(listen)
+    except ValueError:
+        raise ConfigError("telegram.webhook.listen", "must be an IP address") from None
+    port = reader.get("telegram.webhook.port", int, 8443)
+    _check("telegram.webhook.port", 0 < port < 65536, "must be a port number 1-65535")
+    public_url = _url(
+        "telegram.webhook.public_url", reader.get("telegram.webhook.public_url", str), ("https",)
+    )
+    secret = reader.get("telegram.webhook.secret_token", str)
+    _check(
+        "telegram.webhook.secret_token",
+        re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret) is not None,
+        "must be 16-256 characters of A-Z, a-z, 0-9, _ and -",
+    )
+    path = reader.get("telegram.webhook.path", str, "telegram")
+    _check("telegram.webhook.path", re.fullmatch(r"[A-Za-z0-9_/-]{1,64}", path) is not None,
+           "must be a short URL path")
+    return WebhookSettings(listen, port, public_url, Secret(secret), path.strip("/"))
+
+
+def _rates(reader: _Reader) -> RateLimits:
+    def number(key: str, default: float) -> float:
+        return _positive(key, reader.get(key, float, default))
+
+    return RateLimits(
+        global_per_second=number("sending.global_per_second", 30.0),
+        per_chat_per_second=number("sending.per_chat_per_second", 1.0),
+        paid_broadcast=reader.get("sending.paid_broadcast", bool, False),
+        paid_per_second=number("sending.paid_per_second", 1000.0),
+    )
+
+
+def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> Settings:
+    reader = _Reader(data)
+    reader.check_unknown()
+    token = _token(reader, environ)
+    zone_name = reader.get("locale.timezone", str, "Asia/Baghdad")
+    try:
+        zone = ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("locale.timezone", f"{zone_name!r} is not a known time zone") from None
+    language = reader.get("locale.default_language", str, "ar")
+    _check(
+        "locale.default_language",
+        language in LANGUAGE_CODES,
+        f"must be one of {', '.join(LANGUAGE_CODES)}",
+    )
+    api = reader.get("telegram.api_base_url", str, "")
+    mode = reader.get("telegram.mode", str, "polling")
+    _check("telegram.mode", mode in ("polling", "webhook"), "must be 'polling' or 'webhook'")
+    database = Path(reader.get("storage.database", str))
+    _check("storage.database", str(database) != "", "must be a file path")
+    level = reader.get("logging.level", str, "INFO").upper()
+    _check("logging.level", level in ("DEBUG", "INFO", "WARNING", "ERROR"),
+           "must be DEBUG, INFO, WARNING or ERROR")
+    stale = reader.get("safety.stale_after_days", int, 30)
+    _check("safety.stale_after_days", 0 < stale <= 3650, "must be between 1 and 3650")
+    return Settings(
+        token=token,
+        admin_ids=_admin_ids(reader),
+        database=database if database.is_absolute() else base / database,
+        timezone=zone,
+        default_language=language,
+        api_base_url=_url("telegram.api_base_url", api, ("http", "https")) if api else None,
+        mode="webhook" if mode == "webhook" else "polling",
+        webhook=_webhook(reader) if mode == "webhook" else None,
+        rates=_rates(reader),
+        safety=SafetySettings(stale_after_days=stale),
+        log_level=level,
+    )
+
+
+def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
+    """Read and validate the config file; relative paths are relative to the file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot be read ({exc.strerror})") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(str(path), f"is not valid TOML ({exc})") from None
+    return _parse(data, environ, path.resolve().parent)

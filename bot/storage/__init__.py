@@ -1,0 +1,5 @@
+"""All SQL lives in this package, behind small typed repository functions."""
+
+from bot.storage.db import Database, Migration, MigrationError, load_migrations, utc_now
+
+__all__ = ["Database", "Migration", "MigrationError", "load_migrations", "utc_now"]

@@ -1,0 +1,63 @@
+"""Residents: chat id, chosen language and whether alerts may reach them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.storage.db import Database, utc_now
+
+__all__ = [
+    "Resident",
+    "count_by_language",
+    "delete_resident",
+    "get_resident",
+    "set_active",
+    "set_language",
+]
+
+
+@dataclass(frozen=True)
+class Resident:
+    chat_id: int
+    language: str
+    active: bool
+
+
+async def get_resident(db: Database, chat_id: int) -> Resident | None:
+    row = await db.fetch_one(
+        "SELECT chat_id, language, active FROM residents WHERE chat_id = ?", (chat_id,)
+    )
+    return None if row is None else Resident(row[0], row[1], bool(row[2]))
+
+
+async def set_language(db: Database, chat_id: int, language: str) -> Resident:
+    """Create the resident on first choice, or change their language; reactivates them."""
+    now = utc_now()
+    await db.execute(
+        "INSERT INTO residents (chat_id, language, active, created_at, updated_at)"
+        " VALUES (?, ?, 1, ?, ?)"
+        " ON CONFLICT (chat_id) DO UPDATE SET language = excluded.language, active = 1,"
+        " updated_at = excluded.updated_at",
+        (chat_id, language, now, now),
+    )
+    return Resident(chat_id, language, True)
+
+
+async def set_active(db: Database, chat_id: int, active: bool) -> bool:
+    """Returns whether a resident with that chat id exists."""
+    changed = await db.execute(
+        "UPDATE residents SET active = ?, updated_at = ? WHERE chat_id = ?",
+        (int(active), utc_now(), chat_id),
+    )
+    return changed > 0
+
+
+async def delete_resident(db: Database, chat_id: int) -> bool:
+    """Erase the resident; later migrations cascade their rows from this one."""
+    return await db.execute("DELETE FROM residents WHERE chat_id = ?", (chat_id,)) > 0
+
+
+async def count_by_language(db: Database) -> dict[str, int]:
+    """Aggregate counts only: how many residents read each language."""
+    rows = await db.fetch_all("SELECT language, COUNT(*) FROM residents GROUP BY language")
+    return {row[0]: int(row[1]) for row in rows}

@@ -1,0 +1,64 @@
+"""Choosing the language: on first contact, and any time with /language."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.callbacks import decode
+from bot.config import LANGUAGE_CODES
+from bot.context import DaleelApp, DaleelContext
+from bot.i18n import language
+from bot.storage.residents import set_language
+from handlers.commands import publish_for_chat
+from handlers.screens import send_language_menu, send_main_menu
+
+__all__ = ["register"]
+
+
+async def language_command(update: Update, context: DaleelContext) -> None:
+    """/language: offer the four languages."""
+    if update.effective_chat:
+        await send_language_menu(
+            update.effective_chat.id, context, first_time=context.resident is None
+        )
+
+
+async def choose_language(update: Update, context: DaleelContext) -> None:
+    """A language button: validate the code, store it, answer in the new language."""
+    query = update.callback_query
+    chat = update.effective_chat
+    if query is None or chat is None:
+        return
+    callback = decode(query.data)
+    code = callback.args[0] if callback and callback.action == "set" and callback.args else None
+    if code not in LANGUAGE_CODES:
+        await query.answer(
+            context.tr.gettext("This button is no longer valid. Send /menu to start again.")
+        )
+        return
+    first_time = context.resident is None
+    resident = await set_language(context.db, chat.id, code)
+    tr = context.state.catalogues.translator(code)
+    context.use(resident, tr)
+    await query.answer()
+    await query.edit_message_text(
+        tr.gettext("Your language is now {language}.", language=language(code).native_name)
+    )
+    await publish_for_chat(chat.id, context)
+    if first_time:
+        await context.bot.send_message(
+            chat.id,
+            tr.gettext(
+                "Welcome to Daleel. I answer questions about your camp's services, food "
+                "distributions and whether your home area is safe to return to, and I can "
+                "warn you when something changes.\n\nI never ask for your name or phone "
+                "number. You can erase everything I keep about you at any time with /forget."
+            ),
+        )
+    await send_main_menu(chat.id, context)
+
+
+def register(app: DaleelApp) -> None:
+    app.add_handler(CommandHandler("language", language_command, filters.ChatType.PRIVATE))
+    app.add_handler(CallbackQueryHandler(choose_language, pattern=r"^lang:"))

@@ -1,0 +1,54 @@
+"""Screens more than one feature shows: the main menu and the language choice."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.callbacks import encode
+from bot.context import DaleelContext
+from bot.i18n import LANGUAGES, N_, Translator
+from bot.keyboards import keyboard
+
+__all__ = ["MENU_ITEMS", "main_menu_markup", "send_language_menu", "send_main_menu"]
+
+# (item, label): labels are translated where the resident's language is known.
+MENU_ITEMS: tuple[tuple[str, str], ...] = (
+    ("services", N_("🏥 Camp services")),
+    ("food", N_("🍞 Food distribution")),
+    ("safety", N_("⚠️ Is my area safe?")),
+    ("alerts", N_("🔔 Alerts")),
+    ("language", N_("🌐 Language")),
+)
+
+
+def main_menu_markup(tr: Translator) -> InlineKeyboardMarkup:
+    rows = [[(tr.gettext(label), encode("menu", item))] for item, label in MENU_ITEMS]
+    return keyboard(rows, rtl=tr.language.rtl)
+
+
+async def send_main_menu(chat_id: int, context: DaleelContext) -> None:
+    tr = context.tr
+    await context.bot.send_message(
+        chat_id,
+        tr.gettext("What would you like to know? Choose below, or type your question."),
+        reply_markup=main_menu_markup(tr),
+    )
+
+
+def language_menu_markup() -> InlineKeyboardMarkup:
+    """Each language labelled in its own name; laid out right-to-left as most readers are."""
+    buttons = [(lang.native_name, encode("lang", "set", lang.code)) for lang in LANGUAGES]
+    return keyboard([buttons[0:2], buttons[2:4]], rtl=True)
+
+
+async def send_language_menu(chat_id: int, context: DaleelContext, *, first_time: bool) -> None:
+    """First contact asks in every language, since we do not know which one they read."""
+    if first_time:
+        catalogues = context.state.catalogues
+        text = "\n".join(
+            catalogues.translator(lang.code).gettext("Please choose your language.")
+            for lang in LANGUAGES
+        )
+    else:
+        text = context.tr.gettext("Please choose your language.")
+    await context.bot.send_message(chat_id, text, reply_markup=language_menu_markup())

@@ -1,0 +1,115 @@
+"""Configuration: every missing or invalid key is named; the token never shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import TOKEN_ENV, ConfigError, Secret, load_settings
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+MINIMAL = f"""
+[telegram]
+token = "{TOKEN}"
+[access]
+admin_ids = [42]
+[storage]
+database = "data/daleel.sqlite3"
+"""
+
+
+def test_minimal_file_gets_defaults(tmp_path: Path) -> None:
+    settings = load_settings(write(tmp_path, MINIMAL), {})
+    assert settings.token.reveal() == TOKEN
+    assert settings.admin_ids == frozenset({42})
+    assert settings.database == tmp_path / "data" / "daleel.sqlite3"
+    assert settings.timezone.key == "Asia/Baghdad"
+    assert settings.default_language == "ar"
+    assert settings.mode == "polling"
+    assert settings.webhook is None
+    assert settings.rates.global_per_second == 30.0
+    assert settings.rates.per_chat_per_second == 1.0
+    assert settings.api_base_url is None
+    assert settings.bot_id == 123456789
+
+
+def test_environment_token_wins(tmp_path: Path) -> None:
+    other = "987654321:BBHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+    settings = load_settings(write(tmp_path, MINIMAL), {TOKEN_ENV: other})
+    assert settings.token.reveal() == other
+
+
+def test_example_config_is_complete_and_commented() -> None:
+    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    text = example.read_text(encoding="utf-8")
+    settings = load_settings(example, {TOKEN_ENV: TOKEN})
+    assert settings.timezone.key == "Asia/Baghdad"
+    # Every key line is preceded by a comment line explaining it.
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        if "=" in line and not line.startswith("#"):
+            above = lines[:index]
+            assert any(prev.startswith("#") for prev in above[-3:]), line
+
+
+@pytest.mark.parametrize(
+    ("body", "key", "problem"),
+    [
+        ("[access]\nadmin_ids=[1]\n[storage]\ndatabase='x'", "telegram.token", "is missing"),
+        (MINIMAL.replace(TOKEN, "not-a-token"), "telegram.token", "not a bot token"),
+        (MINIMAL.replace("admin_ids = [42]", "admin_ids = ['bob']"), "access.admin_ids", "list"),
+        (MINIMAL.replace("admin_ids = [42]", ""), "access.admin_ids", "is missing"),
+        (MINIMAL + "[locale]\ntimezone = 'Mars/Olympus'\n", "locale.timezone", "not a known"),
+        (MINIMAL + "[locale]\ndefault_language = 'fr'\n", "locale.default_language", "one of"),
+        (MINIMAL + "[sending]\nglobal_per_second = 0\n", "sending.global_per_second", "> 0"),
+        (MINIMAL + "[sending]\nglobal_per_second = 'fast'\n", "sending.global_per_second", "float"),
+        (MINIMAL + "[sending]\npaid_broadcast = 1\n", "sending.paid_broadcast", "bool"),
+        (MINIMAL.replace('token = "', 'mode = "carrier"\ntoken = "'), "telegram.mode", "polling"),
+        (MINIMAL.replace('token = "', 'mode = "webhook"\ntoken = "'), "telegram.webhook.public_url", "is missing"),
+        (MINIMAL + "[storage.extra]\n", "storage.extra", "not a known key"),
+        (MINIMAL + "[stroage]\ndatabase='x'\n", "stroage", "not a known section"),
+        (MINIMAL.replace("[storage]", "[storage]\ndatbase = 'y'"), "storage.datbase", "not a known key"),
+        (MINIMAL.replace('token = "', 'api_base_url = "ftp://x"\ntoken = "'), "telegram.api_base_url", "URL"),
+    ],
+)
+def test_bad_key_is_named(tmp_path: Path, body: str, key: str, problem: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(write(tmp_path, body), {})
+    assert caught.value.key == key
+    assert problem.replace("> 0", "greater than 0") in caught.value.problem
+    assert TOKEN not in str(caught.value)
+
+
+def test_webhook_settings(tmp_path: Path) -> None:
+    body = MINIMAL.replace('token = "', 'mode = "webhook"\ntoken = "') + (
+        "[telegram.webhook]\nport = 8443\npublic_url = 'https://daleel.example.org/'\n"
+        "secret_token = 'abcdefghijklmnop_1234'\n"
+    )
+    settings = load_settings(write(tmp_path, body), {})
+    assert settings.webhook is not None
+    assert settings.webhook.public_url == "https://daleel.example.org"
+    assert "abcdefghijklmnop" not in repr(settings)
+
+
+def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(write(tmp_path, "[telegram\n"), {})
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_settings(tmp_path / "nope.toml", {})
+
+
+def test_secret_never_prints() -> None:
+    secret = Secret(TOKEN)
+    assert TOKEN not in repr(secret)
+    assert TOKEN not in str(secret)
+    assert TOKEN not in f"{secret}"
+    assert secret.reveal() == TOKEN
