@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.context import AppState, DaleelApp, DaleelContext
 from bot.i18n import Catalogues, default_locales_dir
 from bot.processor import PerChatUpdateProcessor
+from bot.ratelimit import ReplyRateLimiter
 from bot.storage import Database
 
 __all__ = ["ALLOWED_UPDATES", "Features", "build_application", "running"]
@@ -63,6 +64,7 @@ def build_application(
         .context_types(ContextTypes(context=DaleelContext, bot_data=AppState))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
         .concurrent_updates(PerChatUpdateProcessor(256))
+        .rate_limiter(ReplyRateLimiter())
         .connection_pool_size(64)
         .post_init(post_init)
         .post_shutdown(post_shutdown)

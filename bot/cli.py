@@ -71,6 +71,8 @@ async def _backup(config: Path, destination: Path) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Durations from python-telegram-bot as timedeltas (its announced future default).
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = _parser().parse_args(argv)
     try:
         if args.command == "backup":

@@ -30,6 +30,7 @@ __all__ = [
 
 TOKEN_ENV = "DALEEL_BOT_TOKEN"
 LANGUAGE_CODES = ("ar", "ckb", "ku", "en")
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _TOKEN_RE = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{20,80}$")
 
 T = TypeVar("T")
@@ -207,7 +208,15 @@ def _webhook(reader: _Reader) -> WebhookSettings:
     port = reader.get("telegram.webhook.port", int, 8443)
     _check("telegram.webhook.port", 0 < port < 65536, "must be a port number 1-65535")
     public_url = _url(
-        "telegram.webhook.public_url", reader.get("telegram.webhook.public_url", str), ("https",)
+        "telegram.webhook.public_url",
+        reader.get("telegram.webhook.public_url", str),
+        ("https", "http"),
+    )
+    # Telegram only calls HTTPS; plain HTTP is for a local Bot API server on this machine.
+    _check(
+        "telegram.webhook.public_url",
+        public_url.startswith("https://") or urlsplit(public_url).hostname in _LOOPBACK,
+        "must be an https URL (http only for a local Bot API server on 127.0.0.1)",
     )
     secret = reader.get("telegram.webhook.secret_token", str)
     _check(

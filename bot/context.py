@@ -103,4 +103,4 @@ class DaleelContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         self._resident, self._tr = resident, tr
 
 
-DaleelApp = Application[ExtBot[None], DaleelContext, dict[Any, Any], dict[Any, Any], AppState, Any]
+DaleelApp = Application[Any, DaleelContext, dict[Any, Any], dict[Any, Any], AppState, Any]

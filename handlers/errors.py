@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from telegram import Update
 from telegram.error import TelegramError
 
 from bot.context import DaleelApp, DaleelContext
+from handlers.middleware import load_resident
 
 __all__ = ["register"]
 
@@ -23,6 +25,7 @@ async def on_error(update: object, context: DaleelContext) -> None:
     if update.effective_chat.type != "private":
         return
     try:
+        await load_resident(update, context)  # a fresh context: find their language again
         if update.callback_query:
             await update.callback_query.answer()
         await context.bot.send_message(
@@ -31,7 +34,7 @@ async def on_error(update: object, context: DaleelContext) -> None:
                 "Sorry, something went wrong on our side. Please try again in a moment."
             ),
         )
-    except TelegramError as exc:
+    except (TelegramError, OSError, sqlite3.Error) as exc:
         log.warning("could not send the apology either: %s", type(exc).__name__)
 
 

@@ -46,17 +46,18 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
         tr.gettext("Your language is now {language}.", language=language(code).native_name)
     )
     await publish_for_chat(chat.id, context)
-    if first_time:
-        await context.bot.send_message(
-            chat.id,
-            tr.gettext(
-                "Welcome to Daleel. I answer questions about your camp's services, food "
-                "distributions and whether your home area is safe to return to, and I can "
-                "warn you when something changes.\n\nI never ask for your name or phone "
-                "number. You can erase everything I keep about you at any time with /forget."
-            ),
+    # One message, not two: a new resident's first seconds should not hit flood control.
+    welcome = (
+        tr.gettext(
+            "Welcome to Daleel. I answer questions about your camp's services, food "
+            "distributions and whether your home area is safe to return to, and I can "
+            "warn you when something changes.\n\nI never ask for your name or phone "
+            "number. You can erase everything I keep about you at any time with /forget."
         )
-    await send_main_menu(chat.id, context)
+        if first_time
+        else None
+    )
+    await send_main_menu(chat.id, context, preface=welcome)
 
 
 def register(app: DaleelApp) -> None:

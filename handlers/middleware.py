@@ -9,7 +9,7 @@ from bot.config import LANGUAGE_CODES
 from bot.context import DaleelApp, DaleelContext
 from bot.storage.residents import get_resident
 
-__all__ = ["guess_language", "register"]
+__all__ = ["guess_language", "load_resident", "register"]
 
 
 def guess_language(telegram_code: str | None, default: str) -> str:
@@ -22,7 +22,10 @@ def guess_language(telegram_code: str | None, default: str) -> str:
 
 
 async def load_resident(update: Update, context: DaleelContext) -> None:
-    """Attach the resident (if they chose a language before) and their translator."""
+    """Attach the resident (if they chose a language before) and their translator.
+
+    The error handler gets a fresh context from PTB, so it calls this again.
+    """
     chat = update.effective_chat
     resident = await get_resident(context.db, chat.id) if chat and chat.type == "private" else None
     user = update.effective_user

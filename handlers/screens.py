@@ -26,19 +26,23 @@ def main_menu_markup(tr: Translator) -> InlineKeyboardMarkup:
     return keyboard(rows, rtl=tr.language.rtl)
 
 
-async def send_main_menu(chat_id: int, context: DaleelContext) -> None:
+async def send_main_menu(
+    chat_id: int, context: DaleelContext, *, preface: str | None = None
+) -> None:
+    """The menu, optionally after a rendered paragraph (e.g. the welcome)."""
     tr = context.tr
+    prompt = tr.gettext("What would you like to know? Choose below, or type your question.")
     await context.bot.send_message(
         chat_id,
-        tr.gettext("What would you like to know? Choose below, or type your question."),
+        f"{preface}\n\n{prompt}" if preface else prompt,
         reply_markup=main_menu_markup(tr),
     )
 
 
 def language_menu_markup() -> InlineKeyboardMarkup:
-    """Each language labelled in its own name; laid out right-to-left as most readers are."""
+    """Each language labelled in its own name, in a fixed order whatever the reader's."""
     buttons = [(lang.native_name, encode("lang", "set", lang.code)) for lang in LANGUAGES]
-    return keyboard([buttons[0:2], buttons[2:4]], rtl=True)
+    return keyboard([buttons[0:2], buttons[2:4]], rtl=False)
 
 
 async def send_language_menu(chat_id: int, context: DaleelContext, *, first_time: bool) -> None:

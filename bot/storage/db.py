@@ -17,6 +17,12 @@ import aiosqlite
 
 __all__ = ["Database", "Migration", "MigrationError", "load_migrations", "utc_now"]
 
+_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA busy_timeout=5000",
+)
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 
@@ -73,10 +79,10 @@ class Database:
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         try:
-            await conn.execute("PRAGMA journal_mode=WAL")
-            await conn.execute("PRAGMA foreign_keys=ON")
-            await conn.execute("PRAGMA synchronous=NORMAL")
-            await conn.execute("PRAGMA busy_timeout=5000")
+            for pragma in _PRAGMAS:
+                # Exhaust each cursor: an unfinished statement would block VACUUM INTO.
+                async with conn.execute(pragma) as cursor:
+                    await cursor.fetchall()
             db = cls(conn, path)
             if migrate:
                 await db.migrate(load_migrations())
@@ -92,13 +98,13 @@ class Database:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """BEGIN IMMEDIATE … COMMIT, rolled back on any error: nothing is half-written."""
         async with self._lock:
-            await self._conn.execute("BEGIN IMMEDIATE")
+            await _run(self._conn, "BEGIN IMMEDIATE")
             try:
                 yield self._conn
             except BaseException:
-                await self._conn.execute("ROLLBACK")
+                await _run(self._conn, "ROLLBACK")
                 raise
-            await self._conn.execute("COMMIT")
+            await _run(self._conn, "COMMIT")
 
     async def fetch_one(self, sql: str, params: Sequence[Any] = ()) -> aiosqlite.Row | None:
         async with self._conn.execute(sql, params) as cursor:
@@ -118,7 +124,8 @@ class Database:
             await conn.executemany(sql, rows)
 
     async def applied_versions(self) -> list[int]:
-        await self._conn.execute(
+        await _run(
+            self._conn,
             "CREATE TABLE IF NOT EXISTS schema_migrations ("
             " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
         )
@@ -141,8 +148,9 @@ class Database:
                 continue
             async with self.transaction() as conn:
                 for statement in _statements(migration.sql):
-                    await conn.execute(statement)
-                await conn.execute(
+                    await _run(conn, statement)
+                await _run(
+                    conn,
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (migration.version, migration.name, utc_now()),
                 )
@@ -153,13 +161,19 @@ class Database:
         """A consistent copy while the bot runs: VACUUM INTO a temp file, check it, rename."""
         temporary = destination.with_name(destination.name + ".partial")
         await asyncio.to_thread(temporary.unlink, missing_ok=True)
-        await self._conn.execute("VACUUM INTO ?", (str(temporary),))
+        await _run(self._conn, "VACUUM INTO ?", (str(temporary),))
         async with aiosqlite.connect(temporary) as copy:
             async with copy.execute("PRAGMA integrity_check") as cursor:
                 row = await cursor.fetchone()
             if row is None or row[0] != "ok":
                 raise RuntimeError("the backup copy failed its integrity check")
         await asyncio.to_thread(temporary.replace, destination)
+
+
+async def _run(conn: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()) -> None:
+    """Execute and close the cursor at once, so no statement stays open."""
+    async with conn.execute(sql, params):
+        pass
 
 
 def _statements(script: str) -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from bot.i18n import LANGUAGES, Catalogues, default_locales_dir
+from bot.i18n import LANGUAGES, CatalogueError, Catalogues, default_locales_dir
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ZONE = ZoneInfo("Asia/Baghdad")
@@ -122,7 +122,5 @@ def test_values_are_escaped_and_isolated_in_rtl(catalogues: Catalogues) -> None:
 
 
 def test_missing_catalogue_fails_loudly(tmp_path: Path) -> None:
-    from bot.i18n import CatalogueError
-
     with pytest.raises(CatalogueError, match="make catalogues"):
         Catalogues.load(tmp_path, ZONE)

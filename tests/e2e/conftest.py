@@ -1,0 +1,196 @@
+"""End-to-end fixtures: the real Daleel application over real HTTP against the sandbox.
+
+The bot runs in-process (same event loop) for most tests, and as a real subprocess
+(``python bot.py``) where a restart, a bad config or the command line is the point.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+import tomllib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+import handlers
+from bot.app import build_application, running
+from bot.config import Secret, Settings
+from bot.context import DaleelApp
+from bot.i18n import LANGUAGES
+from bot.sandbox import BotMessage, Limits, Sandbox, SandboxClient, SimulatedUser
+
+REPO = Path(__file__).resolve().parents[2]
+TOKEN = "5550001:TEST_token_for_the_sandbox_only_x"
+ADMIN = 900001
+NATIVE = {lang.code: lang.native_name for lang in LANGUAGES}
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[Sandbox]:
+    """Flood limits off: tests of pacing and 429s turn them on or inject their own."""
+    async with Sandbox(TOKEN, limits=Limits.disabled()) as box:
+        yield box
+
+
+@pytest.fixture
+async def client(sandbox: Sandbox) -> AsyncIterator[SandboxClient]:
+    async with SandboxClient(sandbox.url) as c:
+        yield c
+
+
+@pytest.fixture
+def settings(tmp_path: Path, sandbox: Sandbox) -> Settings:
+    return Settings(
+        token=Secret(TOKEN),
+        admin_ids=frozenset({ADMIN}),
+        database=tmp_path / "daleel.sqlite3",
+        timezone=ZoneInfo("Asia/Baghdad"),
+        default_language="ar",
+        api_base_url=sandbox.url,
+        mode="polling",
+        webhook=None,
+    )
+
+
+@asynccontextmanager
+async def run_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
+    app = build_application(settings, handlers.features())
+    async with running(app, poll_timeout=1):
+        yield app
+
+
+@pytest.fixture
+async def bot(settings: Settings) -> AsyncIterator[DaleelApp]:
+    async with run_bot(settings) as app:
+        yield app
+
+
+_BIDI = str.maketrans("", "", "\u200e\u200f\u2066\u2067\u2068\u2069")
+
+
+def plain(text: str) -> str:
+    """The text as read, without the invisible direction marks (asserted separately)."""
+    return text.translate(_BIDI)
+
+
+def has_text(fragment: str) -> Callable[[BotMessage], bool]:
+    return lambda message: fragment in plain(message.text)
+
+
+async def choose_language(user: SimulatedUser, code: str) -> BotMessage:
+    """First contact: /start, press the language, return the main menu message."""
+    await user.send("/start")
+    await user.reply(predicate=lambda m: NATIVE[code] in m.button_texts)
+    await user.press(NATIVE[code])
+    return await user.reply(predicate=lambda m: len(m.buttons) == 5)
+
+
+# --- the bot as a real process ------------------------------------------------------
+
+
+def write_config(path: Path, settings: Settings, **overrides: object) -> Path:
+    """A config.toml for ``settings`` (token left to the environment)."""
+    lines = [
+        "[telegram]",
+        f'api_base_url = "{settings.api_base_url}"',
+        "[access]",
+        f"admin_ids = [{', '.join(str(i) for i in sorted(settings.admin_ids))}]",
+        "[storage]",
+        f'database = "{settings.database}"',
+        "[logging]",
+        f'level = "{overrides.pop("level", "INFO")}"',
+    ]
+    text = "\n".join(lines) + "\n" + str(overrides.pop("extra", ""))
+    path.write_text(text, encoding="utf-8")
+    tomllib.loads(text)  # the test's own config must at least be TOML
+    return path
+
+
+@dataclass
+class BotProcess:
+    process: asyncio.subprocess.Process
+    log: Path
+
+    async def stop(self) -> int:
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(15):
+            return await self.process.wait()
+
+    def kill(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()
+
+
+@asynccontextmanager
+async def bot_process(
+    config: Path, client: SandboxClient, *, env: dict[str, str] | None = None
+) -> AsyncIterator[BotProcess]:
+    """``python bot.py --config … run`` until it polls; stopped with SIGTERM afterwards."""
+    log = config.with_suffix(".log")
+    before = await polls_started(client)
+    with log.open("wb") as sink:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "bot.py", "--config", str(config), "run",
+            cwd=REPO, stdout=sink, stderr=sink,
+            env={**os.environ, "DALEEL_BOT_TOKEN": TOKEN, **(env or {})},
+        )
+    handle = BotProcess(process, log)
+    try:
+        await eventually(
+            lambda: _polled_since(client, before), within=20, process=process, log=log
+        )
+        yield handle
+    finally:
+        handle.kill()
+        await process.wait()
+
+
+async def polls_started(client: SandboxClient) -> int:
+    """getUpdates calls finished or still parked in a long poll."""
+    entry = (await client.stats()).methods.get("getUpdates")
+    return entry.calls + entry.in_flight if entry else 0
+
+
+async def _polled_since(client: SandboxClient, before: int) -> bool:
+    return await polls_started(client) > before
+
+
+async def eventually(
+    check: Callable[[], Awaitable[bool]],
+    *,
+    within: float,
+    process: asyncio.subprocess.Process | None = None,
+    log: Path | None = None,
+) -> None:
+    """Re-check a remote condition that has no wait endpoint, for a bounded time."""
+    async with asyncio.timeout(within):
+        while not await check():
+            if process is not None and process.returncode is not None:
+                output = log.read_text(errors="replace") if log else ""  # noqa: ASYNC240
+                raise AssertionError(f"the bot exited with {process.returncode}:\n{output}")
+            await asyncio.sleep(0.02)
+
+
+__all__ = [
+    "ADMIN",
+    "NATIVE",
+    "REPO",
+    "TOKEN",
+    "BotProcess",
+    "bot_process",
+    "choose_language",
+    "eventually",
+    "has_text",
+    "plain",
+    "replace",
+    "run_bot",
+    "write_config",
+]
