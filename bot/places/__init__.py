@@ -1,0 +1,1 @@
+"""Place-name index and fuzzy matching (see bot.places.index)."""

@@ -1,0 +1,1 @@
+"""Text folding and search keys (see bot.text.fold)."""

@@ -1,0 +1,1 @@
+"""Free-text understanding of residents' messages (see bot.understanding.intent)."""

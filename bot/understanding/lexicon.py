@@ -1,0 +1,136 @@
+"""Keyword lexicons (data files under ``data/lexicon/*.toml``, edited by operators)."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+__all__ = [
+    "CATEGORIES",
+    "DEFAULT_LEXICON_DIR",
+    "INTENTS",
+    "LEXICON_LANGUAGES",
+    "Lexicon",
+    "LexiconError",
+    "load_lexicons",
+]
+
+INTENTS: tuple[str, ...] = (
+    "services",
+    "food",
+    "safety",
+    "help",
+    "greeting",
+    "alerts",
+    "left_off_list",
+    "language",
+)
+CATEGORIES: tuple[str, ...] = (
+    "health",
+    "water_sanitation",
+    "food",
+    "shelter_items",
+    "registration_documents",
+    "legal_protection",
+    "education",
+    "psychosocial",
+    "other",
+)
+LEXICON_LANGUAGES: tuple[str, ...] = ("ar", "ckb", "ku", "en")
+
+#: ``data/lexicon`` of the repository checkout.
+DEFAULT_LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
+
+_WORD_LISTS = ("stop", "question", "suffixes", "place_generic")
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed (the message names the file and the key)."""
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return tuple(v.strip() for v in value if v.strip())
+
+
+def _table(value: object, where: str) -> Mapping[str, object]:
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where}: expected a table")
+    return value
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Lexicon:
+    """Keywords of one language. Compared and hashed by identity (it is cached by identity)."""
+
+    language: str
+    intents: Mapping[str, tuple[str, ...]]
+    categories: Mapping[str, tuple[str, ...]]
+    left_off_cues: tuple[str, ...]
+    stop_words: tuple[str, ...]
+    question_words: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    place_generic: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> Lexicon:
+        """Read a lexicon TOML file; raises ``LexiconError`` on unknown or malformed keys."""
+        with path.open("rb") as fh:
+            try:
+                data = tomllib.load(fh)
+            except tomllib.TOMLDecodeError as exc:
+                raise LexiconError(f"{path}: {exc}") from exc
+        return cls.from_mapping(data, source=str(path))
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, object], *, source: str = "<lexicon>") -> Lexicon:
+        """Build a lexicon from parsed TOML (see ``data/lexicon/en.toml`` for the layout)."""
+        unknown = set(data) - {"language", "intents", "categories", "cues", "words"}
+        if unknown:
+            raise LexiconError(f"{source}: unknown top-level keys {sorted(unknown)}")
+        language = data.get("language")
+        if not isinstance(language, str) or not language:
+            raise LexiconError(f"{source}: 'language' must be a non-empty string")
+        intents = _table(data.get("intents", {}), f"{source} [intents]")
+        categories = _table(data.get("categories", {}), f"{source} [categories]")
+        cues = _table(data.get("cues", {}), f"{source} [cues]")
+        words = _table(data.get("words", {}), f"{source} [words]")
+        for name, known, table in (
+            ("intents", INTENTS, intents),
+            ("categories", CATEGORIES, categories),
+            ("cues", ("left_off",), cues),
+            ("words", _WORD_LISTS, words),
+        ):
+            bad = set(table) - set(known)
+            if bad:
+                raise LexiconError(f"{source} [{name}]: unknown keys {sorted(bad)}")
+        return cls(
+            language=language,
+            intents=MappingProxyType(
+                {k: _strings(v, f"{source} intents.{k}") for k, v in intents.items()}
+            ),
+            categories=MappingProxyType(
+                {k: _strings(v, f"{source} categories.{k}") for k, v in categories.items()}
+            ),
+            left_off_cues=_strings(cues.get("left_off", []), f"{source} cues.left_off"),
+            stop_words=_strings(words.get("stop", []), f"{source} words.stop"),
+            question_words=_strings(words.get("question", []), f"{source} words.question"),
+            suffixes=_strings(words.get("suffixes", []), f"{source} words.suffixes"),
+            place_generic=_strings(
+                words.get("place_generic", []), f"{source} words.place_generic"
+            ),
+        )
+
+
+def load_lexicons(directory: Path | None = None) -> tuple[Lexicon, ...]:
+    """Load ``ar``, ``ckb``, ``ku`` and ``en`` lexicons (those present) from *directory*."""
+    base = directory if directory is not None else DEFAULT_LEXICON_DIR
+    return tuple(
+        Lexicon.load(base / f"{lang}.toml")
+        for lang in LEXICON_LANGUAGES
+        if (base / f"{lang}.toml").is_file()
+    )
