@@ -1,0 +1,58 @@
+"""``make bench``: run every benchmark and print one table (Markdown, for the README)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import platform
+import sys
+import time
+from collections.abc import Awaitable, Callable
+
+from bench import foundation
+
+Bench = Callable[[], Awaitable[list[tuple[str, str]]]]
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}"
+
+
+async def _core() -> list[tuple[str, str]]:
+    from bench import bench_core  # noqa: PLC0415 - pure CPU work, run off the loop
+
+    return await asyncio.to_thread(bench_core.run)
+
+
+SUITES: tuple[tuple[str, Bench], ...] = (
+    ("foundation (issue 2)", foundation.run),
+    ("understanding residents (issue 3)", _core),
+)
+
+
+async def main(selected: list[str]) -> None:
+    print(f"Machine: {_machine()}")
+    print()
+    print("| suite | measurement | result |")
+    print("|---|---|---|")
+    for name, bench in SUITES:
+        if selected and not any(s in name for s in selected):
+            continue
+        began = time.monotonic()
+        for metric, value in await bench():
+            print(f"| {name} | {metric} | {value} |", flush=True)
+        print(f"| {name} | (suite wall time) | {time.monotonic() - began:.1f} s |", flush=True)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    asyncio.run(main(sys.argv[1:]))
