@@ -9,7 +9,7 @@ MO := $(PO:.po=.mo)
 # The standard Arabic rule: Babel writes forms 4 and 5 swapped (python-babel/babel#816).
 AR_PLURAL := nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 \&\& n%100<=10 ? 3 : n%100>=11 ? 4 : 5);
 
-.PHONY: help setup catalogues extract update lint test demo run bench clean
+.PHONY: help setup catalogues extract update translations lint test demo run bench clean
 
 help:
 	@echo "make demo   - set up and start the bot against the local sandbox, with a console chat"
@@ -37,6 +37,10 @@ extract: $(STAMP)
 update: extract
 	$(BIN)/pybabel update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete --no-wrap
 	sed -i 's|^"Plural-Forms: .*\\n"$$|"Plural-Forms: $(AR_PLURAL)\\n"|' locales/ar/LC_MESSAGES/messages.po
+
+translations: update
+	$(BIN)/python tools/fill_translations.py locales/sources/*.py
+	$(MAKE) --no-print-directory catalogues
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers tests bench bot.py

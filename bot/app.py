@@ -17,11 +17,14 @@ from telegram.ext import Application, ContextTypes, Defaults
 from bot.config import Settings
 from bot.context import AppState, DaleelApp, DaleelContext
 from bot.i18n import Catalogues, default_locales_dir
+from bot.places.index import PlaceIndex
 from bot.processor import PerChatUpdateProcessor
 from bot.ratelimit import ReplyRateLimiter
 from bot.storage import Database
+from bot.storage.areas import place_names
+from bot.understanding.lexicon import load_lexicons
 
-__all__ = ["ALLOWED_UPDATES", "Features", "build_application", "running"]
+__all__ = ["ALLOWED_UPDATES", "Features", "build_application", "refresh_places", "running"]
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +47,12 @@ def build_application(
 
     async def post_init(app: DaleelApp) -> None:
         catalogues = await asyncio.to_thread(Catalogues.load, catalogue_dir, settings.timezone)
+        lexicons = await asyncio.to_thread(load_lexicons)
         db = await Database.open(settings.database)
         http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
         app.bot_data.open(catalogues, db, http)
+        app.bot_data.use_lexicons(lexicons)
+        await refresh_places(app)
         await features.on_started(app)
         log.info("Daleel started (bot id %s)", settings.bot_id)
 
@@ -77,6 +83,16 @@ def build_application(
     app.bot_data.configure(settings)
     features.register(app)
     return app
+
+
+async def refresh_places(app: DaleelApp) -> None:
+    """(Re)build the place index from the database and swap it in whole."""
+    state = app.bot_data
+    names = await place_names(state.db)
+    generic = [word for lexicon in state.lexicons for word in lexicon.place_generic]
+    index = await asyncio.to_thread(PlaceIndex.build, names, generic_words=generic)
+    state.use_places(index)
+    log.info("place index: %d names", len(names))
 
 
 @asynccontextmanager

@@ -7,10 +7,12 @@ import asyncio
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.i18n import CatalogueError
+from bot.importing.records import KINDS, Record
 
 __all__ = ["main"]
 
@@ -26,6 +28,15 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="run the bot (the default)")
     backup = commands.add_parser("backup", help="consistent online copy of the database")
     backup.add_argument("path", type=Path)
+    for verb, text in (("import", "validate and load a CSV file"), ("export", "write a CSV file")):
+        sub = commands.add_parser(verb, help=text)
+        sub.add_argument("kind", choices=KINDS)
+        sub.add_argument("file", type=Path)
+        if verb == "import":
+            sub.add_argument("--partial", action="store_true",
+                             help="load the valid rows even if others have errors")
+            sub.add_argument("--dry-run", action="store_true",
+                             help="check and report, write nothing")
     demo = commands.add_parser("demo", help="sandbox + demo data + a console chat")
     demo.add_argument(
         "--as",
@@ -70,6 +81,79 @@ async def _backup(config: Path, destination: Path) -> int:
     return 0
 
 
+_SHOWN_ERRORS = 50
+
+
+async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: bool) -> int:
+    from bot.importing.apply import import_csv  # noqa: PLC0415
+    from bot.storage import Database  # noqa: PLC0415
+
+    settings = _settings(config)
+    try:
+        data = await asyncio.to_thread(file.read_bytes)
+    except OSError as exc:
+        print(f"daleel: {file}: cannot be read ({exc.strerror})", file=sys.stderr)
+        return 1
+    today = datetime.now(settings.timezone).date()
+    db = await Database.open(settings.database)
+    try:
+        report = await import_csv(
+            db, kind, data, today=today, partial=partial, dry_run=dry_run,
+            recorded_by=f"import:{file.name}",
+        )
+    finally:
+        await db.close()
+    for warning in report.warnings:
+        print(f"warning: {warning.message}")
+    for error in report.errors[:_SHOWN_ERRORS]:
+        where = f"row {error.row}" if error.row else "file"
+        column = f", {error.column}" if error.column else ""
+        print(f"{where}{column}: {error.message}")
+    if len(report.errors) > _SHOWN_ERRORS:
+        print(f"... and {len(report.errors) - _SHOWN_ERRORS} more errors")
+    outcome = (
+        "written" if report.applied
+        else "dry run: nothing written" if dry_run
+        else "REJECTED: nothing written (fix the errors, or use --partial)"
+    )
+    print(
+        f"{kind}: {report.rows} rows, {report.accepted} valid ({report.new} new), "
+        f"{len(report.errors)} errors; {outcome}"
+    )
+    if report.applied and kind in ("areas", "camps"):
+        print("restart the bot so residents can find new or renamed places")
+    return 0 if report.applied or (dry_run and report.ok) else 1
+
+
+async def _export(config: Path, kind: str, file: Path) -> int:
+    from bot.importing.export import export  # noqa: PLC0415
+    from bot.storage import (  # noqa: PLC0415
+        Database,
+        areas,
+        camps,
+    )
+
+    settings = _settings(config)
+    db = await Database.open(settings.database)
+    try:
+        records: Sequence[Record]
+        if kind == "areas":
+            records = await areas.export_areas(db)
+        elif kind == "statuses":
+            records = await areas.export_statuses(db)
+        elif kind == "camps":
+            records = await camps.export_camps(db)
+        elif kind == "services":
+            records = await camps.export_services(db)
+        else:
+            records = await camps.export_distributions(db)
+    finally:
+        await db.close()
+    await asyncio.to_thread(file.write_bytes, export(kind, records))
+    print(f"{kind}: {len(records)} rows written to {file}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Durations from python-telegram-bot as timedeltas (its announced future default).
     os.environ.setdefault("PTB_TIMEDELTA", "1")
@@ -77,6 +161,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "backup":
             return asyncio.run(_backup(args.config, args.path))
+        if args.command == "import":
+            return asyncio.run(
+                _import(args.config, args.kind, args.file, args.partial, args.dry_run)
+            )
+        if args.command == "export":
+            return asyncio.run(_export(args.config, args.kind, args.file))
         if args.command == "demo":
             from bot.demo import run_demo  # noqa: PLC0415
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -9,8 +11,11 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.i18n import Catalogues, Translator
+from bot.places.index import PlaceIndex
 from bot.storage import Database
 from bot.storage.residents import Resident
+from bot.understanding.intent import Understander
+from bot.understanding.lexicon import Lexicon
 
 __all__ = ["AppState", "DaleelApp", "DaleelContext"]
 
@@ -27,6 +32,11 @@ class AppState:
         self._catalogues: Catalogues | None = None
         self._db: Database | None = None
         self._http: httpx.AsyncClient | None = None
+        self._places: PlaceIndex | None = None
+        self._lexicons: tuple[Lexicon, ...] = ()
+        self._understander: Understander | None = None
+        # Tests replace the clock; everything that asks "what time is it" asks here.
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
     def configure(self, settings: Settings) -> None:
         self._settings = settings
@@ -38,6 +48,35 @@ class AppState:
         db, http = self._db, self._http
         self._db = self._http = None
         return db, http
+
+    def now(self) -> datetime:
+        """Camp time now (aware, in the configured time zone)."""
+        return self.clock().astimezone(self.settings.timezone)
+
+    def use_places(self, places: PlaceIndex) -> None:
+        """Swap in a rebuilt index (after an import or a new area); readers never see half."""
+        self._places = places
+
+    def use_lexicons(self, lexicons: tuple[Lexicon, ...]) -> None:
+        """Compile the keyword lexicons once; every message is read with the result."""
+        self._lexicons = lexicons
+        self._understander = Understander.build(lexicons)
+
+    @property
+    def places(self) -> PlaceIndex:
+        if self._places is None:
+            raise RuntimeError("the place index is built in post_init")
+        return self._places
+
+    @property
+    def lexicons(self) -> tuple[Lexicon, ...]:
+        return self._lexicons
+
+    @property
+    def understander(self) -> Understander:
+        if self._understander is None:
+            raise RuntimeError("the lexicons are compiled in post_init (use_lexicons)")
+        return self._understander
 
     @property
     def settings(self) -> Settings:

@@ -21,6 +21,7 @@ from bot.bidi import isolate, rtl_lines
 
 __all__ = [
     "DOMAIN",
+    "FALLBACK",
     "LANGUAGES",
     "N_",
     "CatalogueError",
@@ -30,6 +31,7 @@ __all__ = [
     "Translator",
     "default_locales_dir",
     "language",
+    "pick",
 ]
 
 DOMAIN = "messages"
@@ -57,6 +59,25 @@ _BY_CODE: Mapping[str, Language] = {lang.code: lang for lang in LANGUAGES}
 def language(code: str) -> Language:
     """The language for a code we support; KeyError for anything else."""
     return _BY_CODE[code]
+
+
+# When a text is missing in the resident's language: Kurdish readers often read Arabic
+# script (Sorani) or Latin (Kurmanji) best; staff-written data is usually Arabic or English.
+FALLBACK: Mapping[str, tuple[str, ...]] = {
+    "ar": ("ar", "en", "ckb", "ku"),
+    "ckb": ("ckb", "ar", "en", "ku"),
+    "ku": ("ku", "en", "ar", "ckb"),
+    "en": ("en", "ar", "ckb", "ku"),
+}
+
+
+def pick(texts: Mapping[str, str], code: str) -> str | None:
+    """The text in the reader's language, else the next one they are likely to read."""
+    for lang in FALLBACK.get(code, FALLBACK["en"]):
+        text = texts.get(lang)
+        if text:
+            return text
+    return None
 
 
 def N_(message: str) -> str:

@@ -12,15 +12,21 @@ from bot.app import Features
 from bot.context import DaleelApp
 from handlers import (
     admin,
+    alerts,
+    camp,
     commands,
     errors,
     fallback,
+    food,
     language,
     membership,
     menu,
     middleware,
     privacy,
+    safety,
+    services,
     start,
+    understand,
 )
 
 __all__ = ["FEATURES", "features", "register_all"]
@@ -30,9 +36,15 @@ FEATURES: tuple[ModuleType, ...] = (
     start,
     language,
     menu,
+    camp,
+    services,
+    food,
+    safety,
+    alerts,
     privacy,
     membership,
     admin,
+    understand,  # free text: after every command and button of the features
     errors,
     fallback,  # keep last
 )

@@ -11,18 +11,21 @@ from bot.keyboards import keyboard
 
 __all__ = ["MENU_ITEMS", "main_menu_markup", "send_language_menu", "send_main_menu"]
 
-# (item, label): labels are translated where the resident's language is known.
+# (feature, label): each button goes straight to its feature's "home" screen.
 MENU_ITEMS: tuple[tuple[str, str], ...] = (
-    ("services", N_("🏥 Camp services")),
+    ("svc", N_("🏥 Camp services")),
     ("food", N_("🍞 Food distribution")),
-    ("safety", N_("⚠️ Is my area safe?")),
-    ("alerts", N_("🔔 Alerts")),
-    ("language", N_("🌐 Language")),
+    ("safe", N_("⚠️ Is my area safe?")),
+    ("alert", N_("🔔 Alerts")),
+    ("menu", N_("🌐 Language")),
 )
 
 
 def main_menu_markup(tr: Translator) -> InlineKeyboardMarkup:
-    rows = [[(tr.gettext(label), encode("menu", item))] for item, label in MENU_ITEMS]
+    rows = [
+        [(tr.gettext(label), encode(feature, "language" if feature == "menu" else "home"))]
+        for feature, label in MENU_ITEMS
+    ]
     return keyboard(rows, rtl=tr.language.rtl)
 
 

@@ -59,6 +59,7 @@ def _run(
     if isinstance(table, RowError):
         return ParseResult((), (table,), 0)
     records: list[T] = []
+    lines: list[int] = []
     errors: list[RowError] = []
     seen: dict[tuple[Hashable, ...], int] = {}
     count = 0
@@ -107,11 +108,12 @@ def _run(
                 continue
             seen[wanted] = line
             records.append(record)
+            lines.append(line)
     except csv.Error as error:
         errors.append(
             RowError(0, None, "bad_csv", f"CSV cannot be read after line {line}: {error}")
         )
-    return ParseResult(tuple(records), tuple(errors), count, tuple(table.warnings))
+    return ParseResult(tuple(records), tuple(errors), count, tuple(table.warnings), tuple(lines))
 
 
 def _upper(raw: str) -> str:

@@ -214,6 +214,8 @@ class ParseResult(Generic[T]):
     errors: tuple[RowError, ...]
     rows: int
     warnings: tuple[RowError, ...] = ()
+    # The file line of each record, for errors the importer finds against the database.
+    lines: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,6 +24,7 @@ import handlers
 from bot.app import build_application, running
 from bot.config import Secret, Settings
 from bot.context import DaleelApp
+from bot.demo import build_demo_database
 from bot.i18n import LANGUAGES
 from bot.sandbox import BotMessage, Limits, Sandbox, SandboxClient, SimulatedUser
 
@@ -69,6 +71,21 @@ async def run_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
 @pytest.fixture
 async def bot(settings: Settings) -> AsyncIterator[DaleelApp]:
     async with run_bot(settings) as app:
+        yield app
+
+
+# The demo data is written as seen from this morning, in camp time.
+DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Baghdad"))
+
+
+@pytest.fixture
+async def demo_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
+    """The running bot on the demo database (real places and camps, demo services,
+    distributions and statuses), its clock fixed at DEMO_NOW."""
+    await build_demo_database(settings.database, today=DEMO_NOW.date())
+    app = build_application(settings, handlers.features())
+    app.bot_data.clock = lambda: DEMO_NOW
+    async with running(app, poll_timeout=1):
         yield app
 
 
@@ -181,6 +198,7 @@ async def eventually(
 
 __all__ = [
     "ADMIN",
+    "DEMO_NOW",
     "NATIVE",
     "REPO",
     "TOKEN",

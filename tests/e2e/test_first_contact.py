@@ -114,9 +114,6 @@ async def test_language_change_and_menu_buttons(client: SandboxClient, bot: Dale
     await user.press("English")
     menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
     assert "Welcome" not in menu.text  # only on first contact
-    await user.press("🍞 Food distribution")
-    soon = await user.reply()
-    assert soon.text == "This part of Daleel is not ready yet. It is coming soon."
     await user.press("🌐 Language")
     choice = await user.reply()
     assert choice.text == "Please choose your language."

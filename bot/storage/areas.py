@@ -1,0 +1,279 @@
+"""Areas (governorates … villages), their aliases and their safety status with history."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.importing.records import AreaRecord, StatusRecord, Texts
+from bot.places.index import PlaceName
+from bot.storage.db import Database
+
+__all__ = [
+    "LEVEL_RANK",
+    "Area",
+    "AreaStatus",
+    "area_ancestors",
+    "area_children",
+    "area_ids_by_pcode",
+    "current_status",
+    "export_areas",
+    "export_statuses",
+    "get_area",
+    "place_names",
+    "record_status",
+    "status_history",
+    "upsert_areas",
+]
+
+LEVEL_RANK = {"governorate": 1, "district": 2, "subdistrict": 3, "town": 4, "village": 5}
+_AREA_COLUMNS = "id, pcode, level, parent_id, name_en, name_ar, name_ckb, name_ku, lat, lon, demo"
+_STATUS_COLUMNS = (
+    "h.area_id, h.status, h.status_date, h.source, h.note, h.origin, h.recorded_by,"
+    " h.confirmed_by, h.recorded_at, h.demo, h.id"
+)
+
+
+@dataclass(frozen=True)
+class Area:
+    id: int
+    pcode: str
+    level: str
+    parent_id: int | None
+    names: Texts
+    lat: float | None
+    lon: float | None
+    demo: bool
+
+
+@dataclass(frozen=True)
+class AreaStatus:
+    area_id: int
+    status: str
+    status_date: datetime.date
+    source: str
+    note: str | None
+    origin: str
+    recorded_by: str
+    confirmed_by: str | None
+    recorded_at: str
+    demo: bool
+    history_id: int
+
+
+def _texts(row: aiosqlite.Row, start: int) -> Texts:
+    # Columns are in the order en, ar, ckb, ku after `start`.
+    values = {lang: row[start + i] for i, lang in enumerate(("en", "ar", "ckb", "ku"))}
+    return Texts({lang: value for lang, value in values.items() if value})
+
+
+def _area(row: aiosqlite.Row) -> Area:
+    return Area(
+        row[0], row[1], row[2], row[3], _texts(row, 4), row[8], row[9], bool(row[10])
+    )
+
+
+def _status(row: aiosqlite.Row) -> AreaStatus:
+    return AreaStatus(
+        area_id=row[0],
+        status=row[1],
+        status_date=datetime.date.fromisoformat(row[2]),
+        source=row[3],
+        note=row[4],
+        origin=row[5],
+        recorded_by=row[6],
+        confirmed_by=row[7],
+        recorded_at=row[8],
+        demo=bool(row[9]),
+        history_id=row[10],
+    )
+
+
+async def get_area(db: Database, area_id: int) -> Area | None:
+    row = await db.fetch_one(f"SELECT {_AREA_COLUMNS} FROM areas WHERE id = ?", (area_id,))
+    return None if row is None else _area(row)
+
+
+async def area_children(db: Database, parent_id: int | None) -> list[Area]:
+    """Direct children (governorates when ``parent_id`` is None), by level then name."""
+    where = "parent_id IS NULL" if parent_id is None else "parent_id = ?"
+    params: tuple[int, ...] = () if parent_id is None else (parent_id,)
+    rows = await db.fetch_all(
+        f"SELECT {_AREA_COLUMNS} FROM areas WHERE {where}"
+        " ORDER BY CASE level WHEN 'governorate' THEN 1 WHEN 'district' THEN 2"
+        " WHEN 'subdistrict' THEN 3 WHEN 'town' THEN 4 ELSE 5 END,"
+        " COALESCE(name_en, name_ar, name_ckb, name_ku)",
+        params,
+    )
+    return [_area(row) for row in rows]
+
+
+async def area_ancestors(db: Database, area_id: int) -> list[Area]:
+    """Parent first, up to the governorate."""
+    rows = await db.fetch_all(
+        "WITH RECURSIVE up(id, depth) AS ("
+        " SELECT parent_id, 1 FROM areas WHERE id = ? AND parent_id IS NOT NULL"
+        " UNION ALL SELECT a.parent_id, depth + 1 FROM areas a JOIN up ON a.id = up.id"
+        " WHERE a.parent_id IS NOT NULL AND depth < 8)"
+        f" SELECT {', '.join('a.' + c.strip() for c in _AREA_COLUMNS.split(','))}"
+        " FROM up JOIN areas a ON a.id = up.id ORDER BY up.depth",
+        (area_id,),
+    )
+    return [_area(row) for row in rows]
+
+
+async def area_ids_by_pcode(db: Database, pcodes: Sequence[str] | None = None) -> dict[str, int]:
+    if pcodes is None:
+        rows = await db.fetch_all("SELECT pcode, id FROM areas")
+        return {row[0]: row[1] for row in rows}
+    found: dict[str, int] = {}
+    for start in range(0, len(pcodes), 500):
+        chunk = list(pcodes[start : start + 500])
+        rows = await db.fetch_all(
+            f"SELECT pcode, id FROM areas WHERE pcode IN ({','.join('?' * len(chunk))})", chunk
+        )
+        found.update({row[0]: row[1] for row in rows})
+    return found
+
+
+async def place_names(db: Database) -> list[PlaceName]:
+    """Every name and alias, for the resident-facing place index."""
+    names: list[PlaceName] = []
+    for row in await db.fetch_all("SELECT id, name_en, name_ar, name_ckb, name_ku FROM areas"):
+        for lang, text in zip(("en", "ar", "ckb", "ku"), row[1:], strict=True):
+            if text:
+                names.append(PlaceName(row[0], text, f"name_{lang}"))
+    for row in await db.fetch_all("SELECT area_id, alias FROM area_aliases"):
+        names.append(PlaceName(row[0], row[1], "alias"))
+    return names
+
+
+async def current_status(db: Database, area_id: int) -> AreaStatus | None:
+    row = await db.fetch_one(
+        f"SELECT {_STATUS_COLUMNS} FROM area_status s"
+        " JOIN area_status_history h ON h.id = s.history_id WHERE s.area_id = ?",
+        (area_id,),
+    )
+    return None if row is None else _status(row)
+
+
+async def status_history(db: Database, area_id: int) -> list[AreaStatus]:
+    """Every change, oldest first."""
+    rows = await db.fetch_all(
+        f"SELECT {_STATUS_COLUMNS} FROM area_status_history h WHERE h.area_id = ? ORDER BY h.id",
+        (area_id,),
+    )
+    return [_status(row) for row in rows]
+
+
+# --- writes, inside the caller's transaction --------------------------------------------
+
+
+async def upsert_areas(
+    conn: aiosqlite.Connection, records: Sequence[AreaRecord], ids: dict[str, int], now: str
+) -> None:
+    """Insert or update by P-code, then link parents (``ids`` maps every known P-code,
+    including the new ones, once inserted) and replace each area's aliases."""
+    await conn.executemany(
+        "INSERT INTO areas (pcode, level, name_en, name_ar, name_ckb, name_ku, lat, lon, demo,"
+        " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (pcode) DO UPDATE SET level = excluded.level,"
+        " name_en = excluded.name_en, name_ar = excluded.name_ar,"
+        " name_ckb = excluded.name_ckb, name_ku = excluded.name_ku, lat = excluded.lat,"
+        " lon = excluded.lon, demo = excluded.demo, updated_at = excluded.updated_at",
+        [
+            (
+                r.pcode, r.level, r.names.get("en"), r.names.get("ar"), r.names.get("ckb"),
+                r.names.get("ku"), r.lat, r.lon, int(r.demo), now,
+            )
+            for r in records
+        ],
+    )
+    async with conn.execute("SELECT pcode, id FROM areas") as cursor:
+        ids.update({row[0]: row[1] for row in await cursor.fetchall()})
+    await conn.executemany(
+        "UPDATE areas SET parent_id = ? WHERE id = ?",
+        [(ids[r.parent_pcode] if r.parent_pcode else None, ids[r.pcode]) for r in records],
+    )
+    await conn.executemany(
+        "DELETE FROM area_aliases WHERE area_id = ?", [(ids[r.pcode],) for r in records]
+    )
+    await conn.executemany(
+        "INSERT OR IGNORE INTO area_aliases (area_id, alias) VALUES (?, ?)",
+        [(ids[r.pcode], alias) for r in records for alias in r.aliases],
+    )
+
+
+async def record_status(
+    conn: aiosqlite.Connection,
+    area_id: int,
+    record: StatusRecord,
+    *,
+    origin: str,
+    recorded_by: str,
+    confirmed_by: str | None,
+    now: str,
+) -> int:
+    """Append to the history and make it the current status; returns the history id."""
+    async with conn.execute(
+        "INSERT INTO area_status_history (area_id, status, status_date, source, note, origin,"
+        " recorded_by, confirmed_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            area_id, record.status, record.date.isoformat(), record.source, record.note,
+            origin, recorded_by, confirmed_by, now, int(record.demo),
+        ),
+    ) as cursor:
+        history_id = cursor.lastrowid
+    assert history_id is not None
+    async with conn.execute(
+        "INSERT INTO area_status (area_id, history_id) VALUES (?, ?)"
+        " ON CONFLICT (area_id) DO UPDATE SET history_id = excluded.history_id",
+        (area_id, history_id),
+    ):
+        pass
+    return history_id
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+async def export_areas(db: Database) -> list[AreaRecord]:
+    pcode_of = {row[0]: row[1] for row in await db.fetch_all("SELECT id, pcode FROM areas")}
+    aliases: dict[int, list[str]] = {}
+    for row in await db.fetch_all("SELECT area_id, alias FROM area_aliases ORDER BY alias"):
+        aliases.setdefault(row[0], []).append(row[1])
+    rows = await db.fetch_all(f"SELECT {_AREA_COLUMNS} FROM areas ORDER BY id")
+    records = []
+    for row in rows:
+        area = _area(row)
+        records.append(
+            AreaRecord(
+                pcode=area.pcode,
+                level=area.level,
+                parent_pcode=pcode_of.get(area.parent_id) if area.parent_id else None,
+                names=area.names,
+                aliases=tuple(aliases.get(area.id, ())),
+                lat=area.lat,
+                lon=area.lon,
+                demo=area.demo,
+            )
+        )
+    return records
+
+
+async def export_statuses(db: Database) -> list[StatusRecord]:
+    """The current status of every area that has one."""
+    rows = await db.fetch_all(
+        "SELECT a.pcode, h.status, h.status_date, h.source, h.note, h.demo FROM area_status s"
+        " JOIN area_status_history h ON h.id = s.history_id JOIN areas a ON a.id = s.area_id"
+        " ORDER BY a.pcode"
+    )
+    return [
+        StatusRecord(row[0], row[1], datetime.date.fromisoformat(row[2]), row[3], row[4],
+                     bool(row[5]))
+        for row in rows
+    ]
+

@@ -1,0 +1,287 @@
+"""Camps with their sectors and aliases, their services and food distributions."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.importing.records import CampRecord, DistributionRecord, ServiceRecord, Texts
+from bot.storage.db import Database
+
+__all__ = [
+    "Camp",
+    "Sector",
+    "camp_ids_by_code",
+    "camp_sectors",
+    "export_camps",
+    "export_distributions",
+    "export_services",
+    "get_camp",
+    "list_camps",
+    "sector_ids",
+    "upsert_camps",
+    "upsert_distributions",
+    "upsert_services",
+]
+
+_LANG_ORDER = ("en", "ar", "ckb", "ku")
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: int
+    camp_id: int
+    code: str
+
+
+@dataclass(frozen=True)
+class Camp:
+    id: int
+    code: str
+    names: Texts
+    aliases: tuple[str, ...]
+    governorate_pcode: str | None
+    district_pcode: str | None
+    left_off: Texts
+    lat: float | None
+    lon: float | None
+    demo: bool
+
+
+def _texts(values: Sequence[str | None]) -> Texts:
+    return Texts({lang: value for lang, value in zip(_LANG_ORDER, values, strict=True) if value})
+
+
+def _columns(prefix: str) -> str:
+    return ", ".join(f"{prefix}_{lang}" for lang in _LANG_ORDER)
+
+
+def _values(texts: Texts) -> tuple[str | None, ...]:
+    return tuple(texts.get(lang) for lang in _LANG_ORDER)
+
+
+_CAMP_SELECT = (
+    f"SELECT id, code, {_columns('name')}, governorate_pcode, district_pcode,"
+    f" {_columns('left_off')}, lat, lon, demo FROM camps"
+)
+
+
+async def _camp(db: Database, row: aiosqlite.Row) -> Camp:
+    aliases = await db.fetch_all(
+        "SELECT alias FROM camp_aliases WHERE camp_id = ? ORDER BY alias", (row[0],)
+    )
+    return Camp(
+        id=row[0],
+        code=row[1],
+        names=_texts(row[2:6]),
+        aliases=tuple(a[0] for a in aliases),
+        governorate_pcode=row[6],
+        district_pcode=row[7],
+        left_off=_texts(row[8:12]),
+        lat=row[12],
+        lon=row[13],
+        demo=bool(row[14]),
+    )
+
+
+async def get_camp(db: Database, camp_id: int) -> Camp | None:
+    row = await db.fetch_one(f"{_CAMP_SELECT} WHERE id = ?", (camp_id,))
+    return None if row is None else await _camp(db, row)
+
+
+async def list_camps(db: Database) -> list[Camp]:
+    rows = await db.fetch_all(f"{_CAMP_SELECT} ORDER BY governorate_pcode, code")
+    return [await _camp(db, row) for row in rows]
+
+
+async def camp_sectors(db: Database, camp_id: int) -> list[Sector]:
+    rows = await db.fetch_all(
+        "SELECT id, camp_id, code FROM camp_sectors WHERE camp_id = ? ORDER BY code", (camp_id,)
+    )
+    return [Sector(row[0], row[1], row[2]) for row in rows]
+
+
+async def camp_ids_by_code(db: Database) -> dict[str, int]:
+    return {row[0]: row[1] for row in await db.fetch_all("SELECT code, id FROM camps")}
+
+
+async def sector_ids(db: Database) -> dict[tuple[int, str], int]:
+    rows = await db.fetch_all("SELECT camp_id, code, id FROM camp_sectors")
+    return {(row[0], row[1]): row[2] for row in rows}
+
+
+# --- writes, inside the caller's transaction --------------------------------------------
+
+
+async def upsert_camps(conn: aiosqlite.Connection, records: Sequence[CampRecord], now: str) -> None:
+    """By code. Aliases are replaced; sectors are only ever added (distributions hang off
+    them, and a file without sectors must not erase them)."""
+    await conn.executemany(
+        f"INSERT INTO camps (code, {_columns('name')}, governorate_pcode, district_pcode,"
+        f" {_columns('left_off')}, lat, lon, demo, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (code) DO UPDATE SET"
+        " name_en = excluded.name_en, name_ar = excluded.name_ar,"
+        " name_ckb = excluded.name_ckb, name_ku = excluded.name_ku,"
+        " governorate_pcode = excluded.governorate_pcode,"
+        " district_pcode = excluded.district_pcode,"
+        " left_off_en = COALESCE(excluded.left_off_en, left_off_en),"
+        " left_off_ar = COALESCE(excluded.left_off_ar, left_off_ar),"
+        " left_off_ckb = COALESCE(excluded.left_off_ckb, left_off_ckb),"
+        " left_off_ku = COALESCE(excluded.left_off_ku, left_off_ku),"
+        " lat = excluded.lat, lon = excluded.lon, demo = excluded.demo,"
+        " updated_at = excluded.updated_at",
+        [
+            (
+                r.code, *_values(r.names), r.governorate_pcode, r.district_pcode,
+                *_values(r.left_off), r.lat, r.lon, int(r.demo), now,
+            )
+            for r in records
+        ],
+    )
+    async with conn.execute("SELECT code, id FROM camps") as cursor:
+        ids = {row[0]: row[1] for row in await cursor.fetchall()}
+    await conn.executemany(
+        "DELETE FROM camp_aliases WHERE camp_id = ?", [(ids[r.code],) for r in records]
+    )
+    await conn.executemany(
+        "INSERT OR IGNORE INTO camp_aliases (camp_id, alias) VALUES (?, ?)",
+        [(ids[r.code], alias) for r in records for alias in r.aliases],
+    )
+    await conn.executemany(
+        "INSERT OR IGNORE INTO camp_sectors (camp_id, code) VALUES (?, ?)",
+        [(ids[r.code], sector) for r in records for sector in r.sectors],
+    )
+
+
+def _days_mask(days: frozenset[int]) -> int:
+    return sum(1 << day for day in days)
+
+
+async def upsert_services(
+    conn: aiosqlite.Connection,
+    records: Sequence[ServiceRecord],
+    camp_ids: dict[str, int],
+    now: str,
+) -> None:
+    await conn.executemany(
+        f"INSERT INTO services (camp_id, code, category, {_columns('name')},"
+        f" {_columns('location')}, {_columns('notes')}, days, opens, closes, phone, lat, lon,"
+        " demo, updated_at) VALUES"
+        f" ({', '.join('?' * 23)})"
+        " ON CONFLICT (camp_id, code) DO UPDATE SET category = excluded.category,"
+        + ", ".join(
+            f" {p}_{lang} = excluded.{p}_{lang}"
+            for p in ("name", "location", "notes")
+            for lang in _LANG_ORDER
+        )
+        + ", days = excluded.days, opens = excluded.opens, closes = excluded.closes,"
+        " phone = excluded.phone, lat = excluded.lat, lon = excluded.lon,"
+        " demo = excluded.demo, updated_at = excluded.updated_at",
+        [
+            (
+                camp_ids[r.camp_code], r.code, r.category, *_values(r.names),
+                *_values(r.locations), *_values(r.notes), _days_mask(r.days),
+                r.opens.strftime("%H:%M") if r.opens else None,
+                r.closes.strftime("%H:%M") if r.closes else None,
+                r.phone, r.lat, r.lon, int(r.demo), now,
+            )
+            for r in records
+        ],
+    )
+
+
+async def upsert_distributions(
+    conn: aiosqlite.Connection,
+    records: Sequence[DistributionRecord],
+    camp_ids: dict[str, int],
+    sectors: dict[tuple[int, str], int],
+    now: str,
+) -> None:
+    def sector_id(r: DistributionRecord) -> int | None:
+        return sectors[(camp_ids[r.camp_code], r.sector)] if r.sector else None
+
+    await conn.executemany(
+        f"INSERT INTO distributions (camp_id, code, sector_id, date, starts, ends,"
+        f" {_columns('point')}, {_columns('items')}, {_columns('bring')}, status,"
+        f" {_columns('reason')}, demo, updated_at) VALUES ({', '.join('?' * 25)})"
+        " ON CONFLICT (camp_id, code) DO UPDATE SET sector_id = excluded.sector_id,"
+        " date = excluded.date, starts = excluded.starts, ends = excluded.ends,"
+        + ", ".join(
+            f" {p}_{lang} = excluded.{p}_{lang}"
+            for p in ("point", "items", "bring", "reason")
+            for lang in _LANG_ORDER
+        )
+        + ", status = excluded.status, demo = excluded.demo, updated_at = excluded.updated_at",
+        [
+            (
+                camp_ids[r.camp_code], r.code, sector_id(r), r.date.isoformat(),
+                r.starts.strftime("%H:%M"), r.ends.strftime("%H:%M"), *_values(r.points),
+                *_values(r.items), *_values(r.bring), r.status, *_values(r.reasons),
+                int(r.demo), now,
+            )
+            for r in records
+        ],
+    )
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+async def export_camps(db: Database) -> list[CampRecord]:
+    records = []
+    for camp in await list_camps(db):
+        sectors = tuple(s.code for s in await camp_sectors(db, camp.id))
+        records.append(
+            CampRecord(
+                code=camp.code, names=camp.names, aliases=camp.aliases,
+                governorate_pcode=camp.governorate_pcode, district_pcode=camp.district_pcode,
+                sectors=sectors, left_off=camp.left_off, lat=camp.lat, lon=camp.lon,
+                demo=camp.demo,
+            )
+        )
+    return records
+
+
+def _time(text: str | None) -> datetime.time | None:
+    return datetime.time.fromisoformat(text) if text else None
+
+
+async def export_services(db: Database) -> list[ServiceRecord]:
+    rows = await db.fetch_all(
+        f"SELECT c.code, s.code, s.category, {_columns('s.name')}, {_columns('s.location')},"
+        f" {_columns('s.notes')}, s.days, s.opens, s.closes, s.phone, s.lat, s.lon, s.demo"
+        " FROM services s JOIN camps c ON c.id = s.camp_id ORDER BY c.code, s.code"
+    )
+    return [
+        ServiceRecord(
+            camp_code=row[0], code=row[1], category=row[2], names=_texts(row[3:7]),
+            locations=_texts(row[7:11]), notes=_texts(row[11:15]),
+            days=frozenset(d for d in range(7) if row[15] & (1 << d)),
+            opens=_time(row[16]), closes=_time(row[17]), phone=row[18], lat=row[19],
+            lon=row[20], demo=bool(row[21]),
+        )
+        for row in rows
+    ]
+
+
+async def export_distributions(db: Database) -> list[DistributionRecord]:
+    rows = await db.fetch_all(
+        f"SELECT c.code, d.code, sec.code, d.date, d.starts, d.ends, {_columns('d.point')},"
+        f" {_columns('d.items')}, {_columns('d.bring')}, d.status, {_columns('d.reason')},"
+        " d.demo FROM distributions d JOIN camps c ON c.id = d.camp_id"
+        " LEFT JOIN camp_sectors sec ON sec.id = d.sector_id ORDER BY c.code, d.code"
+    )
+    return [
+        DistributionRecord(
+            camp_code=row[0], code=row[1], sector=row[2],
+            date=datetime.date.fromisoformat(row[3]),
+            starts=datetime.time.fromisoformat(row[4]), ends=datetime.time.fromisoformat(row[5]),
+            points=_texts(row[6:10]), items=_texts(row[10:14]), bring=_texts(row[14:18]),
+            status=row[18], reasons=_texts(row[19:23]), demo=bool(row[23]),
+        )
+        for row in rows
+    ]
