@@ -25,7 +25,7 @@ if str(_REPO) not in sys.path:  # allow "python bench/bench_core.py" from anywhe
 
 from bot.places.gazetteer import load_iraq_gazetteer  # noqa: E402
 from bot.places.index import PlaceIndex, PlaceName  # noqa: E402
-from bot.understanding.intent import load_lexicons, prepare, understand  # noqa: E402
+from bot.understanding.intent import Understander, load_lexicons  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "iraq"
 SEED = 20170201
@@ -272,14 +272,13 @@ def run() -> list[tuple[str, str]]:
             top1 += bool(ids) and ids[0] == area
             top5 += area in ids
 
-    lexicons = load_lexicons()
-    prepare(lexicons)
+    understander = Understander.build(load_lexicons())
     msgs = make_messages(rng, by_area)
     mtimes: list[float] = []
     mcpu: list[float] = []
     for m in msgs:
         t, c = time.perf_counter_ns(), time.process_time_ns()
-        understand(m, lexicons, index)
+        understander.understand(m, index)
         mcpu.append((time.process_time_ns() - c) / 1e6)
         mtimes.append((time.perf_counter_ns() - t) / 1e6)
 

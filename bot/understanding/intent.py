@@ -29,7 +29,6 @@ How a message is read:
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,9 +49,9 @@ __all__ = [
     "INTENTS",
     "Lexicon",
     "LexiconError",
+    "Understander",
     "Understanding",
     "load_lexicons",
-    "prepare",
     "understand",
 ]
 
@@ -251,11 +250,6 @@ class _Matcher:
         return kept, blocked
 
 
-@functools.lru_cache(maxsize=16)
-def _compiled(lexicons: tuple[Lexicon, ...]) -> _Matcher:
-    return _Matcher(lexicons)
-
-
 # ------------------------------------------------------------------------------------------
 # Understanding
 
@@ -359,14 +353,11 @@ def _apply_rules(
     return category
 
 
-def _understand(
-    text: str, lexicons: Sequence[Lexicon], places: PlaceIndex | None
-) -> Understanding:
+def _understand(text: str, matcher: _Matcher, places: PlaceIndex | None) -> Understanding:
     head = clean(text[:_MAX_CHARS])
     words = fold(head).split()[:_MAX_WORDS]
     if not words:
         return _NOTHING
-    matcher = _compiled(tuple(lexicons))
     hits, blocked = matcher.hits(words)
 
     spans: list[PlaceSpan] = []
@@ -403,21 +394,41 @@ def _understand(
     return Understanding(ranked[0], confidence, tuple(ranked[1:4]), category, matches, language)
 
 
-def prepare(lexicons: Sequence[Lexicon]) -> None:
-    """Compile *lexicons* now (call at start-up so the first message is not slower)."""
-    _compiled(tuple(lexicons))
+class Understander:
+    """Keyword lexicons compiled for matching: build once at start-up, share, reuse.
+
+    The application holds one (``AppState.understander``); a new one is built when the
+    lexicon files change. Besides the compiled tables it keeps a bounded memo of how typed
+    words matched, which belongs to this object and dies with it.
+    """
+
+    __slots__ = ("_matcher", "lexicons")
+
+    def __init__(self, lexicons: tuple[Lexicon, ...], matcher: _Matcher) -> None:
+        self.lexicons = lexicons
+        self._matcher = matcher
+
+    @classmethod
+    def build(cls, lexicons: Sequence[Lexicon]) -> Understander:
+        """Compile *lexicons* (a few milliseconds; do it once, not per message)."""
+        frozen = tuple(lexicons)
+        return cls(frozen, _Matcher(frozen))
+
+    def understand(self, text: str, places: PlaceIndex | None = None) -> Understanding:
+        """Read a resident's message; see the module docstring. Never raises.
+
+        Only the first ~300 characters are examined. ``place_matches`` are ranked as in
+        ``PlaceIndex.find_in_text``; use ``bot.places.index.is_confident`` on them.
+        """
+        try:
+            return _understand(text, self._matcher, places)
+        except Exception:  # the bot must answer something, whatever was typed
+            log.exception("understand() failed; treating the message as not understood")
+            return _NOTHING
 
 
 def understand(
-    text: str, lexicons: Sequence[Lexicon], places: PlaceIndex | None = None
+    text: str, understander: Understander, places: PlaceIndex | None = None
 ) -> Understanding:
-    """Read a resident's message; see the module docstring. Never raises.
-
-    Only the first ~300 characters are examined. ``place_matches`` are ranked as in
-    ``PlaceIndex.find_in_text``; use ``bot.places.index.is_confident`` on them.
-    """
-    try:
-        return _understand(text, lexicons, places)
-    except Exception:  # the bot must answer something, whatever was typed
-        log.exception("understand() failed; treating the message as not understood")
-        return _NOTHING
+    """``understander.understand(text, places)``, as a function."""
+    return understander.understand(text, places)

@@ -15,9 +15,9 @@ from bot.understanding.intent import (
     INTENTS,
     Lexicon,
     LexiconError,
+    Understander,
     Understanding,
     load_lexicons,
-    prepare,
     understand,
 )
 from bot.understanding.lexicon import DEFAULT_LEXICON_DIR, LEXICON_LANGUAGES
@@ -29,9 +29,12 @@ QAYYARAH_TOWN = "99003"
 
 @pytest.fixture(scope="module")
 def lexicons() -> tuple[Lexicon, ...]:
-    lex = load_lexicons()
-    prepare(lex)
-    return lex
+    return load_lexicons()
+
+
+@pytest.fixture(scope="module")
+def understander(lexicons: tuple[Lexicon, ...]) -> Understander:
+    return Understander.build(lexicons)
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +63,8 @@ def qayyarah(places: PlaceIndex) -> int:
     return 1
 
 
-def ask(text: str, lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> Understanding:
-    return understand(text, lexicons, places)
+def ask(text: str, understander: Understander, places: PlaceIndex) -> Understanding:
+    return understand(text, understander, places)
 
 
 # ------------------------------------------------------------------------------------------
@@ -108,28 +111,28 @@ def ask(text: str, lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> Underst
     ],
 )
 def test_intents(
-    lexicons: tuple[Lexicon, ...],
+    understander: Understander,
     places: PlaceIndex,
     text: str,
     expected: tuple[str, str | None, str],
 ) -> None:
     intent, category, language = expected
-    u = ask(text, lexicons, places)
+    u = ask(text, understander, places)
     assert u.intent == intent, u
     assert u.category == category, u
     assert u.language_guess == language, u
     assert 0.5 <= u.confidence <= 1.0, u
 
 
-def test_awsaja_safe(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    u = ask("Awsaja safe?", lexicons, places)
+def test_awsaja_safe(understander: Understander, places: PlaceIndex) -> None:
+    u = ask("Awsaja safe?", understander, places)
     assert u.intent == "safety"
     assert [m.area_id for m in u.place_matches][:1] == [AWSAJA]
     assert u.confidence >= 0.85
 
 
-def test_returned_people_of_awsaja(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    u = ask("هل رجعوا أهل العوسجة", lexicons, places)
+def test_returned_people_of_awsaja(understander: Understander, places: PlaceIndex) -> None:
+    u = ask("هل رجعوا أهل العوسجة", understander, places)
     assert u.intent == "safety"
     assert u.place_matches[0].area_id == AWSAJA
     assert u.language_guess == "ar"
@@ -137,20 +140,20 @@ def test_returned_people_of_awsaja(lexicons: tuple[Lexicon, ...], places: PlaceI
 
 @pytest.mark.parametrize("text", ["Qayara", "القياره", "قەیارە", "Qayyarah", "القيارة"])
 def test_place_name_alone_means_safety(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex, qayyarah: int, text: str
+    understander: Understander, places: PlaceIndex, qayyarah: int, text: str
 ) -> None:
-    u = ask(text, lexicons, places)
+    u = ask(text, understander, places)
     assert u.intent == "safety"
     assert qayyarah in [m.area_id for m in u.place_matches]
     alone = u.confidence
-    with_word = ask(f"{text} safe?", lexicons, places).confidence
+    with_word = ask(f"{text} safe?", understander, places).confidence
     assert 0.5 <= alone < with_word  # a bare village name is a weaker signal
 
 
 def test_is_qayara_safe_to_go_back(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex, qayyarah: int
+    understander: Understander, places: PlaceIndex, qayyarah: int
 ) -> None:
-    u = ask("is Qayara safe to go back", lexicons, places)
+    u = ask("is Qayara safe to go back", understander, places)
     assert u.intent == "safety"
     assert u.confidence > 0.9
     assert qayyarah in [m.area_id for m in u.place_matches]
@@ -160,61 +163,61 @@ def test_is_qayara_safe_to_go_back(
     "text", ["Şingal ewle ye?", "مین لە قەیارە هەیە؟", "اكو الغام بالقيارة؟", "هل حمام العليل امان"]
 )
 def test_safety_with_place_in_each_language(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex, text: str
+    understander: Understander, places: PlaceIndex, text: str
 ) -> None:
-    u = ask(text, lexicons, places)
+    u = ask(text, understander, places)
     assert u.intent == "safety"
     assert u.place_matches and u.place_matches[0].exact
     assert u.category is None  # "حمام" inside "حمام العليل" is part of the name
 
 
-def test_place_with_another_intent(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    u = ask("when is the food distribution in Awsaja", lexicons, places)
+def test_place_with_another_intent(understander: Understander, places: PlaceIndex) -> None:
+    u = ask("when is the food distribution in Awsaja", understander, places)
     assert u.intent == "food"
     assert "safety" in u.alternatives
     assert u.place_matches[0].area_id == AWSAJA
 
 
-def test_help_yields_to_specific_need(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    u = ask("I need help with food", lexicons, places)
+def test_help_yields_to_specific_need(understander: Understander, places: PlaceIndex) -> None:
+    u = ask("I need help with food", understander, places)
     assert u.intent == "food"
     assert "help" in u.alternatives
-    assert ask("hello, where is the clinic?", lexicons, places).intent == "services"
+    assert ask("hello, where is the clinic?", understander, places).intent == "services"
 
 
 def test_competing_intents_lower_confidence(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex
+    understander: Understander, places: PlaceIndex
 ) -> None:
-    clear = ask("where is the clinic", lexicons, places)
-    mixed = ask("clinic or flour", lexicons, places)
+    clear = ask("where is the clinic", understander, places)
+    mixed = ask("clinic or flour", understander, places)
     assert mixed.confidence < clear.confidence
     assert set(mixed.alternatives) | {mixed.intent} >= {"services", "food"}
 
 
-def test_typo_tolerance(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    assert ask("wher is the clinik", lexicons, places).category == "health"  # 6 letters, 1 typo
-    assert ask("وين المستوسف", lexicons, places).category == "health"
-    assert ask("distribusion", lexicons, places).intent == "food"
+def test_typo_tolerance(understander: Understander, places: PlaceIndex) -> None:
+    assert ask("wher is the clinik", understander, places).category == "health"  # 6 letters, 1 typo
+    assert ask("وين المستوسف", understander, places).category == "health"
+    assert ask("distribusion", understander, places).intent == "food"
     # short words are not typo-matched: "wter" is not "water"
-    assert ask("wter", lexicons, places).category is None
+    assert ask("wter", understander, places).category is None
 
 
-def test_suffixes_and_clitics(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    assert ask("clinics", lexicons, places).category == "health"
-    assert ask("بالمستوصف", lexicons, places).category == "health"
-    assert ask("حصتي", lexicons, places).intent == "food"
-    assert ask("xwarinê", lexicons, places).intent == "food"
-    assert ask("خۆراکەکە", lexicons, places).intent == "food"
+def test_suffixes_and_clitics(understander: Understander, places: PlaceIndex) -> None:
+    assert ask("clinics", understander, places).category == "health"
+    assert ask("بالمستوصف", understander, places).category == "health"
+    assert ask("حصتي", understander, places).intent == "food"
+    assert ask("xwarinê", understander, places).intent == "food"
+    assert ask("خۆراکەکە", understander, places).intent == "food"
 
 
-def test_arabic_keyboard_sorani(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
+def test_arabic_keyboard_sorani(understander: Understander, places: PlaceIndex) -> None:
     # Sorani typed on an Arabic keyboard: ه for ە, ي for ی/ێ, و for ۆ, ك for ک/گ.
-    u = ask("كهي خوراك دابهش دهكريت", lexicons, places)
+    u = ask("كهي خوراك دابهش دهكريت", understander, places)
     assert u.intent == "food"
 
 
 def test_place_names_that_look_like_words(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex
+    understander: Understander, places: PlaceIndex
 ) -> None:
     if not (DATA_DIR / "iraq_adm3_subdistricts.csv").is_file():
         pytest.skip("needs the shared place data")
@@ -222,18 +225,18 @@ def test_place_names_that_look_like_words(
     ana = gaz.by_code("IQG01Q05").area_id  # district "Ana" / "عنه"
     khanke = gaz.by_code("khanke").area_id
     # "Ana" is not the stop word "an" plus a suffix.
-    assert ana in [m.area_id for m in ask("Ana", lexicons, places).place_matches]
+    assert ana in [m.area_id for m in ask("Ana", understander, places).place_matches]
     # "a new" is not "Ana", and "عنده" (he has) is not "عنه".
-    assert ask("where can I get a new ID card", lexicons, places).place_matches == ()
-    assert ask("ابني مريض عنده سخونة", lexicons, places).place_matches == ()
+    assert ask("where can I get a new ID card", understander, places).place_matches == ()
+    assert ask("ابني مريض عنده سخونة", understander, places).place_matches == ()
     # "خانكي" is Khanke camp, not a typo of "تانكي" (water tank).
-    u = ask("خانكي", lexicons, places)
+    u = ask("خانكي", understander, places)
     assert u.category is None
     assert u.place_matches[0].area_id == khanke
 
 
-def test_left_off_phrase_with_food_words(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    u = ask("انقطعت الحصة التموينية مالتنا من ثلث اشهر", lexicons, places)
+def test_left_off_phrase_with_food_words(understander: Understander, places: PlaceIndex) -> None:
+    u = ask("انقطعت الحصة التموينية مالتنا من ثلث اشهر", understander, places)
     assert u.intent == "left_off_list"
     assert u.alternatives == ("food",)
 
@@ -243,8 +246,8 @@ def test_left_off_phrase_with_food_words(lexicons: tuple[Lexicon, ...], places: 
 
 
 @pytest.mark.parametrize("text", ["asdfgh", "😀😀😀", "", "   ", "???", "&amp;", "\u202e\u2066"])
-def test_not_understood(lexicons: tuple[Lexicon, ...], places: PlaceIndex, text: str) -> None:
-    u = ask(text, lexicons, places)
+def test_not_understood(understander: Understander, places: PlaceIndex, text: str) -> None:
+    u = ask(text, understander, places)
     assert u.intent is None
     assert u.confidence == 0.0
     assert u.alternatives == ()
@@ -263,50 +266,50 @@ def test_not_understood(lexicons: tuple[Lexicon, ...], places: PlaceIndex, text:
         "\ud800",  # a lone surrogate
     ],
 )
-def test_robust_inputs(lexicons: tuple[Lexicon, ...], places: PlaceIndex, text: str) -> None:
-    u = ask(text, lexicons, places)
+def test_robust_inputs(understander: Understander, places: PlaceIndex, text: str) -> None:
+    u = ask(text, understander, places)
     assert isinstance(u, Understanding)
     assert 0.0 <= u.confidence <= 1.0
     assert u.intent is None or u.intent in INTENTS
     assert u.category is None or u.category in CATEGORIES
 
 
-def test_markup_and_controls(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    assert ask("<b>hi</b>", lexicons, places).intent == "greeting"
-    assert ask("\u200fوين\u200c المستوصف\u2069", lexicons, places).category == "health"
+def test_markup_and_controls(understander: Understander, places: PlaceIndex) -> None:
+    assert ask("<b>hi</b>", understander, places).intent == "greeting"
+    assert ask("\u200fوين\u200c المستوصف\u2069", understander, places).category == "health"
 
 
 def test_only_the_start_of_long_messages_is_read(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex
+    understander: Understander, places: PlaceIndex
 ) -> None:
     text = "blah " * 100 + "where is the clinic"
-    assert ask(text, lexicons, places).intent is None
+    assert ask(text, understander, places).intent is None
 
 
-def test_without_place_index(lexicons: tuple[Lexicon, ...]) -> None:
-    u = understand("Awsaja safe?", lexicons, None)
+def test_without_place_index(understander: Understander) -> None:
+    u = understand("Awsaja safe?", understander, None)
     assert u.intent == "safety"
     assert u.place_matches == ()
-    assert understand("Awsaja", lexicons, None).intent is None
+    assert understand("Awsaja", understander, None).intent is None
 
 
 def test_without_lexicons(places: PlaceIndex) -> None:
-    u = understand("Awsaja", [], places)
+    u = understand("Awsaja", Understander.build(()), places)
     assert u.intent == "safety"  # a place alone
-    assert understand("asdfgh", [], places).intent is None
+    assert understand("asdfgh", Understander.build(()), places).intent is None
 
 
-def test_understand_is_fast(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
+def test_understand_is_fast(understander: Understander, places: PlaceIndex) -> None:
     msgs = ["متى توزيع الطحين؟", "Awsaja safe?", "کەی خۆراک دابەش دەکرێت؟", "is Qayara safe"] * 50
     start = time.perf_counter()
     for msg in msgs:
-        understand(msg, lexicons, places)
+        understand(msg, understander, places)
     per_message = (time.perf_counter() - start) / len(msgs)
     assert per_message < 0.005  # generous for a shared CI machine; typically ~0.1–0.3 ms
 
 
-def test_result_is_frozen(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> None:
-    u = ask("hello", lexicons, places)
+def test_result_is_frozen(understander: Understander, places: PlaceIndex) -> None:
+    u = ask("hello", understander, places)
     with pytest.raises(AttributeError):
         u.intent = "food"  # type: ignore[misc]
 
@@ -330,9 +333,9 @@ def test_result_is_frozen(lexicons: tuple[Lexicon, ...], places: PlaceIndex) -> 
     ],
 )
 def test_language_guess(
-    lexicons: tuple[Lexicon, ...], places: PlaceIndex, text: str, language: str | None
+    understander: Understander, places: PlaceIndex, text: str, language: str | None
 ) -> None:
-    assert ask(text, lexicons, places).language_guess == language
+    assert ask(text, understander, places).language_guess == language
 
 
 # ------------------------------------------------------------------------------------------
@@ -386,9 +389,9 @@ def test_operator_edited_lexicon(tmp_path: Path, places: PlaceIndex) -> None:
         'language = "en"\n[intents]\nfood = ["grub"]\n[words]\nstop = ["the"]\n',
         encoding="utf-8",
     )
-    lex = (Lexicon.load(custom),)
-    assert understand("where is the grub", lex, places).intent == "food"
-    assert understand("food", lex, places).intent is None
+    custom_understander = Understander.build((Lexicon.load(custom),))
+    assert custom_understander.understand("where is the grub", places).intent == "food"
+    assert custom_understander.understand("food", places).intent is None
 
 
 def test_default_lexicon_dir_is_in_the_repo() -> None:

@@ -71,7 +71,8 @@ async def test_transaction_rolls_back(tmp_path: Path) -> None:
         with pytest.raises(RuntimeError):
             async with db.transaction() as conn:
                 await conn.execute(
-                    "INSERT INTO residents VALUES (1, 'ar', 1, 'now', 'now')"
+                    "INSERT INTO residents (chat_id, language, created_at, updated_at)"
+                    " VALUES (1, 'ar', 'now', 'now')"
                 )
                 raise RuntimeError("boom")
         assert await get_resident(db, 1) is None
