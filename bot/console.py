@@ -7,6 +7,7 @@ can be scripted from standard input.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import AsyncIterator
 from typing import TextIO
@@ -80,12 +81,17 @@ class Console:
         await self._show_answer(1.0 if answer.text else self._wait, required=not answer.text)
 
     async def _show_answer(self, timeout: float, *, required: bool = True) -> None:  # noqa: ASYNC109
+        floods = (await self._client.stats()).too_many_requests
         try:
             events = await self._user.replies(quiet=0.4, timeout=timeout)
         except TimeoutError:
             if required:
                 self._print(f"{_INDENT}(no answer within {timeout:g} s)")
             return
+        if (await self._client.stats()).too_many_requests > floods:
+            # Telegram's flood control delayed part of the answer: wait for the rest.
+            with contextlib.suppress(TimeoutError):
+                events += await self._user.replies(quiet=1.5, timeout=1.5 + timeout)
         for event in events:
             self._show(event)
 

@@ -11,7 +11,7 @@ from bot.context import DaleelApp, DaleelContext
 from bot.i18n import language
 from bot.storage.residents import set_language
 from handlers.commands import publish_for_chat
-from handlers.screens import send_language_menu, send_main_menu
+from handlers.screens import main_menu_markup, main_menu_text, send_language_menu
 
 __all__ = ["register"]
 
@@ -42,22 +42,23 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
     tr = context.state.catalogues.translator(code)
     context.use(resident, tr)
     await query.answer()
-    await query.edit_message_text(
+    paragraphs = [
         tr.gettext("Your language is now {language}.", language=language(code).native_name)
+    ]
+    if first_time:
+        paragraphs.append(
+            tr.gettext(
+                "Welcome to Daleel. I answer questions about your camp's services, food "
+                "distributions and whether your home area is safe to return to, and I can "
+                "warn you when something changes.\n\nI never ask for your name or phone "
+                "number. You can erase everything I keep about you at any time with /forget."
+            )
+        )
+    # The language question turns into the menu: one message, not three, on a weak line.
+    await query.edit_message_text(
+        main_menu_text(tr, "\n\n".join(paragraphs)), reply_markup=main_menu_markup(tr)
     )
     await publish_for_chat(chat.id, context)
-    # One message, not two: a new resident's first seconds should not hit flood control.
-    welcome = (
-        tr.gettext(
-            "Welcome to Daleel. I answer questions about your camp's services, food "
-            "distributions and whether your home area is safe to return to, and I can "
-            "warn you when something changes.\n\nI never ask for your name or phone "
-            "number. You can erase everything I keep about you at any time with /forget."
-        )
-        if first_time
-        else None
-    )
-    await send_main_menu(chat.id, context, preface=welcome)
 
 
 def register(app: DaleelApp) -> None:

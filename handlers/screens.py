@@ -9,7 +9,13 @@ from bot.context import DaleelContext
 from bot.i18n import LANGUAGES, N_, Translator
 from bot.keyboards import keyboard
 
-__all__ = ["MENU_ITEMS", "main_menu_markup", "send_language_menu", "send_main_menu"]
+__all__ = [
+    "MENU_ITEMS",
+    "main_menu_markup",
+    "main_menu_text",
+    "send_language_menu",
+    "send_main_menu",
+]
 
 # (feature, label): each button goes straight to its feature's "home" screen.
 MENU_ITEMS: tuple[tuple[str, str], ...] = (
@@ -29,16 +35,18 @@ def main_menu_markup(tr: Translator) -> InlineKeyboardMarkup:
     return keyboard(rows, rtl=tr.language.rtl)
 
 
+def main_menu_text(tr: Translator, preface: str | None = None) -> str:
+    """The menu's question, optionally after rendered paragraphs (e.g. the welcome)."""
+    prompt = tr.gettext("What would you like to know? Choose below, or type your question.")
+    return f"{preface}\n\n{prompt}" if preface else prompt
+
+
 async def send_main_menu(
     chat_id: int, context: DaleelContext, *, preface: str | None = None
 ) -> None:
-    """The menu, optionally after a rendered paragraph (e.g. the welcome)."""
     tr = context.tr
-    prompt = tr.gettext("What would you like to know? Choose below, or type your question.")
     await context.bot.send_message(
-        chat_id,
-        f"{preface}\n\n{prompt}" if preface else prompt,
-        reply_markup=main_menu_markup(tr),
+        chat_id, main_menu_text(tr, preface), reply_markup=main_menu_markup(tr)
     )
 
 
