@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import httpx
 from telegram import Update
@@ -21,7 +22,7 @@ from bot.places.index import PlaceIndex
 from bot.processor import PerChatUpdateProcessor
 from bot.ratelimit import ReplyRateLimiter
 from bot.storage import Database
-from bot.storage.areas import place_names
+from bot.storage.areas import place_names, places_version
 from bot.understanding.lexicon import load_lexicons
 
 __all__ = ["ALLOWED_UPDATES", "Features", "build_application", "refresh_places", "running"]
@@ -53,6 +54,11 @@ def build_application(
         app.bot_data.open(catalogues, db, http)
         app.bot_data.use_lexicons(lexicons)
         await refresh_places(app)
+        if app.job_queue is not None:
+            app.job_queue.run_repeating(
+                refresh_places_if_changed, PLACES_CHECK_SECONDS, first=PLACES_CHECK_SECONDS,
+                name="refresh-places",
+            )
         await features.on_started(app)
         log.info("Daleel started (bot id %s)", settings.bot_id)
 
@@ -85,14 +91,24 @@ def build_application(
     return app
 
 
+PLACES_CHECK_SECONDS = 300
+
+
 async def refresh_places(app: DaleelApp) -> None:
     """(Re)build the place index from the database and swap it in whole."""
     state = app.bot_data
+    state.places_version = await places_version(state.db)
     names = await place_names(state.db)
     generic = [word for lexicon in state.lexicons for word in lexicon.place_generic]
     index = await asyncio.to_thread(PlaceIndex.build, names, generic_words=generic)
     state.use_places(index)
     log.info("place index: %d names", len(names))
+
+
+async def refresh_places_if_changed(context: DaleelContext) -> None:
+    """A job: ``daleel import`` runs in another process; pick up its places here."""
+    if await places_version(context.db) != context.bot_data.places_version:
+        await refresh_places(cast("DaleelApp", context.application))
 
 
 @asynccontextmanager

@@ -121,7 +121,7 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         f"{len(report.errors)} errors; {outcome}"
     )
     if report.applied and kind in ("areas", "camps"):
-        print("restart the bot so residents can find new or renamed places")
+        print("a running bot picks up new or renamed places within 5 minutes")
     return 0 if report.applied or (dry_run and report.ok) else 1
 
 

@@ -33,6 +33,7 @@ class AppState:
         self._db: Database | None = None
         self._http: httpx.AsyncClient | None = None
         self._places: PlaceIndex | None = None
+        self.places_version: tuple[int, str, int] | None = None
         self._lexicons: tuple[Lexicon, ...] = ()
         self._understander: Understander | None = None
         # Tests replace the clock; everything that asks "what time is it" asks here.

@@ -24,6 +24,7 @@ __all__ = [
     "export_statuses",
     "get_area",
     "place_names",
+    "places_version",
     "record_status",
     "status_history",
     "upsert_areas",
@@ -137,6 +138,16 @@ async def area_ids_by_pcode(db: Database, pcodes: Sequence[str] | None = None) -
         )
         found.update({row[0]: row[1] for row in rows})
     return found
+
+
+async def places_version(db: Database) -> tuple[int, str, int]:
+    """Changes whenever an area or alias is added, renamed or removed (cheap to ask)."""
+    row = await db.fetch_one(
+        "SELECT (SELECT COUNT(*) FROM areas), (SELECT IFNULL(MAX(updated_at), '') FROM areas),"
+        " (SELECT COUNT(*) FROM area_aliases)"
+    )
+    assert row is not None
+    return int(row[0]), str(row[1]), int(row[2])
 
 
 async def place_names(db: Database) -> list[PlaceName]:
