@@ -1,0 +1,153 @@
+"""Importing into the database: references checked, all or nothing, partial, dry run."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.importing.apply import import_csv
+from bot.importing.export import export
+from bot.storage import Database
+from bot.storage.areas import (
+    area_ancestors,
+    area_children,
+    area_ids_by_pcode,
+    current_status,
+    export_areas,
+    get_area,
+    place_names,
+    status_history,
+)
+from bot.storage.camps import camp_sectors, export_camps, get_camp, list_camps
+
+TODAY = datetime.date(2026, 11, 24)
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+AREAS = b"""pcode,level,parent_pcode,name_en,name_ar,aliases
+IQG15,governorate,,Ninewa,\xd9\x86\xd9\x8a\xd9\x86\xd9\x88\xd9\x89,Nineveh | Ninawa
+IQG15Q05,district,IQG15,Mosul,,Mawsil
+IQG15Q05N01,subdistrict,IQG15Q05,Al-Qayarra,,Qayyarah | Qayara
+V-AWSAJA,village,IQG15Q05N01,Awsaja,,
+"""
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    database = await Database.open(tmp_path / "d.sqlite3")
+    try:
+        yield database
+    finally:
+        await database.close()
+
+
+async def count(db: Database, table: str) -> int:
+    row = await db.fetch_one(f"SELECT COUNT(*) FROM {table}")
+    assert row is not None
+    return int(row[0])
+
+
+async def test_areas_with_parents_and_aliases(db: Database) -> None:
+    report = await import_csv(db, "areas", AREAS, today=TODAY)
+    assert report.applied and report.ok and report.new == 4
+    ids = await area_ids_by_pcode(db)
+    village = await get_area(db, ids["V-AWSAJA"])
+    assert village is not None and village.level == "village"
+    assert [a.pcode for a in await area_ancestors(db, village.id)] == [
+        "IQG15Q05N01", "IQG15Q05", "IQG15"]
+    assert [a.pcode for a in await area_children(db, None)] == ["IQG15"]
+    names = {(n.area_id, n.text) for n in await place_names(db)}
+    assert (ids["IQG15Q05N01"], "Qayara") in names and (ids["IQG15"], "نينوى") in names
+    # Re-importing the same file changes nothing and creates nothing new.
+    again = await import_csv(db, "areas", AREAS, today=TODAY)
+    assert again.applied and again.new == 0
+    assert await count(db, "areas") == 4 and await count(db, "area_aliases") == 5
+
+
+async def test_a_bad_file_is_rejected_whole_with_row_numbers(db: Database) -> None:
+    await import_csv(db, "areas", AREAS, today=TODAY)
+    bad = (
+        b"pcode,level,parent_pcode,name_en\n"
+        b"V-NEW1,village,IQG15Q05N01,Good Village\n"
+        b"V-NEW2,village,NOWHERE,Orphan\n"
+        b"V-NEW3,governorate,IQG15,Wrong Level\n"
+        b"V-NEW4,hamlet,IQG15,Bad Level\n"
+    )
+    report = await import_csv(db, "areas", bad, today=TODAY)
+    assert not report.applied
+    assert [(e.row, e.code) for e in report.errors] == [
+        (3, "unknown_parent"), (4, "bad_parent"), (5, "bad_level")]
+    assert await count(db, "areas") == 4  # not even the good row
+    partial = await import_csv(db, "areas", bad, today=TODAY, partial=True)
+    assert partial.applied and partial.accepted == 1
+    assert "V-NEW1" in await area_ids_by_pcode(db)
+    assert await count(db, "areas") == 5
+
+
+async def test_dry_run_writes_nothing(db: Database) -> None:
+    report = await import_csv(db, "areas", AREAS, today=TODAY, dry_run=True)
+    assert report.ok and not report.applied and report.new == 4
+    assert await count(db, "areas") == 0
+
+
+async def test_statuses_keep_history_and_never_go_back_in_time(db: Database) -> None:
+    await import_csv(db, "areas", AREAS, today=TODAY)
+    first = b"pcode,status,date,source\nV-AWSAJA,suspected,2026-10-01,Directorate of Mine Action\n"
+    assert (await import_csv(db, "statuses", first, today=TODAY)).applied
+    newer = b"pcode,status,date,source,note\nV-AWSAJA,cleared,2026-11-20,DMA,Handed over\n"
+    assert (await import_csv(db, "statuses", newer, today=TODAY)).applied
+    older = b"pcode,status,date,source\nV-AWSAJA,unknown,2026-09-01,Someone\n"
+    report = await import_csv(db, "statuses", older, today=TODAY)
+    assert not report.applied and report.errors[0].code == "older_than_current"
+    ids = await area_ids_by_pcode(db)
+    status = await current_status(db, ids["V-AWSAJA"])
+    assert status is not None and status.status == "cleared" and status.note == "Handed over"
+    assert [h.status for h in await status_history(db, ids["V-AWSAJA"])] == [
+        "suspected", "cleared"]
+    # "safe" is not a status anyone can import.
+    unsafe = b"pcode,status,date,source\nV-AWSAJA,safe,2026-11-21,DMA\n"
+    assert not (await import_csv(db, "statuses", unsafe, today=TODAY)).applied
+
+
+async def test_camps_services_distributions_reference_checks(db: Database) -> None:
+    for kind, name in (("areas", "iraq/areas.csv"), ("camps", "iraq/camps.csv"),
+                       ("camps", "demo/camps_demo.csv")):
+        assert (await import_csv(db, kind, (DATA / name).read_bytes(), today=TODAY)).applied
+    assert len(await list_camps(db)) == 40
+    services = (
+        b"camp_code,service_code,category,name_en,opens,closes,days\n"
+        b"nowhere,clinic,health,Clinic,08:00,14:00,sun-thu\n"
+    )
+    report = await import_csv(db, "services", services, today=TODAY)
+    assert not report.applied and report.errors[0].code == "unknown_camp"
+    with_sectors = [c for c in await list_camps(db) if await camp_sectors(db, c.id)]
+    camp = with_sectors[0]
+    sector = (await camp_sectors(db, camp.id))[0].code
+    rows = (
+        "camp_code,distribution_code,sector,date,starts,ends,items_en,status\n"
+        f"{camp.code},d1,{sector},2026-12-01,09:00,13:00,Flour,planned\n"
+        f"{camp.code},d2,ZZ,2026-12-01,09:00,13:00,Flour,planned\n"
+    ).encode()
+    report = await import_csv(db, "distributions", rows, today=TODAY)
+    assert [e.code for e in report.errors] == ["unknown_sector"] and report.errors[0].row == 3
+    # A camps file without sectors never erases the sectors distributions hang off.
+    assert (await import_csv(db, "camps", (DATA / "iraq/camps.csv").read_bytes(),
+                             today=TODAY)).applied
+    assert await camp_sectors(db, camp.id)
+    refreshed = await get_camp(db, camp.id)
+    assert refreshed is not None and refreshed.left_off  # kept too
+
+
+async def test_export_round_trip(db: Database) -> None:
+    assert (await import_csv(db, "areas", AREAS, today=TODAY)).applied
+    data = export("areas", await export_areas(db))
+    report = await import_csv(db, "areas", data, today=TODAY, dry_run=True)
+    assert report.ok and report.accepted == 4 and report.new == 0
+    assert (await import_csv(db, "areas", (DATA / "iraq/areas.csv").read_bytes(),
+                             today=TODAY)).applied
+    assert (await import_csv(db, "camps", (DATA / "iraq/camps.csv").read_bytes(),
+                             today=TODAY)).applied
+    camps = export("camps", await export_camps(db))
+    assert (await import_csv(db, "camps", camps, today=TODAY, dry_run=True)).new == 0
