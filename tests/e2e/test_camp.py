@@ -1,0 +1,308 @@
+"""Choosing a camp and sector, in each language; changing it; typed camp names; forged
+buttons. The helpers at the top are shared with the services and food tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from bot.context import DaleelApp, DaleelContext
+from bot.sandbox import BotMessage, SandboxClient, SimulatedUser
+from bot.storage.camps import Camp, camp_sectors, list_camps
+from bot.storage.residents import get_resident
+from bot.storage.services_food import ResidentCamp, resident_camp
+from handlers.camp import match_camps, offer_camps
+from tests.e2e.conftest import choose_language, plain
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a reader of one language sees on the camp screens."""
+
+    erbil: str
+    ninewa: str
+    duhok: str
+    debaga: str
+    khazer: str
+    khanke: str
+    baharka: str
+    sector: str  # a sector button, with {} for the code
+    whole_camp: str
+    picker: str
+    stale: str
+    services: str
+    food: str
+
+
+WORDS = {
+    "ar": Words(
+        "اربيل", "نينوى", "دهوك", "ديبكة 1 (الرئيسي)", "خازر M1", "خانكه", "بحركة",
+        "القطاع {}", "لا أعرف / المخيم كله",
+        "في أي مخيم تسكن؟ اختر المحافظة، أو اكتب اسم المخيم.",
+        "هذا الزر لم يعد صالحًا. أرسل /menu للبدء من جديد.",
+        "🏥 خدمات المخيم", "🍞 توزيع الغذاء",
+    ),
+    "ckb": Words(
+        "هەولێر", "نەینەوا", "دهۆک", "دیبەگە 1", "خازر M1", "خانکێ", "بەحرکە",
+        "کەرتی {}", "نازانم / هەموو کەمپەکە",
+        "لە کام کەمپ دەژیت؟ پارێزگاکە هەڵبژێرە، یان ناوی کەمپەکە بنووسە.",
+        "ئەم دوگمەیە چیتر کار ناکات. /menu بنێرە بۆ ئەوەی لە سەرەتاوە دەست پێبکەیتەوە.",
+        "🏥 خزمەتگوزارییەکانی کەمپ", "🍞 دابەشکردنی خۆراک",
+    ),
+    "ku": Words(
+        "Hewlêr", "Neynewa", "Duhok", "Dîbege 1", "Xazir M1", "Xanke", "Behirke",
+        "Sektora {}", "Nizanim / hemû kamp",
+        "Tu li kîjan kampê dijî? Parêzgehê hilbijêre, an navê kampê binivîse.",
+        "Ev bişkok êdî ne derbasdar e. /menu bişîne da ku ji nû ve dest pê bikî.",
+        "🏥 Xizmetên kampê", "🍞 Belavkirina xwarinê",
+    ),
+    "en": Words(
+        "Erbil", "Ninewa", "Duhok", "Debaga 1", "Khazer M1", "Khanke", "Baharka",
+        "Sector {}", "I don't know / the whole camp",
+        "Which camp do you live in? Choose the governorate, or type the camp's name.",
+        "This button is no longer valid. Send /menu to start again.",
+        "🏥 Camp services", "🍞 Food distribution",
+    ),
+}
+CONFIRM = {
+    "ar": "مخيمك الآن: ديبكة 1 (الرئيسي)، القطاع B.",
+    "ckb": "کەمپەکەت ئێستا: دیبەگە 1، کەرتی B.",
+    "ku": "Kampa te niha Dîbege 1 e, sektora B.",
+    "en": "Your camp is now Debaga 1, sector B.",
+}
+LANGS = ["ar", "ckb", "ku", "en"]
+
+
+# --- helpers shared with test_services and test_food ------------------------------------
+
+
+async def press(user: SimulatedUser, label: str) -> str:
+    """Press the newest button that reads ``label`` (ignoring invisible direction marks)."""
+    for message in reversed(await user.messages()):
+        for text in message.button_texts:
+            if plain(text) == label:
+                return await user.press(text, message_id=message.message_id)
+    raise LookupError(f"no button {label!r}")
+
+
+def has_button(label: str) -> object:
+    return lambda m: label in [plain(t) for t in m.button_texts]
+
+
+async def pick_camp(
+    user: SimulatedUser, code: str, governorate: str, camp: str, sector: str | None
+) -> BotMessage:
+    """From an open camp picker: governorate → camp → sector; returns the confirmation."""
+    words = WORDS[code]
+    await press(user, governorate)
+    await user.reply(predicate=has_button(camp))
+    await press(user, camp)
+    if sector is None:  # a camp without sectors is stored at once
+        return await user.reply(predicate=lambda m: not m.buttons)
+    label = words.whole_camp if sector == "" else words.sector.format(sector)
+    await user.reply(predicate=has_button(label))
+    await press(user, label)
+    return await user.reply(predicate=lambda m: not m.buttons)
+
+
+async def camp_ids(app: DaleelApp) -> dict[str, Camp]:
+    return {camp.code: camp for camp in await list_camps(app.bot_data.db)}
+
+
+async def sector_id(app: DaleelApp, camp_code: str, sector: str) -> int:
+    camp = (await camp_ids(app))[camp_code]
+    return next(s.id for s in await camp_sectors(app.bot_data.db, camp.id) if s.code == sector)
+
+
+async def stored(app: DaleelApp, user: SimulatedUser) -> ResidentCamp | None:
+    return await resident_camp(app.bot_data.db, user.chat_id)
+
+
+async def forged(client: SandboxClient, user: SimulatedUser, data: str) -> str | None:
+    """Press a button with any payload on the newest bot message; the bot's answer text."""
+    message_id = (await user.messages())[-1].message_id
+    query_id = await client.press(user.user_id, message_id, data)
+    return (await client.wait_callback_answer(query_id)).text
+
+
+async def resident_in(
+    user: SimulatedUser, code: str, governorate: str, camp: str, sector: str | None
+) -> None:
+    """A resident in ``code`` who chose a camp with /camp."""
+    await choose_language(user, code)
+    await user.send("/camp")
+    await user.reply(predicate=has_button(governorate))
+    await pick_camp(user, code, governorate, camp, sector)
+    await user.reply(predicate=lambda m: len(m.buttons) == 5)  # back to the main menu
+
+
+# --- tests ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGS)
+async def test_choose_camp_and_sector(client: SandboxClient, demo_bot: DaleelApp, code: str) -> None:
+    words = WORDS[code]
+    user = client.user(11000 + LANGS.index(code))
+    await choose_language(user, code)
+    await user.send("/camp")
+    picker = await user.reply()
+    assert plain(picker.text) == words.picker
+    labels = [plain(t) for t in picker.button_texts]
+    # Only governorates that have camps: Erbil, Ninewa and Duhok do; Basra does not.
+    assert {words.erbil, words.ninewa, words.duhok} <= set(labels)
+    assert not {"البصرة", "Al-Basrah"} & set(labels)
+
+    await press(user, words.erbil)
+    camps = await user.reply(predicate=has_button(words.debaga))
+    assert words.baharka in [plain(t) for t in camps.button_texts]
+    await press(user, words.debaga)
+    sectors = await user.reply(predicate=has_button(words.sector.format("B")))
+    for letter in "ABCD":
+        assert words.sector.format(letter) in [plain(t) for t in sectors.button_texts]
+    assert words.whole_camp in [plain(t) for t in sectors.button_texts]
+    await press(user, words.sector.format("B"))
+    confirmation = await user.reply(predicate=lambda m: not m.buttons)
+    assert plain(confirmation.text) == CONFIRM[code]
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    assert words.services in menu.button_texts
+
+    debaga = (await camp_ids(demo_bot))["debaga-1"]
+    assert await stored(demo_bot, user) == ResidentCamp(
+        debaga.id, await sector_id(demo_bot, "debaga-1", "B")
+    )
+
+
+async def test_change_camp_with_camp_command(client: SandboxClient, demo_bot: DaleelApp) -> None:
+    words = WORDS["en"]
+    user = client.user(11101)
+    await resident_in(user, "en", words.erbil, words.debaga, "B")
+    await user.send("/camp")
+    picker = await user.reply()
+    assert plain(picker.text).startswith("Your camp now: Debaga 1.")
+    confirmation = await pick_camp(user, "en", words.ninewa, words.khazer, "C")
+    assert plain(confirmation.text) == "Your camp is now Khazer M1, sector C."
+    khazer = (await camp_ids(demo_bot))["khazer-m1"]
+    assert await stored(demo_bot, user) == ResidentCamp(
+        khazer.id, await sector_id(demo_bot, "khazer-m1", "C")
+    )
+
+
+async def test_whole_camp_and_camp_without_sectors(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    words = WORDS["ar"]
+    user = client.user(11102)
+    await resident_in(user, "ar", words.erbil, words.debaga, "")
+    camps = await camp_ids(demo_bot)
+    assert await stored(demo_bot, user) == ResidentCamp(camps["debaga-1"].id, None)
+    # Baharka has no sectors: chosen in one press, no sector question.
+    await user.send("/camp")
+    await user.reply(predicate=has_button(words.erbil))
+    confirmation = await pick_camp(user, "ar", words.erbil, words.baharka, None)
+    assert plain(confirmation.text) == "مخيمك الآن: بحركة."
+    assert await stored(demo_bot, user) == ResidentCamp(camps["baharka"].id, None)
+
+
+async def test_back_buttons_walk_up(client: SandboxClient, demo_bot: DaleelApp) -> None:
+    words = WORDS["ku"]
+    user = client.user(11103)
+    await choose_language(user, "ku")
+    await user.send("/camp")
+    await user.reply()
+    await press(user, words.erbil)
+    await user.reply(predicate=has_button(words.debaga))
+    await press(user, "⬅️ Paş")
+    back = await user.reply(predicate=has_button(words.erbil))
+    assert plain(back.text) == words.picker
+    await press(user, "⬅️ Menuya sereke")
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    assert menu.message_id == back.message_id  # the picker became the menu again
+    assert await stored(demo_bot, user) == ResidentCamp(None, None)
+
+
+async def test_forged_and_stale_camp_buttons_store_nothing(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    words = WORDS["ckb"]
+    user = client.user(11104)
+    await resident_in(user, "ckb", words.erbil, words.debaga, "A")
+    before = await stored(demo_bot, user)
+    camps = await camp_ids(demo_bot)
+    khazer_c = await sector_id(demo_bot, "khazer-m1", "C")
+    debaga = camps["debaga-1"].id
+    for data in (
+        "camp:v1:set:abc",
+        "camp:v1:set:999999:menu",
+        f"camp:v1:set:{debaga}:evil",
+        f"camp:v1:sec:{debaga}:{khazer_c}:menu",  # a sector of another camp
+        f"camp:v1:sec:{debaga}:abc:menu",
+        "camp:v1:sec:999999:0:food",
+        "camp:v1:gov:IQG99:menu",
+        "camp:v1:gov:IQG02:menu",  # Basra exists but has no camp
+        "camp:v1:nonsense",
+        "camp:v2:set:1:menu",
+    ):
+        assert await forged(client, user, data) == words.stale, data
+    assert await stored(demo_bot, user) == before
+
+
+async def test_camp_before_start_asks_for_the_language(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    user = client.user(11105)
+    await user.send("/camp")
+    first = await user.reply()
+    assert "Please choose your language." in first.text
+    assert len(first.buttons) == 4
+    debaga = (await camp_ids(demo_bot))["debaga-1"].id
+    await forged(client, user, f"camp:v1:set:{debaga}:menu")
+    again = await user.reply()
+    assert "Please choose your language." in again.text
+    # No resident row was created by the press, so nothing about this chat is stored.
+    assert await get_resident(demo_bot.bot_data.db, user.chat_id) is None
+
+
+async def test_typed_camp_names_match(demo_bot: DaleelApp) -> None:
+    camps = await list_camps(demo_bot.bot_data.db)
+
+    def first(text: str) -> str | None:
+        found = match_camps(text, camps)
+        return found[0].code if found else None
+
+    assert first("Debaga") == "debaga-1"
+    assert first("debaga 1") == "debaga-1"
+    assert first("Dibaga") == "debaga-1"  # an alias
+    assert first("Debagga") == "debaga-1"  # one typo
+    assert first("ديبكه") == "debaga-1"  # Arabic, final heh for teh marbuta
+    assert first("مخيم ديبكة") == "debaga-1"  # with the word "camp"
+    assert first("دیبەگە") == "debaga-1"  # Sorani
+    assert first("khanki camp") == "khanke"
+    assert first("خانكي") == "khanke"
+    assert first("Xanke") == "khanke"  # Kurmanji name
+    hasansham = [c.code for c in match_camps("Hasansham", camps)]
+    assert {"hasansham-u2", "hasansham-u3"} <= set(hasansham)
+    assert match_camps("xyzzy", camps) == []
+    assert match_camps("   ", camps) == []
+    assert match_camps("مخيم", camps) == []  # only the generic word
+
+
+async def test_offered_camps_lead_on_to_food(client: SandboxClient, demo_bot: DaleelApp) -> None:
+    """What the free-text feature does with a typed name: offer the matches as buttons."""
+    user = client.user(11106)
+    await choose_language(user, "en")
+    context = DaleelContext(demo_bot, chat_id=user.chat_id, user_id=user.user_id)
+    resident = await get_resident(demo_bot.bot_data.db, user.chat_id)
+    context.use(resident, demo_bot.bot_data.catalogues.translator("en"))
+    camps = match_camps("Khanke", await list_camps(demo_bot.bot_data.db))
+    await offer_camps(user.chat_id, context, camps, then="food")
+    offer = await user.reply()
+    assert plain(offer.text) == "Which of these is your camp?"
+    assert plain(offer.button_texts[0]) == "Khanke"
+    await press(user, "Khanke")
+    await user.reply(predicate=has_button("Sector A"))
+    await press(user, "Sector A")
+    confirmation = await user.reply(predicate=lambda m: not m.buttons)
+    assert plain(confirmation.text) == "Your camp is now Khanke, sector A."
+    food = await user.reply(predicate=lambda m: "Food distribution: Khanke" in plain(m.text))
+    assert "Kerosene" in food.text
