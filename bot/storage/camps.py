@@ -69,15 +69,12 @@ _CAMP_SELECT = (
 )
 
 
-async def _camp(db: Database, row: aiosqlite.Row) -> Camp:
-    aliases = await db.fetch_all(
-        "SELECT alias FROM camp_aliases WHERE camp_id = ? ORDER BY alias", (row[0],)
-    )
+def _camp(row: aiosqlite.Row, aliases: Sequence[str]) -> Camp:
     return Camp(
         id=row[0],
         code=row[1],
         names=_texts(row[2:6]),
-        aliases=tuple(a[0] for a in aliases),
+        aliases=tuple(aliases),
         governorate_pcode=row[6],
         district_pcode=row[7],
         left_off=_texts(row[8:12]),
@@ -89,12 +86,21 @@ async def _camp(db: Database, row: aiosqlite.Row) -> Camp:
 
 async def get_camp(db: Database, camp_id: int) -> Camp | None:
     row = await db.fetch_one(f"{_CAMP_SELECT} WHERE id = ?", (camp_id,))
-    return None if row is None else await _camp(db, row)
+    if row is None:
+        return None
+    aliases = await db.fetch_all(
+        "SELECT alias FROM camp_aliases WHERE camp_id = ? ORDER BY alias", (camp_id,)
+    )
+    return _camp(row, [a[0] for a in aliases])
 
 
 async def list_camps(db: Database) -> list[Camp]:
+    """Every camp with its aliases, in two queries whatever the number of camps."""
+    aliases: dict[int, list[str]] = {}
+    for row in await db.fetch_all("SELECT camp_id, alias FROM camp_aliases ORDER BY alias"):
+        aliases.setdefault(row[0], []).append(row[1])
     rows = await db.fetch_all(f"{_CAMP_SELECT} ORDER BY governorate_pcode, code")
-    return [await _camp(db, row) for row in rows]
+    return [_camp(row, aliases.get(row[0], ())) for row in rows]
 
 
 async def camp_sectors(db: Database, camp_id: int) -> list[Sector]:
