@@ -21,8 +21,11 @@ log = logging.getLogger(__name__)
 
 RESIDENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("menu", N_("Main menu")),
+    ("camp", N_("Choose my camp")),
+    ("alerts", N_("My alerts")),
     ("language", N_("Change the language")),
     ("help", N_("How Daleel works")),
+    ("stop", N_("Stop all alerts")),
     ("forget", N_("Erase everything Daleel keeps about me")),
 )
 
