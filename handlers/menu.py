@@ -25,7 +25,9 @@ async def menu_button(update: Update, context: DaleelContext) -> None:
     if query is None or update.effective_chat is None:
         return
     callback = decode(query.data)
-    action = callback.action if callback and callback.feature == "menu" else None
+    # Menu payloads carry no arguments: anything more is forged or from another version.
+    valid = callback is not None and callback.feature == "menu" and not callback.args
+    action = callback.action if callback is not None and valid else None
     if action == "language":
         await query.answer()
         await send_language_menu(update.effective_chat.id, context, first_time=False)
