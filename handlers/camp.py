@@ -17,7 +17,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.callbacks import Callback, decode, encode
+from bot.callbacks import Callback, encode
 from bot.context import DaleelApp, DaleelContext
 from bot.i18n import N_, Markup, Translator, pick
 from bot.keyboards import Button, keyboard
@@ -25,6 +25,7 @@ from bot.storage.areas import area_children
 from bot.storage.camps import Camp, Sector, camp_sectors, get_camp, list_camps
 from bot.storage.services_food import ResidentCamp, resident_camp, set_camp
 from bot.text.fold import fold
+from handlers.buttons import STALE, read_press
 from handlers.screens import (
     main_menu_markup,
     main_menu_text,
@@ -52,7 +53,7 @@ __all__ = [
 
 # Where to go once the camp is chosen: the main menu, the services or the food screen.
 INTENTS = ("menu", "svc", "food")
-STALE = N_("This button is no longer valid. Send /menu to start again.")
+
 MESSAGE_LIMIT = 4096
 _NO_GOVERNORATE = "none"
 _MAX_OFFERED = 8
@@ -323,24 +324,16 @@ async def _confirm(
 
 async def camp_button(update: Update, context: DaleelContext) -> None:
     """Every camp:v1:* button; payloads are re-checked against the database."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
+    press = await read_press(update, context, "camp")
+    if press is None:
         return
+    query, chat_id, callback = press.query, press.chat_id, press.callback
     tr = context.tr
-    callback = decode(query.data)
-    if callback is None or callback.feature != "camp":
-        await query.answer(tr.gettext(STALE))
-        return
-    if context.resident is None:  # never chose a language, or erased everything since
-        await query.answer()
-        await send_language_menu(chat.id, context, first_time=True)
-        return
     action = callback.action
     if action == "menu":
         await query.answer()
         menu = Screen(main_menu_text(tr), main_menu_markup(tr))
-        await present(chat.id, context, menu, update=update)
+        await present(chat_id, context, menu, update=update)
         return
     if action == "home":
         then = _intent(callback, 0)
@@ -348,7 +341,7 @@ async def camp_button(update: Update, context: DaleelContext) -> None:
             await query.answer(tr.gettext(STALE))
             return
         await query.answer()
-        await ask_camp(chat.id, context, then=then, update=update)
+        await ask_camp(chat_id, context, then=then, update=update)
         return
     if action == "gov" and callback.args:
         then = _intent(callback, 1)
@@ -357,7 +350,7 @@ async def camp_button(update: Update, context: DaleelContext) -> None:
             await query.answer(tr.gettext(STALE))
             return
         await query.answer()
-        await present(chat.id, context, screen, update=update)
+        await present(chat_id, context, screen, update=update)
         return
     if action == "set":
         await _set(update, context, callback)

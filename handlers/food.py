@@ -12,7 +12,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.bidi import rtl_lines
-from bot.callbacks import decode, encode
+from bot.callbacks import encode
 from bot.context import DaleelApp, DaleelContext
 from bot.i18n import N_, Markup, Translator, pick
 from bot.keyboards import Button, keyboard
@@ -24,6 +24,7 @@ from bot.storage.services_food import (
     camp_distributions,
     get_distribution,
 )
+from handlers.buttons import read_press
 from handlers.camp import (
     MESSAGE_LIMIT,
     STALE,
@@ -362,26 +363,18 @@ async def _show_distribution(update: Update, context: DaleelContext, distributio
 
 async def food_button(update: Update, context: DaleelContext) -> None:
     """Every food:v1:* button; ids are re-checked against the resident's camp and sector."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
+    press = await read_press(update, context, "food")
+    if press is None:
         return
+    query, chat_id, callback = press.query, press.chat_id, press.callback
     tr = context.tr
-    callback = decode(query.data)
-    if callback is None or callback.feature != "food":
-        await query.answer(tr.gettext(STALE))
-        return
-    if context.resident is None:
-        await query.answer()
-        await send_language_menu(chat.id, context, first_time=True)
-        return
     if callback.action == "home" and not callback.args:
         await query.answer()
-        await show_food(chat.id, context, update=update)
+        await show_food(chat_id, context, update=update)
         return
     if callback.action == "left" and not callback.args:
         await query.answer()
-        await show_left_off(chat.id, context, update=update)
+        await show_left_off(chat_id, context, update=update)
         return
     distribution_id = callback.arg_int(0) if len(callback.args) == 1 else None
     if (

@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.bidi import isolate_ltr
-from bot.callbacks import Callback, decode, encode
+from bot.callbacks import Callback, encode
 from bot.context import DaleelApp, DaleelContext
 from bot.hours import ALL_DAYS, OpeningState, opening_status, weekdays
 from bot.i18n import N_, Markup, Translator, pick
@@ -24,6 +24,7 @@ from bot.storage.services_food import (
     service_categories,
     services_in_category,
 )
+from handlers.buttons import read_press
 from handlers.camp import (
     MESSAGE_LIMIT,
     STALE,
@@ -330,22 +331,14 @@ async def _show_service(update: Update, context: DaleelContext, callback: Callba
 
 async def services_button(update: Update, context: DaleelContext) -> None:
     """Every svc:v1:* button; ids are re-checked against the resident's camp."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
+    press = await read_press(update, context, "svc")
+    if press is None:
         return
+    query, chat_id, callback = press.query, press.chat_id, press.callback
     tr = context.tr
-    callback = decode(query.data)
-    if callback is None or callback.feature != "svc":
-        await query.answer(tr.gettext(STALE))
-        return
-    if context.resident is None:
-        await query.answer()
-        await send_language_menu(chat.id, context, first_time=True)
-        return
     if callback.action == "home" and not callback.args:
         await query.answer()
-        await show_services(chat.id, context, update=update)
+        await show_services(chat_id, context, update=update)
         return
     handled = False
     if callback.action == "cat":
