@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 
-from bench import foundation
+from bench import delivery, foundation, residents
 
 Bench = Callable[[], Awaitable[list[tuple[str, str]]]]
 
@@ -36,6 +36,8 @@ async def _core() -> list[tuple[str, str]]:
 SUITES: tuple[tuple[str, Bench], ...] = (
     ("foundation (issue 2)", foundation.run),
     ("understanding residents (issue 3)", _core),
+    ("residents' safety questions (issue 3)", residents.run),
+    ("delivery engine (issue 4)", delivery.run),
 )
 
 

@@ -17,6 +17,7 @@ from telegram.ext import Application, ContextTypes, Defaults
 
 from bot.config import Settings
 from bot.context import AppState, DaleelApp, DaleelContext
+from bot.delivery import Dispatcher
 from bot.i18n import Catalogues, default_locales_dir
 from bot.places.index import PlaceIndex
 from bot.processor import PerChatUpdateProcessor
@@ -52,6 +53,9 @@ def build_application(
         db = await Database.open(settings.database)
         http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
         app.bot_data.open(catalogues, db, http)
+        dispatcher = Dispatcher.from_settings(db, settings)
+        await dispatcher.start()
+        app.bot_data.use_dispatcher(dispatcher)
         app.bot_data.use_lexicons(lexicons)
         await refresh_places(app)
         if app.job_queue is not None:
@@ -63,6 +67,9 @@ def build_application(
         log.info("Daleel started (bot id %s)", settings.bot_id)
 
     async def post_shutdown(app: DaleelApp) -> None:
+        dispatcher = app.bot_data.use_dispatcher(None)
+        if dispatcher is not None:  # before the database closes: it records outcomes
+            await dispatcher.stop()
         db, http = app.bot_data.opened()
         if http is not None:
             await http.aclose()

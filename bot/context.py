@@ -10,6 +10,7 @@ import httpx
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
+from bot.delivery import Dispatcher
 from bot.i18n import Catalogues, Translator
 from bot.places.index import PlaceIndex
 from bot.storage import Database
@@ -36,6 +37,7 @@ class AppState:
         self.places_version: tuple[int, str, int] | None = None
         self._lexicons: tuple[Lexicon, ...] = ()
         self._understander: Understander | None = None
+        self._dispatcher: Dispatcher | None = None
         # Tests replace the clock; everything that asks "what time is it" asks here.
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 
@@ -49,6 +51,11 @@ class AppState:
         db, http = self._db, self._http
         self._db = self._http = None
         return db, http
+
+    def use_dispatcher(self, dispatcher: Dispatcher | None) -> Dispatcher | None:
+        """Set (or, with None, take back) the broadcast dispatcher; returns the old one."""
+        old, self._dispatcher = self._dispatcher, dispatcher
+        return old
 
     def now(self) -> datetime:
         """Camp time now (aware, in the configured time zone)."""
@@ -78,6 +85,13 @@ class AppState:
         if self._understander is None:
             raise RuntimeError("the lexicons are compiled in post_init (use_lexicons)")
         return self._understander
+
+    @property
+    def dispatcher(self) -> Dispatcher:
+        """The one sender of broadcasts (bot.delivery), started in post_init."""
+        if self._dispatcher is None:
+            raise RuntimeError("the dispatcher is started in post_init")
+        return self._dispatcher
 
     @property
     def settings(self) -> Settings:
