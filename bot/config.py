@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ __all__ = [
     "ConfigError",
     "RateLimits",
     "SafetySettings",
+    "ScheduleSettings",
     "Secret",
     "Settings",
     "WebhookSettings",
@@ -83,6 +85,15 @@ class SafetySettings:
 
 
 @dataclass(frozen=True)
+class ScheduleSettings:
+    """Schedules missed while the bot was down fire on start within the grace period;
+    food reminders go out the evening before a distribution at this camp time."""
+
+    missed_grace_minutes: int = 60
+    food_reminder_time: time = time(18, 0)
+
+
+@dataclass(frozen=True)
 class Settings:
     token: Secret
     admin_ids: frozenset[int]
@@ -95,6 +106,7 @@ class Settings:
     rates: RateLimits = RateLimits()
     safety: SafetySettings = SafetySettings()
     log_level: str = "INFO"
+    schedules: ScheduleSettings = ScheduleSettings()
 
     @property
     def bot_id(self) -> int:
@@ -108,7 +120,14 @@ _SCHEMA: dict[str, frozenset[str]] = {
     "storage": frozenset({"database"}),
     "locale": frozenset({"timezone", "default_language"}),
     "sending": frozenset(
-        {"global_per_second", "per_chat_per_second", "paid_broadcast", "paid_per_second"}
+        {
+            "global_per_second",
+            "per_chat_per_second",
+            "paid_broadcast",
+            "paid_per_second",
+            "missed_grace_minutes",
+            "food_reminder_time",
+        }
     ),
     "safety": frozenset({"stale_after_days"}),
     "logging": frozenset({"level"}),
@@ -242,6 +261,16 @@ def _rates(reader: _Reader) -> RateLimits:
     )
 
 
+def _schedules(reader: _Reader) -> ScheduleSettings:
+    grace = reader.get("sending.missed_grace_minutes", int, 60)
+    _check("sending.missed_grace_minutes", 0 <= grace <= 10080, "must be between 0 and 10080")
+    text = reader.get("sending.food_reminder_time", str, "18:00")
+    match = re.fullmatch(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", text)
+    _check("sending.food_reminder_time", match is not None, "must be a time like \"18:00\"")
+    assert match is not None
+    return ScheduleSettings(grace, time(int(match[1]), int(match[2])))
+
+
 def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> Settings:
     reader = _Reader(data)
     reader.check_unknown()
@@ -279,6 +308,7 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
         rates=_rates(reader),
         safety=SafetySettings(stale_after_days=stale),
         log_level=level,
+        schedules=_schedules(reader),
     )
 
 

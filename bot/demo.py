@@ -20,6 +20,7 @@ from bot.importing.records import ParseResult
 from bot.logs import configure_logging
 from bot.sandbox import Sandbox, SandboxClient
 from bot.storage import Database
+from bot.storage.roles import grant_role
 
 __all__ = [
     "DEMO_ANCHOR",
@@ -89,6 +90,9 @@ async def build_demo_database(
             if not report.applied:
                 raise RuntimeError(f"demo data {name} did not import: {report.errors[:3]}")
             reports.append(report)
+        # `--as staff` and `--as operator` act with their roles (granted by the demo admin).
+        await grant_role(db, DEMO_USERS["staff"], "staff", DEMO_USERS["admin"])
+        await grant_role(db, DEMO_USERS["operator"], "operator", DEMO_USERS["admin"])
     finally:
         await db.close()
     return reports

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from bot import reminders, scheduling
 from bot.app import Features
 from bot.context import DaleelApp
 from handlers import (
     admin,
     alerts,
+    announce,
+    audit,
     camp,
     commands,
     errors,
@@ -23,7 +26,10 @@ from handlers import (
     menu,
     middleware,
     privacy,
+    reports,
+    roles,
     safety,
+    schedules,
     services,
     start,
     understand,
@@ -44,6 +50,11 @@ FEATURES: tuple[ModuleType, ...] = (
     privacy,
     membership,
     admin,
+    roles,  # staff and operators: roles, audit, announcements, schedules, reports
+    audit,
+    announce,  # before understand: a draft's typed answers are not questions
+    schedules,
+    reports,
     understand,  # free text: after every command and button of the features
     errors,
     fallback,  # keep last
@@ -57,6 +68,9 @@ def register_all(app: DaleelApp) -> None:
 
 async def on_started(app: DaleelApp) -> None:
     await commands.publish_command_menus(app)
+    await scheduling.start(app)  # schedules registered with the JobQueue, missed ones caught up
+    await reminders.start(app)
+    await announce.restore_waiting(app)
 
 
 def features() -> Features:

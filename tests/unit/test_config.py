@@ -38,6 +38,8 @@ def test_minimal_file_gets_defaults(tmp_path: Path) -> None:
     assert settings.webhook is None
     assert settings.rates.global_per_second == 30.0
     assert settings.rates.per_chat_per_second == 1.0
+    assert settings.schedules.missed_grace_minutes == 60
+    assert settings.schedules.food_reminder_time.isoformat() == "18:00:00"
     assert settings.api_base_url is None
     assert settings.bot_id == 123456789
 
@@ -73,6 +75,9 @@ def test_example_config_is_complete_and_commented() -> None:
         (MINIMAL + "[sending]\nglobal_per_second = 0\n", "sending.global_per_second", "> 0"),
         (MINIMAL + "[sending]\nglobal_per_second = 'fast'\n", "sending.global_per_second", "float"),
         (MINIMAL + "[sending]\npaid_broadcast = 1\n", "sending.paid_broadcast", "bool"),
+        (MINIMAL + "[sending]\nmissed_grace_minutes = -1\n", "sending.missed_grace_minutes", "between"),
+        (MINIMAL + "[sending]\nfood_reminder_time = '6pm'\n", "sending.food_reminder_time", "time"),
+        (MINIMAL + "[sending]\nfood_reminder_time = '24:00'\n", "sending.food_reminder_time", "time"),
         (MINIMAL.replace('token = "', 'mode = "carrier"\ntoken = "'), "telegram.mode", "polling"),
         (MINIMAL.replace('token = "', 'mode = "webhook"\ntoken = "'), "telegram.webhook.public_url", "is missing"),
         (MINIMAL + "[storage.extra]\n", "storage.extra", "not a known key"),
