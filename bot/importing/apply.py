@@ -51,8 +51,7 @@ def _error(line: int, column: str, code: str, message: str) -> RowError:
 async def _check_areas(
     db: Database, records: Sequence[AreaRecord], lines: Sequence[int]
 ) -> tuple[list[RowError], int]:
-    existing = await db.fetch_all("SELECT pcode, level FROM areas")
-    levels = {row[0]: row[1] for row in existing}
+    levels = await area_store.area_levels(db)
     new = sum(1 for r in records if r.pcode not in levels)
     levels.update({r.pcode: r.level for r in records})
     errors = []
@@ -113,8 +112,7 @@ async def _check_camp_refs(
 ) -> tuple[list[RowError], int]:
     camps = await camp_store.camp_ids_by_code(db)
     sectors = await camp_store.sector_ids(db)
-    rows = await db.fetch_all(f"SELECT camp_id, code FROM {table}")
-    existing = {(row[0], row[1]) for row in rows}
+    existing = await camp_store.existing_keys(db, table)
     errors, new = [], 0
     for record, line in zip(records, lines, strict=True):
         camp_id = camps.get(record.camp_code)
@@ -146,12 +144,14 @@ async def _check(
 
 async def _write(db: Database, kind: str, records: Sequence[Any], recorded_by: str) -> None:
     now = utc_now()
+    # Lookups first: imports come from one operator's command, not concurrent writers.
+    ids = await area_store.area_ids_by_pcode(db) if kind == "statuses" else {}
+    camp_ids = await camp_store.camp_ids_by_code(db)
+    sectors = await camp_store.sector_ids(db)
     async with db.transaction() as conn:
         if kind == "areas":
             await area_store.upsert_areas(conn, records, {}, now)
         elif kind == "statuses":
-            async with conn.execute("SELECT pcode, id FROM areas") as cursor:
-                ids = {row[0]: row[1] for row in await cursor.fetchall()}
             for record in sorted(records, key=lambda r: r.date):
                 await area_store.record_status(
                     conn, ids[record.pcode], record, origin="import",
@@ -159,15 +159,10 @@ async def _write(db: Database, kind: str, records: Sequence[Any], recorded_by: s
                 )
         elif kind == "camps":
             await camp_store.upsert_camps(conn, records, now)
+        elif kind == "services":
+            await camp_store.upsert_services(conn, records, camp_ids, now)
         else:
-            async with conn.execute("SELECT code, id FROM camps") as cursor:
-                camp_ids = {row[0]: row[1] for row in await cursor.fetchall()}
-            if kind == "services":
-                await camp_store.upsert_services(conn, records, camp_ids, now)
-            else:
-                async with conn.execute("SELECT camp_id, code, id FROM camp_sectors") as cursor:
-                    sectors = {(row[0], row[1]): row[2] for row in await cursor.fetchall()}
-                await camp_store.upsert_distributions(conn, records, camp_ids, sectors, now)
+            await camp_store.upsert_distributions(conn, records, camp_ids, sectors, now)
 
 
 async def import_csv(

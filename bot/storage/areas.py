@@ -19,6 +19,7 @@ __all__ = [
     "area_ancestors",
     "area_children",
     "area_ids_by_pcode",
+    "area_levels",
     "current_status",
     "export_areas",
     "export_statuses",
@@ -124,6 +125,11 @@ async def area_ancestors(db: Database, area_id: int) -> list[Area]:
         (area_id,),
     )
     return [_area(row) for row in rows]
+
+
+async def area_levels(db: Database) -> dict[str, str]:
+    """P-code → level of every known area (the importer checks parents against it)."""
+    return {row[0]: row[1] for row in await db.fetch_all("SELECT pcode, level FROM areas")}
 
 
 async def area_ids_by_pcode(db: Database, pcodes: Sequence[str] | None = None) -> dict[str, int]:

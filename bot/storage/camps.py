@@ -16,6 +16,7 @@ __all__ = [
     "Sector",
     "camp_ids_by_code",
     "camp_sectors",
+    "existing_keys",
     "export_camps",
     "export_distributions",
     "export_services",
@@ -112,6 +113,14 @@ async def camp_sectors(db: Database, camp_id: int) -> list[Sector]:
 
 async def camp_ids_by_code(db: Database) -> dict[str, int]:
     return {row[0]: row[1] for row in await db.fetch_all("SELECT code, id FROM camps")}
+
+
+async def existing_keys(db: Database, table: str) -> set[tuple[int, str]]:
+    """(camp id, code) of every service or distribution already stored."""
+    if table not in ("services", "distributions"):
+        raise ValueError(table)
+    rows = await db.fetch_all(f"SELECT camp_id, code FROM {table}")
+    return {(row[0], row[1]) for row in rows}
 
 
 async def sector_ids(db: Database) -> dict[tuple[int, str], int]:
