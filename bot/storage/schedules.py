@@ -150,6 +150,33 @@ async def end_schedule(db: Database, schedule_id: int, state: ScheduleState) -> 
     )
 
 
+async def _advance(
+    conn: aiosqlite.Connection,
+    schedule_id: int,
+    due: datetime,
+    next_run: datetime | None,
+    *,
+    end_state: str,
+    now: str,
+) -> bool:
+    """Move an active schedule waiting for ``due`` on to ``next_run`` (or ``end_state``).
+
+    False when it was not waiting for exactly that run: cancelled, stale or a second timer.
+    """
+    async with conn.execute(
+        "UPDATE schedules SET next_run = ?, state = ?, updated_at = ?"
+        " WHERE id = ? AND state = 'active' AND next_run = ?",
+        (
+            instant(next_run) if next_run else None,
+            "active" if next_run else end_state,
+            now,
+            schedule_id,
+            instant(due),
+        ),
+    ) as cursor:
+        return cursor.rowcount > 0
+
+
 async def begin_run(
     db: Database, schedule_id: int, due: datetime, next_run: datetime | None
 ) -> bool:
@@ -160,19 +187,8 @@ async def begin_run(
     """
     now = utc_now()
     async with db.transaction() as conn:
-        async with conn.execute(
-            "UPDATE schedules SET next_run = ?, state = ?, updated_at = ?"
-            " WHERE id = ? AND state = 'active' AND next_run = ?",
-            (
-                instant(next_run) if next_run else None,
-                "active" if next_run else "done",
-                now,
-                schedule_id,
-                instant(due),
-            ),
-        ) as cursor:
-            if cursor.rowcount == 0:
-                return False
+        if not await _advance(conn, schedule_id, due, next_run, end_state="done", now=now):
+            return False
         async with conn.execute(
             "INSERT OR IGNORE INTO schedule_runs (schedule_id, due_at, outcome, recorded_at)"
             " VALUES (?, ?, 'firing', ?)",
@@ -206,19 +222,8 @@ async def record_missed(
     ``next_run``, or ends as ``missed``. False if the schedule was not waiting for ``due``."""
     now = utc_now()
     async with db.transaction() as conn:
-        async with conn.execute(
-            "UPDATE schedules SET next_run = ?, state = ?, updated_at = ?"
-            " WHERE id = ? AND state = 'active' AND next_run = ?",
-            (
-                instant(next_run) if next_run else None,
-                "active" if next_run else "missed",
-                now,
-                schedule_id,
-                instant(due),
-            ),
-        ) as cursor:
-            if cursor.rowcount == 0:
-                return False
+        if not await _advance(conn, schedule_id, due, next_run, end_state="missed", now=now):
+            return False
         await conn.executemany(
             "INSERT OR IGNORE INTO schedule_runs (schedule_id, due_at, outcome, recorded_at)"
             " VALUES (?, ?, 'missed', ?)",
