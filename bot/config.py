@@ -21,6 +21,7 @@ __all__ = [
     "LANGUAGE_CODES",
     "TOKEN_ENV",
     "ConfigError",
+    "FeedSettings",
     "RateLimits",
     "SafetySettings",
     "ScheduleSettings",
@@ -81,7 +82,22 @@ class RateLimits:
 
 @dataclass(frozen=True)
 class SafetySettings:
+    """How old a status may be before it is flagged, how long a change toward return
+    waits for a second operator, and when operators get the daily staleness digest."""
+
     stale_after_days: int = 30
+    confirmation_hours: int = 48
+    digest_time: time = time(8, 0)
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """Status feeds: how often they are polled, how long a request may take, how big a
+    body may be."""
+
+    poll_minutes: int = 60
+    timeout_seconds: float = 20.0
+    max_bytes: int = 5_000_000
 
 
 @dataclass(frozen=True)
@@ -107,6 +123,7 @@ class Settings:
     safety: SafetySettings = SafetySettings()
     log_level: str = "INFO"
     schedules: ScheduleSettings = ScheduleSettings()
+    feeds: FeedSettings = FeedSettings()
 
     @property
     def bot_id(self) -> int:
@@ -129,7 +146,8 @@ _SCHEMA: dict[str, frozenset[str]] = {
             "food_reminder_time",
         }
     ),
-    "safety": frozenset({"stale_after_days"}),
+    "safety": frozenset({"stale_after_days", "confirmation_hours", "digest_time"}),
+    "feeds": frozenset({"poll_minutes", "timeout_seconds", "max_bytes"}),
     "logging": frozenset({"level"}),
 }
 
@@ -261,14 +279,37 @@ def _rates(reader: _Reader) -> RateLimits:
     )
 
 
+def _clock_time(reader: _Reader, key: str, default: str) -> time:
+    text = reader.get(key, str, default)
+    match = re.fullmatch(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", text)
+    _check(key, match is not None, f"must be a time like \"{default}\"")
+    assert match is not None
+    return time(int(match[1]), int(match[2]))
+
+
 def _schedules(reader: _Reader) -> ScheduleSettings:
     grace = reader.get("sending.missed_grace_minutes", int, 60)
     _check("sending.missed_grace_minutes", 0 <= grace <= 10080, "must be between 0 and 10080")
-    text = reader.get("sending.food_reminder_time", str, "18:00")
-    match = re.fullmatch(r"([01]?[0-9]|2[0-3]):([0-5][0-9])", text)
-    _check("sending.food_reminder_time", match is not None, "must be a time like \"18:00\"")
-    assert match is not None
-    return ScheduleSettings(grace, time(int(match[1]), int(match[2])))
+    return ScheduleSettings(grace, _clock_time(reader, "sending.food_reminder_time", "18:00"))
+
+
+def _safety(reader: _Reader) -> SafetySettings:
+    stale = reader.get("safety.stale_after_days", int, 30)
+    _check("safety.stale_after_days", 0 < stale <= 3650, "must be between 1 and 3650")
+    hours = reader.get("safety.confirmation_hours", int, 48)
+    _check("safety.confirmation_hours", 1 <= hours <= 720, "must be between 1 and 720")
+    digest = _clock_time(reader, "safety.digest_time", "08:00")
+    return SafetySettings(stale_after_days=stale, confirmation_hours=hours, digest_time=digest)
+
+
+def _feeds(reader: _Reader) -> FeedSettings:
+    minutes = reader.get("feeds.poll_minutes", int, 60)
+    _check("feeds.poll_minutes", 1 <= minutes <= 10080, "must be between 1 and 10080")
+    timeout = reader.get("feeds.timeout_seconds", float, 20.0)
+    _check("feeds.timeout_seconds", 0 < timeout <= 300, "must be between 0 and 300 seconds")
+    size = reader.get("feeds.max_bytes", int, 5_000_000)
+    _check("feeds.max_bytes", 1_000 <= size <= 100_000_000, "must be between 1000 and 100000000")
+    return FeedSettings(poll_minutes=minutes, timeout_seconds=float(timeout), max_bytes=size)
 
 
 def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> Settings:
@@ -294,8 +335,6 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
     level = reader.get("logging.level", str, "INFO").upper()
     _check("logging.level", level in ("DEBUG", "INFO", "WARNING", "ERROR"),
            "must be DEBUG, INFO, WARNING or ERROR")
-    stale = reader.get("safety.stale_after_days", int, 30)
-    _check("safety.stale_after_days", 0 < stale <= 3650, "must be between 1 and 3650")
     return Settings(
         token=token,
         admin_ids=_admin_ids(reader),
@@ -306,9 +345,10 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
         mode="webhook" if mode == "webhook" else "polling",
         webhook=_webhook(reader) if mode == "webhook" else None,
         rates=_rates(reader),
-        safety=SafetySettings(stale_after_days=stale),
+        safety=_safety(reader),
         log_level=level,
         schedules=_schedules(reader),
+        feeds=_feeds(reader),
     )
 
 

@@ -16,17 +16,21 @@ __all__ = [
     "LEVEL_RANK",
     "Area",
     "AreaStatus",
+    "alerts_due",
     "area_ancestors",
     "area_children",
     "area_ids_by_pcode",
     "area_levels",
+    "current_in",
     "current_status",
     "export_areas",
     "export_statuses",
     "get_area",
+    "mark_alerted",
     "place_names",
     "places_version",
     "record_status",
+    "status_by_history_id",
     "status_history",
     "upsert_areas",
 ]
@@ -233,14 +237,19 @@ async def record_status(
     recorded_by: str,
     confirmed_by: str | None,
     now: str,
+    alert_due: bool = False,
 ) -> int:
-    """Append to the history and make it the current status; returns the history id."""
+    """Append to the history and make it the current status; returns the history id.
+
+    ``alert_due``: the area's subscribers are owed an alert about this change
+    (:func:`alerts_due`, :func:`mark_alerted`)."""
     async with conn.execute(
         "INSERT INTO area_status_history (area_id, status, status_date, source, note, origin,"
-        " recorded_by, confirmed_by, recorded_at, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " recorded_by, confirmed_by, recorded_at, demo, alert_due)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             area_id, record.status, record.date.isoformat(), record.source, record.note,
-            origin, recorded_by, confirmed_by, now, int(record.demo),
+            origin, recorded_by, confirmed_by, now, int(record.demo), int(alert_due),
         ),
     ) as cursor:
         history_id = cursor.lastrowid
@@ -252,6 +261,43 @@ async def record_status(
     ):
         pass
     return history_id
+
+
+async def current_in(conn: aiosqlite.Connection, area_id: int) -> AreaStatus | None:
+    """The current status, read inside the caller's transaction."""
+    async with conn.execute(
+        f"SELECT {_STATUS_COLUMNS} FROM area_status s"
+        " JOIN area_status_history h ON h.id = s.history_id WHERE s.area_id = ?",
+        (area_id,),
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else _status(row)
+
+
+async def mark_alerted(
+    conn: aiosqlite.Connection, history_id: int, broadcast_id: int | None
+) -> None:
+    """The alert about this change is in the outbox (or there was nobody to tell)."""
+    async with conn.execute(
+        "UPDATE area_status_history SET alert_due = 0, alert_broadcast_id = ? WHERE id = ?",
+        (broadcast_id, history_id),
+    ):
+        pass
+
+
+async def alerts_due(db: Database) -> list[tuple[int, int]]:
+    """(history id, area id) of changes whose alert is not in the outbox yet, oldest first."""
+    rows = await db.fetch_all(
+        "SELECT id, area_id FROM area_status_history WHERE alert_due = 1 ORDER BY id"
+    )
+    return [(int(row[0]), int(row[1])) for row in rows]
+
+
+async def status_by_history_id(db: Database, history_id: int) -> AreaStatus | None:
+    row = await db.fetch_one(
+        f"SELECT {_STATUS_COLUMNS} FROM area_status_history h WHERE h.id = ?", (history_id,)
+    )
+    return None if row is None else _status(row)
 
 
 # --- export -------------------------------------------------------------------------------

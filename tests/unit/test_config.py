@@ -42,6 +42,23 @@ def test_minimal_file_gets_defaults(tmp_path: Path) -> None:
     assert settings.schedules.food_reminder_time.isoformat() == "18:00:00"
     assert settings.api_base_url is None
     assert settings.bot_id == 123456789
+    assert settings.safety.confirmation_hours == 48
+    assert settings.safety.digest_time.isoformat() == "08:00:00"
+    assert settings.feeds.poll_minutes == 60
+    assert settings.feeds.timeout_seconds == 20.0
+    assert settings.feeds.max_bytes == 5_000_000
+
+
+def test_operator_settings_are_read(tmp_path: Path) -> None:
+    body = MINIMAL + (
+        "[safety]\nconfirmation_hours = 24\ndigest_time = '7:30'\n"
+        "[feeds]\npoll_minutes = 15\ntimeout_seconds = 2.5\nmax_bytes = 100000\n"
+    )
+    settings = load_settings(write(tmp_path, body), {})
+    assert settings.safety.confirmation_hours == 24
+    assert settings.safety.digest_time.isoformat() == "07:30:00"
+    assert (settings.feeds.poll_minutes, settings.feeds.timeout_seconds) == (15, 2.5)
+    assert settings.feeds.max_bytes == 100_000
 
 
 def test_environment_token_wins(tmp_path: Path) -> None:
@@ -80,6 +97,12 @@ def test_example_config_is_complete_and_commented() -> None:
         (MINIMAL + "[sending]\nfood_reminder_time = '24:00'\n", "sending.food_reminder_time", "time"),
         (MINIMAL.replace('token = "', 'mode = "carrier"\ntoken = "'), "telegram.mode", "polling"),
         (MINIMAL.replace('token = "', 'mode = "webhook"\ntoken = "'), "telegram.webhook.public_url", "is missing"),
+        (MINIMAL + "[safety]\nconfirmation_hours = 0\n", "safety.confirmation_hours", "between"),
+        (MINIMAL + "[safety]\ndigest_time = 'dawn'\n", "safety.digest_time", "time"),
+        (MINIMAL + "[feeds]\npoll_minutes = 0\n", "feeds.poll_minutes", "between"),
+        (MINIMAL + "[feeds]\ntimeout_seconds = 0\n", "feeds.timeout_seconds", "between"),
+        (MINIMAL + "[feeds]\nmax_bytes = 10\n", "feeds.max_bytes", "between"),
+        (MINIMAL + "[feeds]\nurl = 'http://x'\n", "feeds.url", "not a known key"),
         (MINIMAL + "[storage.extra]\n", "storage.extra", "not a known key"),
         (MINIMAL + "[stroage]\ndatabase='x'\n", "stroage", "not a known section"),
         (MINIMAL.replace("[storage]", "[storage]\ndatbase = 'y'"), "storage.datbase", "not a known key"),

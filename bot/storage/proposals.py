@@ -1,0 +1,222 @@
+"""Status proposals (migration 5): changes waiting for an operator's decision.
+
+A proposal is ``pending`` until an operator confirms it (``confirmed``, with the history
+row it became), rejects it, a newer proposal or status for the same area makes it moot
+(``superseded``) or its time runs out (``expired``). Every state change is one UPDATE
+guarded by ``state = 'pending'``, so two operators pressing at once cannot both win.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Literal
+
+import aiosqlite
+
+from bot.storage.db import Database
+
+__all__ = [
+    "Proposal",
+    "ProposalState",
+    "decide",
+    "endorse",
+    "expire_due",
+    "get_proposal",
+    "insert_proposal",
+    "load_proposal",
+    "pending_for_area",
+    "pending_keys_in",
+    "pending_proposals",
+    "supersede_pending",
+]
+
+ProposalState = Literal["pending", "confirmed", "rejected", "expired", "superseded"]
+
+_COLUMNS = (
+    "id, area_id, status, status_date, source, note, origin, proposed_by, feed_id,"
+    " base_history_id, urgent, created_at, expires_at, state, decided_by, decided_at,"
+    " history_id"
+)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    id: int
+    area_id: int
+    status: str
+    status_date: datetime.date
+    source: str
+    note: str | None
+    origin: Literal["operator", "feed"]
+    proposed_by: int | None  # None: brought by a feed and not yet endorsed by an operator
+    feed_id: int | None
+    base_history_id: int | None
+    urgent: bool
+    created_at: str
+    expires_at: str
+    state: ProposalState
+    decided_by: int | None
+    decided_at: str | None
+    history_id: int | None
+
+
+def _proposal(row: aiosqlite.Row) -> Proposal:
+    return Proposal(
+        id=int(row[0]),
+        area_id=int(row[1]),
+        status=str(row[2]),
+        status_date=datetime.date.fromisoformat(row[3]),
+        source=str(row[4]),
+        note=row[5],
+        origin="feed" if row[6] == "feed" else "operator",
+        proposed_by=None if row[7] is None else int(row[7]),
+        feed_id=None if row[8] is None else int(row[8]),
+        base_history_id=None if row[9] is None else int(row[9]),
+        urgent=bool(row[10]),
+        created_at=str(row[11]),
+        expires_at=str(row[12]),
+        state=row[13],
+        decided_by=None if row[14] is None else int(row[14]),
+        decided_at=row[15],
+        history_id=None if row[16] is None else int(row[16]),
+    )
+
+
+async def get_proposal(db: Database, proposal_id: int) -> Proposal | None:
+    row = await db.fetch_one(
+        f"SELECT {_COLUMNS} FROM status_proposals WHERE id = ?", (proposal_id,)
+    )
+    return None if row is None else _proposal(row)
+
+
+async def pending_proposals(db: Database, *, limit: int = 50) -> list[Proposal]:
+    """Pending, urgent ones first, then oldest first."""
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM status_proposals WHERE state = 'pending'"
+        " ORDER BY urgent DESC, id LIMIT ?",
+        (limit,),
+    )
+    return [_proposal(row) for row in rows]
+
+
+async def pending_for_area(db: Database, area_id: int) -> list[Proposal]:
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM status_proposals WHERE state = 'pending' AND area_id = ?"
+        " ORDER BY id",
+        (area_id,),
+    )
+    return [_proposal(row) for row in rows]
+
+
+# --- inside the caller's transaction ---------------------------------------------------
+
+
+async def load_proposal(conn: aiosqlite.Connection, proposal_id: int) -> Proposal | None:
+    async with conn.execute(
+        f"SELECT {_COLUMNS} FROM status_proposals WHERE id = ?", (proposal_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    return None if row is None else _proposal(row)
+
+
+
+async def insert_proposal(
+    conn: aiosqlite.Connection,
+    *,
+    area_id: int,
+    status: str,
+    status_date: datetime.date,
+    source: str,
+    note: str | None,
+    origin: Literal["operator", "feed"],
+    proposed_by: int | None,
+    feed_id: int | None,
+    base_history_id: int | None,
+    urgent: bool,
+    created_at: str,
+    expires_at: str,
+) -> int:
+    async with conn.execute(
+        "INSERT INTO status_proposals (area_id, status, status_date, source, note, origin,"
+        " proposed_by, feed_id, base_history_id, urgent, created_at, expires_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            area_id, status, status_date.isoformat(), source, note, origin, proposed_by,
+            feed_id, base_history_id, int(urgent), created_at, expires_at,
+        ),
+    ) as cursor:
+        proposal_id = cursor.lastrowid
+    assert proposal_id is not None
+    return proposal_id
+
+
+async def supersede_pending(
+    conn: aiosqlite.Connection, area_id: int, *, now: str, feed_id: int | None = None
+) -> int:
+    """Retire the area's pending proposals — only those of ``feed_id`` when given (a
+    feed's newer row replaces its own older one, never an operator's); returns how many."""
+    feed_filter = "" if feed_id is None else " AND feed_id = ? AND proposed_by IS NULL"
+    params: tuple[object, ...] = (now, area_id) + (() if feed_id is None else (feed_id,))
+    async with conn.execute(
+        "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
+        f" WHERE area_id = ? AND state = 'pending'{feed_filter}",
+        params,
+    ) as cursor:
+        return max(cursor.rowcount, 0)
+
+
+async def pending_keys_in(conn: aiosqlite.Connection) -> set[tuple[int, str, str, str]]:
+    """(area id, status, date, source) of every pending proposal: a feed polled again
+    does not propose the same change twice."""
+    async with conn.execute(
+        "SELECT area_id, status, status_date, source FROM status_proposals"
+        " WHERE state = 'pending'"
+    ) as cursor:
+        return {(int(r[0]), str(r[1]), str(r[2]), str(r[3])) for r in await cursor.fetchall()}
+
+
+async def decide(
+    conn: aiosqlite.Connection,
+    proposal_id: int,
+    state: Literal["confirmed", "rejected", "expired", "superseded"],
+    *,
+    decided_by: int | None,
+    now: str,
+    history_id: int | None = None,
+) -> bool:
+    """Move a pending proposal on; False when it was no longer pending (someone else won)."""
+    async with conn.execute(
+        "UPDATE status_proposals SET state = ?, decided_by = ?, decided_at = ?, history_id = ?"
+        " WHERE id = ? AND state = 'pending'",
+        (state, decided_by, now, history_id, proposal_id),
+    ) as cursor:
+        return cursor.rowcount == 1
+
+
+async def endorse(
+    conn: aiosqlite.Connection, proposal_id: int, operator_id: int, *, expires_at: str
+) -> bool:
+    """An operator takes up a feed's change toward return: it becomes their proposal and
+    now needs a second operator. False when it was not a pending, unendorsed proposal."""
+    async with conn.execute(
+        "UPDATE status_proposals SET proposed_by = ?, expires_at = ?"
+        " WHERE id = ? AND state = 'pending' AND proposed_by IS NULL",
+        (operator_id, expires_at, proposal_id),
+    ) as cursor:
+        return cursor.rowcount == 1
+
+
+async def expire_due(conn: aiosqlite.Connection, now: str) -> list[int]:
+    """Expire every pending proposal whose time ran out; returns their ids."""
+    async with conn.execute(
+        "SELECT id FROM status_proposals WHERE state = 'pending' AND expires_at <= ?", (now,)
+    ) as cursor:
+        ids = [int(row[0]) for row in await cursor.fetchall()]
+    if ids:
+        await conn.executemany(
+            "UPDATE status_proposals SET state = 'expired', decided_at = ?"
+            " WHERE id = ? AND state = 'pending'",
+            [(now, proposal_id) for proposal_id in ids],
+        )
+    return ids
