@@ -22,6 +22,7 @@ from bot.importing.records import (
     ServiceRecord,
     StatusRecord,
 )
+from bot.safety import effective_status
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
 from bot.storage.db import Database, utc_now
@@ -153,9 +154,16 @@ async def _write(db: Database, kind: str, records: Sequence[Any], recorded_by: s
             await area_store.upsert_areas(conn, records, {}, now)
         elif kind == "statuses":
             for record in sorted(records, key=lambda r: r.date):
+                area_id = ids[record.pcode]
+                # Followers of the area are owed an alert when what they are told changes;
+                # the running bot sends alerts owed within a minute.
+                current = await area_store.current_in(conn, area_id)
+                due = effective_status(current) != effective_status(record) and (
+                    await area_store.is_followed_in(conn, area_id)
+                )
                 await area_store.record_status(
-                    conn, ids[record.pcode], record, origin="import",
-                    recorded_by=recorded_by, confirmed_by=None, now=now,
+                    conn, area_id, record, origin="import",
+                    recorded_by=recorded_by, confirmed_by=None, now=now, alert_due=due,
                 )
         elif kind == "camps":
             await camp_store.upsert_camps(conn, records, now)

@@ -26,6 +26,7 @@ __all__ = [
     "export_areas",
     "export_statuses",
     "get_area",
+    "is_followed_in",
     "mark_alerted",
     "place_names",
     "places_version",
@@ -272,6 +273,14 @@ async def current_in(conn: aiosqlite.Connection, area_id: int) -> AreaStatus | N
     ) as cursor:
         row = await cursor.fetchone()
     return None if row is None else _status(row)
+
+
+async def is_followed_in(conn: aiosqlite.Connection, area_id: int) -> bool:
+    """Whether any resident follows the area (inside the caller's transaction)."""
+    async with conn.execute(
+        "SELECT 1 FROM subscriptions WHERE topic = 'area' AND area_id = ? LIMIT 1", (area_id,)
+    ) as cursor:
+        return await cursor.fetchone() is not None
 
 
 async def mark_alerted(

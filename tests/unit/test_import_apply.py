@@ -12,6 +12,7 @@ from bot.importing.apply import import_csv
 from bot.importing.export import export
 from bot.storage import Database
 from bot.storage.areas import (
+    alerts_due,
     area_ancestors,
     area_children,
     area_ids_by_pcode,
@@ -22,6 +23,8 @@ from bot.storage.areas import (
     status_history,
 )
 from bot.storage.camps import camp_sectors, export_camps, get_camp, list_camps
+from bot.storage.residents import set_language
+from bot.storage.subscriptions import subscribe
 
 TODAY = datetime.date(2026, 11, 24)
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -151,3 +154,21 @@ async def test_export_round_trip(db: Database) -> None:
                              today=TODAY)).applied
     camps = export("camps", await export_camps(db))
     assert (await import_csv(db, "camps", camps, today=TODAY, dry_run=True)).new == 0
+
+
+async def test_an_imported_change_owes_followers_an_alert(db: Database) -> None:
+    """The running bot alerts followers of an area whose status an import changed; an
+    area nobody follows, or a change residents would not notice, owes nothing."""
+    await import_csv(db, "areas", AREAS, today=TODAY)
+    ids = await area_ids_by_pcode(db)
+    await set_language(db, 5001, "ar")
+    assert await subscribe(db, 5001, "area", ids["V-AWSAJA"]) == "added"
+    first = (b"pcode,status,date,source\nV-AWSAJA,suspected,2026-10-01,DMA\n"
+             b"IQG15Q05N01,suspected,2026-10-01,DMA\n")
+    assert (await import_csv(db, "statuses", first, today=TODAY)).applied
+    due = await alerts_due(db)
+    assert [area for _, area in due] == [ids["V-AWSAJA"]]
+    # The same status again, newer: residents are told the same thing; no second alert.
+    again = b"pcode,status,date,source\nV-AWSAJA,suspected,2026-10-05,DMA\n"
+    assert (await import_csv(db, "statuses", again, today=TODAY)).applied
+    assert len(await alerts_due(db)) == 1
