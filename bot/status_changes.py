@@ -38,6 +38,7 @@ from bot.storage.areas import (
     area_ancestors,
     current_in,
     current_status,
+    currents_in,
     get_area,
     mark_alerted,
     record_status,
@@ -45,11 +46,13 @@ from bot.storage.areas import (
 )
 from bot.storage.outbox import OutboxMessage, Priority
 from bot.storage.proposals import (
+    FeedProposal,
     Proposal,
     decide,
     endorse,
     expire_due,
     get_proposal,
+    insert_feed_proposals,
     insert_proposal,
     load_proposal,
     pending_keys_in,
@@ -192,6 +195,10 @@ async def set_status(
     """An operator's change: at once toward danger, a proposal toward return."""
     if change.status not in STATUSES:
         raise ValueError(f"unknown status {change.status!r}")
+    if not change.source.strip():
+        # Residents are told "no information" about a status nobody named: recording it
+        # would silently replace a warning they were given.
+        raise ValueError("a status needs a named source")
     now = state.clock()
     hours = state.settings.safety.confirmation_hours
     async with state.db.transaction() as conn:
@@ -305,12 +312,13 @@ async def propose_from_feed(
     already pending is not proposed twice."""
     now = state.clock()
     expires = _iso(now + timedelta(hours=state.settings.safety.confirmation_hours))
-    proposed: list[int] = []
-    urgent = unchanged = already = 0
+    fresh: list[FeedProposal] = []
+    unchanged = already = 0
     async with state.db.transaction() as conn:
         pending = await pending_keys_in(conn)
+        currents = await currents_in(conn, [change.area_id for change in changes])
         for change in changes:
-            current = await current_in(conn, change.area_id)
+            current = currents.get(change.area_id)
             if current is not None and (
                 change.status_date < current.status_date
                 or (current.status == change.status and current.source == change.source)
@@ -321,18 +329,18 @@ async def propose_from_feed(
             if key in pending:
                 already += 1
                 continue
-            await supersede_pending(conn, change.area_id, now=_iso(now), feed_id=feed_id)
-            danger = not is_toward_return(change.status)
-            proposal_id = await insert_proposal(
-                conn, area_id=change.area_id, status=change.status,
-                status_date=change.status_date, source=change.source, note=change.note,
-                origin="feed", proposed_by=None, feed_id=feed_id,
-                base_history_id=current.history_id if current else None, urgent=danger,
-                created_at=_iso(now), expires_at=expires,
-            )
             pending.add(key)
-            proposed.append(proposal_id)
-            urgent += int(danger)
+            fresh.append(
+                FeedProposal(
+                    change.area_id, change.status, change.status_date, change.source,
+                    change.note, current.history_id if current else None,
+                    urgent=not is_toward_return(change.status),
+                )
+            )
+        proposed = await insert_feed_proposals(
+            conn, feed_id, fresh, now=_iso(now), expires_at=expires
+        )
+    urgent = sum(1 for p in fresh if p.urgent)
     return FeedOutcome(tuple(proposed), urgent, unchanged, already)
 
 

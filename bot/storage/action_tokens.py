@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import json
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from bot.storage.db import Database
 
-__all__ = ["issue", "peek", "take"]
+__all__ = ["issue", "peek", "purge", "take"]
 
 _TOKEN_BYTES = 9  # 12 URL-safe characters: fits a callback argument, cannot be guessed
 
 
 def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
+    # UTC whatever zone the caller's clock is in: the stored times are compared as text.
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 async def issue(
@@ -65,3 +66,10 @@ async def take(
         (_iso(now), token),
     )
     return payload if changed == 1 else None
+
+
+async def purge(db: Database, *, now: datetime, max_age: timedelta) -> int:
+    """Forget tokens older than ``max_age`` (used or not: they are useless by then)."""
+    return await db.execute(
+        "DELETE FROM action_tokens WHERE created_at <= ?", (_iso(now - max_age),)
+    )

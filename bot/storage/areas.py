@@ -23,6 +23,7 @@ __all__ = [
     "area_levels",
     "current_in",
     "current_status",
+    "currents_in",
     "export_areas",
     "export_statuses",
     "get_area",
@@ -221,7 +222,9 @@ async def upsert_areas(
         [(ids[r.parent_pcode] if r.parent_pcode else None, ids[r.pcode]) for r in records],
     )
     await conn.executemany(
-        "DELETE FROM area_aliases WHERE area_id = ?", [(ids[r.pcode],) for r in records]
+        # Aliases operators added in the bot (/alias) are not the file's to remove.
+        "DELETE FROM area_aliases WHERE area_id = ? AND added_by IS NULL",
+        [(ids[r.pcode],) for r in records],
     )
     await conn.executemany(
         "INSERT OR IGNORE INTO area_aliases (area_id, alias) VALUES (?, ?)",
@@ -273,6 +276,26 @@ async def current_in(conn: aiosqlite.Connection, area_id: int) -> AreaStatus | N
     ) as cursor:
         row = await cursor.fetchone()
     return None if row is None else _status(row)
+
+
+async def currents_in(
+    conn: aiosqlite.Connection, area_ids: Sequence[int]
+) -> dict[int, AreaStatus]:
+    """The current status of each area that has one (inside the caller's transaction)."""
+    found: dict[int, AreaStatus] = {}
+    unique = sorted(set(area_ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        async with conn.execute(
+            f"SELECT {_STATUS_COLUMNS} FROM area_status s"
+            " JOIN area_status_history h ON h.id = s.history_id"
+            f" WHERE s.area_id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ) as cursor:
+            for row in await cursor.fetchall():
+                status = _status(row)
+                found[status.area_id] = status
+    return found
 
 
 async def is_followed_in(conn: aiosqlite.Connection, area_id: int) -> bool:

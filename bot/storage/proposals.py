@@ -9,6 +9,7 @@ guarded by ``state = 'pending'``, so two operators pressing at once cannot both 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,17 +18,22 @@ import aiosqlite
 from bot.storage.db import Database
 
 __all__ = [
+    "FeedProposal",
     "Proposal",
     "ProposalState",
+    "count_pending",
     "decide",
     "endorse",
     "expire_due",
+    "feed_names",
     "get_proposal",
+    "insert_feed_proposals",
     "insert_proposal",
     "load_proposal",
     "pending_for_area",
     "pending_keys_in",
     "pending_proposals",
+    "proposals_for_area",
     "supersede_pending",
 ]
 
@@ -109,6 +115,34 @@ async def pending_for_area(db: Database, area_id: int) -> list[Proposal]:
     return [_proposal(row) for row in rows]
 
 
+async def count_pending(db: Database) -> int:
+    row = await db.fetch_one("SELECT COUNT(*) FROM status_proposals WHERE state = 'pending'")
+    return int(row[0]) if row else 0
+
+
+async def proposals_for_area(db: Database, area_id: int, *, limit: int = 20) -> list[Proposal]:
+    """The area's proposals that did not become a status (pending, rejected, expired,
+    superseded), newest first: the other half of its history."""
+    rows = await db.fetch_all(
+        f"SELECT {_COLUMNS} FROM status_proposals WHERE area_id = ? AND state != 'confirmed'"
+        " ORDER BY id DESC LIMIT ?",
+        (area_id, limit),
+    )
+    return [_proposal(row) for row in rows]
+
+
+async def feed_names(db: Database, feed_ids: Iterable[int]) -> dict[int, str]:
+    """Feed id → the name operators gave it (feeds deleted since are left out)."""
+    wanted = sorted(set(feed_ids))
+    if not wanted:
+        return {}
+    rows = await db.fetch_all(
+        f"SELECT id, name FROM status_feeds WHERE id IN ({','.join('?' * len(wanted))})",
+        wanted,
+    )
+    return {int(row[0]): str(row[1]) for row in rows}
+
+
 # --- inside the caller's transaction ---------------------------------------------------
 
 
@@ -118,7 +152,6 @@ async def load_proposal(conn: aiosqlite.Connection, proposal_id: int) -> Proposa
     ) as cursor:
         row = await cursor.fetchone()
     return None if row is None else _proposal(row)
-
 
 
 async def insert_proposal(
@@ -151,17 +184,64 @@ async def insert_proposal(
     return proposal_id
 
 
-async def supersede_pending(
-    conn: aiosqlite.Connection, area_id: int, *, now: str, feed_id: int | None = None
-) -> int:
-    """Retire the area's pending proposals — only those of ``feed_id`` when given (a
-    feed's newer row replaces its own older one, never an operator's); returns how many."""
-    feed_filter = "" if feed_id is None else " AND feed_id = ? AND proposed_by IS NULL"
-    params: tuple[object, ...] = (now, area_id) + (() if feed_id is None else (feed_id,))
+@dataclass(frozen=True)
+class FeedProposal:
+    """One change a feed brings, to be proposed."""
+
+    area_id: int
+    status: str
+    status_date: datetime.date
+    source: str
+    note: str | None
+    base_history_id: int | None
+    urgent: bool
+
+
+async def insert_feed_proposals(
+    conn: aiosqlite.Connection,
+    feed_id: int,
+    proposals: Sequence[FeedProposal],
+    *,
+    now: str,
+    expires_at: str,
+) -> list[int]:
+    """Propose every change a feed brings (retiring the feed's own older, unendorsed
+    proposals for those areas) in a few statements; returns the new ids in order.
+
+    Inside the caller's BEGIN IMMEDIATE transaction nobody else inserts, so the new rows
+    are exactly those above the largest id seen before."""
+    await conn.executemany(
+        "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
+        " WHERE area_id = ? AND state = 'pending' AND feed_id = ? AND proposed_by IS NULL",
+        [(now, p.area_id, feed_id) for p in proposals],
+    )
+    async with conn.execute("SELECT IFNULL(MAX(id), 0) FROM status_proposals") as cursor:
+        row = await cursor.fetchone()
+    before = int(row[0]) if row else 0
+    await conn.executemany(
+        "INSERT INTO status_proposals (area_id, status, status_date, source, note, origin,"
+        " proposed_by, feed_id, base_history_id, urgent, created_at, expires_at)"
+        " VALUES (?, ?, ?, ?, ?, 'feed', NULL, ?, ?, ?, ?, ?)",
+        [
+            (
+                p.area_id, p.status, p.status_date.isoformat(), p.source, p.note, feed_id,
+                p.base_history_id, int(p.urgent), now, expires_at,
+            )
+            for p in proposals
+        ],
+    )
+    async with conn.execute(
+        "SELECT id FROM status_proposals WHERE id > ? ORDER BY id", (before,)
+    ) as cursor:
+        return [int(r[0]) for r in await cursor.fetchall()]
+
+
+async def supersede_pending(conn: aiosqlite.Connection, area_id: int, *, now: str) -> int:
+    """Retire every pending proposal for the area; returns how many."""
     async with conn.execute(
         "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
-        f" WHERE area_id = ? AND state = 'pending'{feed_filter}",
-        params,
+        " WHERE area_id = ? AND state = 'pending'",
+        (now, area_id),
     ) as cursor:
         return max(cursor.rowcount, 0)
 

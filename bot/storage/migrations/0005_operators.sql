@@ -40,7 +40,9 @@ CREATE TABLE status_feeds (
     last_modified   TEXT,
     body_sha256     TEXT,                          -- the last body processed
     last_polled_at  TEXT,
-    last_outcome    TEXT                           -- short machine-readable outcome
+    last_outcome    TEXT,                          -- short machine-readable outcome
+    last_detail     TEXT,                          -- JSON: the counts /feeds shows
+    reported_failure TEXT                          -- the failure operators were last told of
 );
 
 -- A change of effective status owes its area's subscribers an urgent alert: 1 until the
@@ -49,8 +51,10 @@ ALTER TABLE area_status_history ADD COLUMN alert_due INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE area_status_history ADD COLUMN alert_broadcast_id INTEGER;
 CREATE INDEX area_status_history_alert_due ON area_status_history (alert_due) WHERE alert_due = 1;
 
--- Areas operators add by hand (villages missing from the data) are marked as such.
+-- Areas and aliases operators add by hand (villages missing from the data, residents'
+-- spellings) are marked as such: re-importing a file keeps the aliases operators added.
 ALTER TABLE areas ADD COLUMN added_by INTEGER;
+ALTER TABLE area_aliases ADD COLUMN added_by INTEGER;
 
 -- What an operator's button will do, kept on the server: the button carries only a random
 -- token, so a payload cannot be altered to act on another area or replayed once used.
