@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -38,6 +39,8 @@ class AppState:
         self._lexicons: tuple[Lexicon, ...] = ()
         self._understander: Understander | None = None
         self._dispatcher: Dispatcher | None = None
+        # One poll of a feed at a time (the job and a /feed check may meet), by feed id.
+        self.feed_locks: dict[int, asyncio.Lock] = {}
         # Tests replace the clock; everything that asks "what time is it" asks here.
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 

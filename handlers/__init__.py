@@ -8,23 +8,26 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from bot import reminders, scheduling
+from bot import reminders, scheduling, staleness
 from bot.app import Features
 from bot.context import DaleelApp
 from handlers import (
     admin,
     alerts,
     announce,
+    areas_admin,
     audit,
     camp,
     commands,
     errors,
     fallback,
+    feeds,
     food,
     language,
     membership,
     menu,
     middleware,
+    operators,
     privacy,
     reports,
     roles,
@@ -55,6 +58,9 @@ FEATURES: tuple[ModuleType, ...] = (
     announce,  # before understand: a draft's typed answers are not questions
     schedules,
     reports,
+    operators,  # safety operators: status changes, proposals, history
+    areas_admin,  # operators add areas and aliases
+    feeds,  # operators configure status feeds
     understand,  # free text: after every command and button of the features
     errors,
     fallback,  # keep last
@@ -71,6 +77,9 @@ async def on_started(app: DaleelApp) -> None:
     await scheduling.start(app)  # schedules registered with the JobQueue, missed ones caught up
     await reminders.start(app)
     await announce.restore_waiting(app)
+    await operators.start(app)  # proposal expiry, alerts owed after a crash, staleness digest
+    await feeds.start(app)  # feed polling
+    await staleness.start(app)  # the operators' daily digest of old statuses
 
 
 def features() -> Features:
