@@ -17,6 +17,7 @@ from bot.permissions import Actor, requires
 from bot.storage.residents import get_resident
 from bot.storage.roles import GRANTABLE, Grantable, grant_role, list_grants, revoke_role
 from handlers.camp import MESSAGE_LIMIT, visible_length
+from handlers.commands import publish_for_user
 
 __all__ = ["parse_user_id", "register"]
 
@@ -96,6 +97,7 @@ async def grant_command(update: Update, context: DaleelContext, actor: Actor) ->
     added = await grant_role(context.db, user_id, role, actor.user_id)
     actor.note(f"user {user_id} role {role}" + ("" if added else " (already)"))
     if added:
+        await publish_for_user(context.bot, context.state, user_id)
         await _reply(update, context, tr.gettext(_GRANTED[role], user=str(user_id)))
         await _welcome(context, user_id, role)
     else:
@@ -115,6 +117,8 @@ async def revoke_command(update: Update, context: DaleelContext, actor: Actor) -
     tr = context.tr
     removed = await revoke_role(context.db, user_id, role)
     actor.note(f"user {user_id} role {role or 'all'} removed {removed}")
+    if removed:
+        await publish_for_user(context.bot, context.state, user_id)
     if not removed:
         await _reply(update, context, tr.gettext("{user} had no such role.", user=str(user_id)))
     elif role is None:

@@ -163,3 +163,33 @@ async def test_role_revoked_while_typing_the_text(client: SandboxClient, bot: Da
     assert "/menu" in (await staff.reply()).text
     entries = [e for e in await recent(db, 10) if e.user_id == STAFF]
     assert (entries[0].action, entries[0].outcome) == ("announce.write", "refused")
+
+
+async def test_a_role_brings_its_commands_into_the_users_menu(
+    client: SandboxClient, bot: DaleelApp
+) -> None:
+    """Granting "operator" adds the operator commands to that user's menu, in their
+    language; revoking takes them away. Residents never see them."""
+    admin, operator, other = client.user(ADMIN), client.user(720001), client.user(720002)
+    await choose_language(admin, "en")
+    await choose_language(operator, "ar")
+    await choose_language(other, "ar")
+
+    def names(commands: list[object]) -> list[str]:
+        return [getattr(c, "command") for c in commands]
+
+    assert "setstatus" not in names(await client.visible_commands(720001, "ar"))
+    await admin.send("/grant 720001 operator")
+    await admin.reply(predicate=lambda m: "is now a safety operator" in plain(m.text))
+    commands = await client.visible_commands(720001, "ar")
+    assert {"setstatus", "pending", "history", "addarea", "feeds"} <= set(names(commands))
+    assert "announce" not in names(commands)  # an operator is not staff
+    described = {getattr(c, "command"): getattr(c, "description") for c in commands}
+    assert described["pending"] == "تغييرات الحالة التي تنتظر قرارًا"
+    assert "setstatus" not in names(await client.visible_commands(720002, "ar"))
+    admin_menu = names(await client.visible_commands(ADMIN, "en"))
+    assert {"setstatus", "announce", "roles", "audit"} <= set(admin_menu)
+
+    await admin.send("/revoke 720001")
+    await admin.reply(predicate=lambda m: "no longer has any role" in plain(m.text))
+    assert "setstatus" not in names(await client.visible_commands(720001, "ar"))
