@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 
-from bench import delivery, foundation, residents
+from bench import delivery, foundation, operators, residents
 
 Bench = Callable[[], Awaitable[list[tuple[str, str]]]]
 
@@ -38,6 +38,7 @@ SUITES: tuple[tuple[str, Bench], ...] = (
     ("understanding residents (issue 3)", _core),
     ("residents' safety questions (issue 3)", residents.run),
     ("delivery engine (issue 4)", delivery.run),
+    ("operators: status alerts and feeds (issue 5)", operators.run),
 )
 
 
