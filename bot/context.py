@@ -41,6 +41,8 @@ class AppState:
         self._dispatcher: Dispatcher | None = None
         # One poll of a feed at a time (the job and a /feed check may meet), by feed id.
         self.feed_locks: dict[int, asyncio.Lock] = {}
+        # One status alert queued at a time: the catch-up job and an operator may meet.
+        self.alert_lock = asyncio.Lock()
         # Tests replace the clock; everything that asks "what time is it" asks here.
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
 

@@ -31,9 +31,11 @@ from typing import Literal
 from bot.context import AppState
 from bot.i18n import N_, Translator
 from bot.importing.records import StatusRecord
+from bot.permissions import has_role
 from bot.safety import RETURN_STATUSES, STATUSES, Place, effective_status, place_of, render_answer
 from bot.storage.areas import (
     AreaStatus,
+    alert_is_due,
     alerts_due,
     area_ancestors,
     current_in,
@@ -44,6 +46,7 @@ from bot.storage.areas import (
     record_status,
     status_by_history_id,
 )
+from bot.storage.feeds import forget_validators
 from bot.storage.outbox import OutboxMessage, Priority
 from bot.storage.proposals import (
     FeedProposal,
@@ -56,6 +59,7 @@ from bot.storage.proposals import (
     insert_proposal,
     load_proposal,
     pending_keys_in,
+    pending_statuses_in,
     supersede_pending,
 )
 from bot.storage.subscriptions import subscribers_of_area
@@ -146,7 +150,10 @@ class Rejected:
     proposal: Proposal
 
 
-RefusalReason = Literal["missing", "not_pending", "expired", "moved_on", "own_proposal"]
+RefusalReason = Literal[
+    "missing", "not_pending", "expired", "moved_on", "own_proposal", "danger_pending",
+    "proposer_gone",
+]
 
 
 @dataclass(frozen=True)
@@ -206,7 +213,10 @@ async def set_status(
         if _same(current, change):
             return Unchanged(current) if current is not None else _never()
         if is_toward_return(change.status):
-            superseded = await supersede_pending(conn, change.area_id, now=_iso(now))
+            # A new clearance replaces older clearances; news of danger stays pending.
+            superseded = await supersede_pending(
+                conn, change.area_id, RETURN_STATUSES, now=_iso(now)
+            )
             expires = now + timedelta(hours=hours)
             proposal_id = await insert_proposal(
                 conn, area_id=change.area_id, status=change.status,
@@ -216,14 +226,23 @@ async def set_status(
                 created_at=_iso(now), expires_at=_iso(expires),
             )
             return Proposed(proposal_id, expires, superseded)
-        superseded = await supersede_pending(conn, change.area_id, now=_iso(now))
+        # News of danger makes pending clearances moot.
+        superseded = await supersede_pending(conn, change.area_id, RETURN_STATUSES, now=_iso(now))
         due = _effective_changes(current, change)
         history_id = await record_status(
             conn, change.area_id, _record(change), origin="operator",
             recorded_by=str(operator_id), confirmed_by=None, now=_iso(now), alert_due=due,
         )
-    alert = await send_alert(state, history_id, created_by=operator_id) if due else None
+    alert = await _alert(state, history_id, due, operator_id)
     return Applied(history_id, current, alert, superseded)
+
+
+async def _alert(
+    state: AppState, history_id: int, due: bool, operator_id: int
+) -> AlertSent | None:
+    """Send what the new row owes: its own alert, or one an older row left owed."""
+    sent = await send_alert(state, history_id, created_by=operator_id)
+    return sent if due or sent.broadcast_id is not None else None
 
 
 def _never() -> Unchanged:
@@ -241,23 +260,37 @@ async def confirm(
             return Refused("missing")
         if proposal.state != "pending":
             return Refused("not_pending", proposal)
-        if proposal.expires_at <= _iso(now):
+        toward_return = is_toward_return(proposal.status)
+        if proposal.expires_at <= _iso(now) and not proposal.urgent:
             await decide(conn, proposal.id, "expired", decided_by=None, now=_iso(now))
             return Refused("expired", proposal)
         current = await current_in(conn, proposal.area_id)
-        if (current.history_id if current else None) != proposal.base_history_id:
-            # Confirming now would put this over news that came after it.
+        moved_on = (current.history_id if current else None) != proposal.base_history_id
+        if moved_on and (
+            toward_return or (current is not None and proposal.status_date < current.status_date)
+        ):
+            # Confirming now would put this over news that came after it. (A warning at
+            # least as recent as the current status still applies: the safe direction.)
             await decide(conn, proposal.id, "superseded", decided_by=None, now=_iso(now))
             return Refused("moved_on", proposal)
-        if is_toward_return(proposal.status):
+        if toward_return:
+            if await pending_statuses_in(conn, proposal.area_id) & DANGER_STATUSES:
+                # A report of danger waits for a decision: it is decided first.
+                return Refused("danger_pending", proposal)
+            if proposal.proposed_by == operator_id:
+                return Refused("own_proposal", proposal)
+            if proposal.proposed_by is not None and not await has_role(
+                state.db, state.settings, proposal.proposed_by, "operator"
+            ):
+                # Whoever proposed it is no longer an operator: it is not one of the two.
+                await decide(conn, proposal.id, "superseded", decided_by=None, now=_iso(now))
+                return Refused("proposer_gone", proposal)
             if proposal.proposed_by is None:
                 expires = now + timedelta(hours=state.settings.safety.confirmation_hours)
                 await endorse(conn, proposal.id, operator_id, expires_at=_iso(expires))
                 endorsed = await load_proposal(conn, proposal.id)
                 assert endorsed is not None
                 return Endorsed(endorsed, expires)
-            if proposal.proposed_by == operator_id:
-                return Refused("own_proposal", proposal)
         change = Change(
             proposal.area_id, proposal.status, proposal.source, proposal.note,
             proposal.status_date,
@@ -276,8 +309,12 @@ async def confirm(
             conn, proposal.id, "confirmed", decided_by=operator_id, now=_iso(now),
             history_id=history_id,
         )
-        superseded = await supersede_pending(conn, proposal.area_id, now=_iso(now))
-    alert = await send_alert(state, history_id, created_by=operator_id) if due else None
+        # What was decided makes the other clearances moot (a confirmed warning makes
+        # clearances moot too); other reports of danger stay for a decision.
+        superseded = await supersede_pending(
+            conn, proposal.area_id, RETURN_STATUSES, now=_iso(now)
+        )
+    alert = await _alert(state, history_id, due, operator_id)
     return Applied(history_id, current, alert, superseded)
 
 
@@ -298,6 +335,7 @@ async def expire_proposals(state: AppState) -> list[Proposal]:
     async with state.db.transaction() as conn:
         ids = await expire_due(conn, _iso(state.clock()))
     expired = [await get_proposal(state.db, proposal_id) for proposal_id in ids]
+    await forget_validators(state.db, [p.feed_id for p in expired if p and p.feed_id])
     return [p for p in expired if p is not None]
 
 
@@ -357,39 +395,52 @@ def render_alert(
 
 
 async def send_alert(state: AppState, history_id: int, *, created_by: int) -> AlertSent:
-    """Queue the alert about one history row for every subscriber of its area, in their
-    language, in the urgent lane; then mark the row alerted. A row that is no longer
-    the area's current status is marked without alerting (a newer alert supersedes it)."""
-    record = await status_by_history_id(state.db, history_id)
-    area = await get_area(state.db, record.area_id) if record is not None else None
-    current = await current_status(state.db, record.area_id) if record is not None else None
-    broadcast_id: int | None = None
-    recipients = 0
-    if record is not None and area is not None and current is not None and (
-        current.history_id == history_id
-    ):
-        subscribers = await subscribers_of_area(state.db, area.id)
-        if subscribers:
-            ancestors = await area_ancestors(state.db, area.id)
-            today = state.now().date()
-            texts: dict[str, str] = {}
-            for code in {s.language for s in subscribers}:
-                tr = state.catalogues.translator(code)
-                texts[code] = render_alert(
-                    tr, place_of(area, ancestors, tr.code), record, today=today,
-                    stale_after_days=state.settings.safety.stale_after_days,
-                )
-            broadcast_id = await state.dispatcher.enqueue(
-                created_by=created_by,
-                priority=Priority.URGENT,
-                kind=ALERT_KIND,
-                messages=(OutboxMessage(s.chat_id, texts[s.language]) for s in subscribers),
-                paid=state.settings.rates.paid_broadcast,
-            )
-            recipients = len(subscribers)
-    async with state.db.transaction() as conn:
-        await mark_alerted(conn, history_id, broadcast_id)
+    """Queue the alert owed for one history row to every subscriber of its area, in their
+    language, in the urgent lane; then mark the row alerted.
+
+    One alert at a time (the job catching up and an operator's change may meet), and only
+    while the row still owes it, so an alert is not queued twice. A newer status takes
+    over what an older one owed (:func:`~bot.storage.areas.record_status`), so a row that
+    is no longer current owes nothing any more."""
+    async with state.alert_lock:
+        record = await status_by_history_id(state.db, history_id)
+        if record is None or not await alert_is_due(state.db, history_id):
+            return AlertSent(None, 0)
+        current = await current_status(state.db, record.area_id)
+        broadcast_id, recipients = (
+            await _queue_alert(state, record, created_by)
+            if current is not None and current.history_id == history_id
+            else (None, 0)
+        )
+        async with state.db.transaction() as conn:
+            await mark_alerted(conn, history_id, broadcast_id)
     return AlertSent(broadcast_id, recipients)
+
+
+async def _queue_alert(
+    state: AppState, record: AreaStatus, created_by: int
+) -> tuple[int | None, int]:
+    area = await get_area(state.db, record.area_id)
+    subscribers = await subscribers_of_area(state.db, record.area_id) if area else []
+    if area is None or not subscribers:
+        return None, 0
+    ancestors = await area_ancestors(state.db, area.id)
+    today = state.now().date()
+    texts: dict[str, str] = {}
+    for code in {s.language for s in subscribers}:
+        tr = state.catalogues.translator(code)
+        texts[code] = render_alert(
+            tr, place_of(area, ancestors, tr.code), record, today=today,
+            stale_after_days=state.settings.safety.stale_after_days,
+        )
+    broadcast_id = await state.dispatcher.enqueue(
+        created_by=created_by,
+        priority=Priority.URGENT,
+        kind=ALERT_KIND,
+        messages=(OutboxMessage(s.chat_id, texts[s.language]) for s in subscribers),
+        paid=state.settings.rates.paid_broadcast,
+    )
+    return broadcast_id, len(subscribers)
 
 
 async def send_due_alerts(state: AppState, *, created_by: int = 0) -> int:

@@ -61,6 +61,13 @@ _REFUSED: Mapping[str, str] = MappingProxyType({
     "expired": N_("This proposal expired: propose the change again if it still holds."),
     "moved_on": N_("The status changed since this proposal was made; propose again."),
     "own_proposal": N_("You proposed this; a different operator must confirm it."),
+    "danger_pending": N_(
+        "A report of danger for this area is waiting in /pending: decide it first."
+    ),
+    "proposer_gone": N_(
+        "Whoever proposed this is no longer an operator: it was withdrawn. Propose it again "
+        "if it still holds."
+    ),
 })
 
 

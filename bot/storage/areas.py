@@ -16,6 +16,7 @@ __all__ = [
     "LEVEL_RANK",
     "Area",
     "AreaStatus",
+    "alert_is_due",
     "alerts_due",
     "area_ancestors",
     "area_children",
@@ -246,7 +247,13 @@ async def record_status(
     """Append to the history and make it the current status; returns the history id.
 
     ``alert_due``: the area's subscribers are owed an alert about this change
-    (:func:`alerts_due`, :func:`mark_alerted`)."""
+    (:func:`alerts_due`, :func:`mark_alerted`). An alert an older row of the area still
+    owes is carried over to this one: residents are told what holds now, and told."""
+    async with conn.execute(
+        "UPDATE area_status_history SET alert_due = 0 WHERE area_id = ? AND alert_due = 1",
+        (area_id,),
+    ) as cursor:
+        alert_due = alert_due or cursor.rowcount > 0
     async with conn.execute(
         "INSERT INTO area_status_history (area_id, status, status_date, source, note, origin,"
         " recorded_by, confirmed_by, recorded_at, demo, alert_due)"
@@ -315,6 +322,13 @@ async def mark_alerted(
         (broadcast_id, history_id),
     ):
         pass
+
+
+async def alert_is_due(db: Database, history_id: int) -> bool:
+    row = await db.fetch_one(
+        "SELECT alert_due FROM area_status_history WHERE id = ?", (history_id,)
+    )
+    return row is not None and bool(row[0])
 
 
 async def alerts_due(db: Database) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ the feed again instead of being told "not modified" about a body that was never 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "active_feeds",
     "add_feed",
     "feed_names",
+    "forget_validators",
     "get_feed",
     "get_feed_by_name",
     "record_poll",
@@ -173,3 +175,13 @@ async def record_poll(
                 validators.last_modified, validators.body_sha256, feed_id,
             ),
         )
+
+
+async def forget_validators(db: Database, feed_ids: Iterable[int]) -> None:
+    """The next poll reads these feeds whole again (a change they brought expired
+    undecided: it is proposed again rather than lost behind "not modified")."""
+    await db.executemany(
+        "UPDATE status_feeds SET etag = NULL, last_modified = NULL, body_sha256 = NULL"
+        " WHERE id = ?",
+        [(feed_id,) for feed_id in sorted(set(feed_ids))],
+    )

@@ -9,7 +9,7 @@ guarded by ``state = 'pending'``, so two operators pressing at once cannot both 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,6 +33,7 @@ __all__ = [
     "pending_for_area",
     "pending_keys_in",
     "pending_proposals",
+    "pending_statuses_in",
     "proposals_for_area",
     "supersede_pending",
 ]
@@ -54,7 +55,7 @@ class Proposal:
     status_date: datetime.date
     source: str
     note: str | None
-    origin: Literal["operator", "feed"]
+    origin: Literal["operator", "feed", "import"]
     proposed_by: int | None  # None: brought by a feed and not yet endorsed by an operator
     feed_id: int | None
     base_history_id: int | None
@@ -75,7 +76,7 @@ def _proposal(row: aiosqlite.Row) -> Proposal:
         status_date=datetime.date.fromisoformat(row[3]),
         source=str(row[4]),
         note=row[5],
-        origin="feed" if row[6] == "feed" else "operator",
+        origin=row[6],
         proposed_by=None if row[7] is None else int(row[7]),
         feed_id=None if row[8] is None else int(row[8]),
         base_history_id=None if row[9] is None else int(row[9]),
@@ -162,7 +163,7 @@ async def insert_proposal(
     status_date: datetime.date,
     source: str,
     note: str | None,
-    origin: Literal["operator", "feed"],
+    origin: Literal["operator", "feed", "import"],
     proposed_by: int | None,
     feed_id: int | None,
     base_history_id: int | None,
@@ -236,12 +237,15 @@ async def insert_feed_proposals(
         return [int(r[0]) for r in await cursor.fetchall()]
 
 
-async def supersede_pending(conn: aiosqlite.Connection, area_id: int, *, now: str) -> int:
-    """Retire every pending proposal for the area; returns how many."""
+async def supersede_pending(
+    conn: aiosqlite.Connection, area_id: int, statuses: Collection[str], *, now: str
+) -> int:
+    """Retire the area's pending proposals to one of ``statuses``; returns how many."""
+    wanted = sorted(statuses)
     async with conn.execute(
         "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
-        " WHERE area_id = ? AND state = 'pending'",
-        (now, area_id),
+        f" WHERE area_id = ? AND state = 'pending' AND status IN ({','.join('?' * len(wanted))})",
+        (now, area_id, *wanted),
     ) as cursor:
         return max(cursor.rowcount, 0)
 
@@ -287,10 +291,22 @@ async def endorse(
         return cursor.rowcount == 1
 
 
-async def expire_due(conn: aiosqlite.Connection, now: str) -> list[int]:
-    """Expire every pending proposal whose time ran out; returns their ids."""
+async def pending_statuses_in(conn: aiosqlite.Connection, area_id: int) -> set[str]:
+    """The statuses the area's pending proposals would set."""
     async with conn.execute(
-        "SELECT id FROM status_proposals WHERE state = 'pending' AND expires_at <= ?", (now,)
+        "SELECT DISTINCT status FROM status_proposals WHERE area_id = ? AND state = 'pending'",
+        (area_id,),
+    ) as cursor:
+        return {str(row[0]) for row in await cursor.fetchall()}
+
+
+async def expire_due(conn: aiosqlite.Connection, now: str) -> list[int]:
+    """Expire every pending proposal whose time ran out; returns their ids. An urgent one
+    (a feed reporting danger) never expires unseen: it waits for an operator's decision."""
+    async with conn.execute(
+        "SELECT id FROM status_proposals WHERE state = 'pending' AND urgent = 0"
+        " AND expires_at <= ?",
+        (now,),
     ) as cursor:
         ids = [int(row[0]) for row in await cursor.fetchall()]
     if ids:

@@ -77,7 +77,9 @@ class World:
 @pytest.fixture
 async def w(tmp_path: Path) -> AsyncIterator[World]:
     settings = Settings(
-        token=Secret("5550001:unit"), admin_ids=frozenset(), database=tmp_path / "d.sqlite3",
+        # Both operators are admins here (an admin may act as an operator).
+        token=Secret("5550001:unit"), admin_ids=frozenset({OP_A, OP_B}),
+        database=tmp_path / "d.sqlite3",
         timezone=ZONE, default_language="ar", api_base_url=None, mode="polling", webhook=None,
     )
     db = await Database.open(settings.database)
@@ -408,3 +410,80 @@ async def test_an_owed_alert_that_newer_news_overtook_is_not_sent(w: World) -> N
         (stale_id,),
     )
     assert row is not None and (row[0], row[1]) == (0, None)
+
+
+# --- a report of danger is never lost to a clearance ---------------------------------------
+
+
+async def test_a_clearance_waits_while_a_report_of_danger_is_pending(w: World) -> None:
+    await imported(w, "suspected", date(2026, 11, 1))
+    feed = await _feed(w)
+    reported = await propose_from_feed(w.state, feed, [change("confirmed")])
+    proposed = await set_status(w.state, change("cleared"), OP_A)
+    assert isinstance(proposed, Proposed) and proposed.superseded == 0  # danger stays
+    blocked = await confirm(w.state, proposed.proposal_id, OP_B)
+    assert isinstance(blocked, Refused) and blocked.reason == "danger_pending"
+    current = await current_status(w.db, AREA)
+    assert current is not None and current.status == "suspected"
+    # The report of danger is decided first; it makes the clearance moot.
+    accepted = await confirm(w.state, reported.proposed[0], OP_B)
+    assert isinstance(accepted, Applied) and accepted.superseded == 1
+    late = await confirm(w.state, proposed.proposal_id, OP_B)
+    assert isinstance(late, Refused) and late.reason == "not_pending"
+
+
+async def test_a_report_of_danger_still_applies_after_newer_news_of_the_same_day(
+    w: World,
+) -> None:
+    await imported(w, "suspected", date(2026, 11, 1))
+    feed = await _feed(w)
+    reported = await propose_from_feed(w.state, feed, [change("confirmed")])
+    await set_status(w.state, change("in_progress"), OP_A)  # the base moved on, same day
+    accepted = await confirm(w.state, reported.proposed[0], OP_B)
+    assert isinstance(accepted, Applied)
+    current = await current_status(w.db, AREA)
+    assert current is not None and current.status == "confirmed"
+    # An older report, though, never goes over newer news.
+    older = await propose_from_feed(
+        w.state, feed, [change("suspected", source="Partner", day=TODAY)]
+    )
+    await set_status(w.state, change("in_progress", day=TODAY + timedelta(days=1)), OP_A)
+    refused = await confirm(w.state, older.proposed[0], OP_B)
+    assert isinstance(refused, Refused) and refused.reason == "moved_on"
+
+
+async def test_a_report_of_danger_never_expires_unseen(w: World) -> None:
+    feed = await _feed(w)
+    reported = await propose_from_feed(w.state, feed, [change("confirmed")])
+    w.clock.now = START + timedelta(days=30)
+    assert await expire_proposals(w.state) == []
+    accepted = await confirm(w.state, reported.proposed[0], OP_A)
+    assert isinstance(accepted, Applied)
+
+
+async def test_a_proposer_who_lost_the_role_is_not_one_of_the_two(w: World) -> None:
+    from bot.storage.roles import grant_role, revoke_role  # noqa: PLC0415
+
+    await grant_role(w.db, 503, "operator", OP_A)
+    proposed = await set_status(w.state, change("cleared"), 503)
+    assert isinstance(proposed, Proposed)
+    await revoke_role(w.db, 503)
+    refused = await confirm(w.state, proposed.proposal_id, OP_B)
+    assert isinstance(refused, Refused) and refused.reason == "proposer_gone"
+    assert await current_status(w.db, AREA) is None
+
+
+async def test_a_newer_status_takes_over_the_alert_an_older_one_owed(w: World) -> None:
+    await follower(w, 10, "en")
+    async with w.db.transaction() as conn:  # owed, then the process died
+        await record_status(
+            conn, AREA, StatusRecord("P1", "confirmed", TODAY, DMA, None, False),
+            origin="operator", recorded_by=str(OP_A), confirmed_by=None,
+            now="2026-11-24T07:00:00+00:00", alert_due=True,
+        )
+    # Same warning, new details: on its own it would owe nothing; it carries the alert.
+    outcome = await set_status(w.state, change("confirmed", note="Marked with red stones"), OP_B)
+    assert isinstance(outcome, Applied)
+    assert outcome.alert is not None and outcome.alert.recipients == 1  # the owed alert
+    assert await send_due_alerts(w.state) == 0  # once
+    assert await alerts_due(w.db) == []
