@@ -100,6 +100,7 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         report = await import_csv(
             db, kind, data, today=today, partial=partial, dry_run=dry_run,
             recorded_by=f"import:{file.name}",
+            confirmation_hours=settings.safety.confirmation_hours,
         )
     finally:
         await db.close()
@@ -120,6 +121,11 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         f"{kind}: {report.rows} rows, {report.accepted} valid ({report.new} new), "
         f"{len(report.errors)} errors; {outcome}"
     )
+    if report.proposed:
+        print(
+            f"{report.proposed} changes toward return (cleared, cancelled) were not written: "
+            "they wait in /pending for two operators"
+        )
     if report.applied and kind in ("areas", "camps"):
         print("a running bot picks up new or renamed places within 5 minutes")
     return 0 if report.applied or (dry_run and report.ok) else 1

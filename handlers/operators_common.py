@@ -220,6 +220,12 @@ def _who(tr: Translator, view: ProposalView) -> str:
             "Brought by the feed “{feed}”, taken up by operator {user}.",
             feed=view.feed or "", user=str(p.proposed_by),
         )
+    if p.origin == "import":
+        if p.proposed_by is None:
+            return tr.gettext("From an imported file; no operator has taken it up yet.")
+        return tr.gettext(
+            "From an imported file, taken up by operator {user}.", user=str(p.proposed_by)
+        )
     return tr.gettext("Proposed by operator {user}.", user=str(p.proposed_by))
 
 

@@ -127,6 +127,12 @@ def _origin(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:
             "recorded {time}.",
             user=row.recorded_by, confirmer=row.confirmed_by or "—", time=recorded,
         )
+    if row.confirmed_by is not None:  # a file's change toward return, taken up and confirmed
+        return tr.gettext(
+            "From an imported file, taken up by operator {user}, confirmed by operator "
+            "{confirmer}, recorded {time}.",
+            user=row.recorded_by, confirmer=row.confirmed_by, time=recorded,
+        )
     return tr.gettext("Imported ({by}), recorded {time}.", by=row.recorded_by, time=recorded)
 
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import aiosqlite
+
 from bot.importing.parse import parse
 from bot.importing.records import (
     AreaRecord,
@@ -22,9 +24,10 @@ from bot.importing.records import (
     ServiceRecord,
     StatusRecord,
 )
-from bot.safety import effective_status
+from bot.safety import RETURN_STATUSES, effective_status
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
+from bot.storage import proposals
 from bot.storage.db import Database, utc_now
 
 __all__ = ["ImportReport", "import_csv", "import_parsed"]
@@ -39,6 +42,9 @@ class ImportReport:
     errors: tuple[RowError, ...]
     warnings: tuple[RowError, ...]
     applied: bool  # whether anything was written
+    # Changes toward return (cleared, cancelled) are not written: they wait in /pending
+    # for two operators, like any other.
+    proposed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -143,8 +149,12 @@ async def _check(
     return await _check_camp_refs(db, records, lines, table)
 
 
-async def _write(db: Database, kind: str, records: Sequence[Any], recorded_by: str) -> None:
+async def _write(
+    db: Database, kind: str, records: Sequence[Any], recorded_by: str, confirmation_hours: int
+) -> int:
+    """Write the records; returns how many became proposals instead (statuses only)."""
     now = utc_now()
+    proposed = 0
     # Lookups first: imports come from one operator's command, not concurrent writers.
     ids = await area_store.area_ids_by_pcode(db) if kind == "statuses" else {}
     camp_ids = await camp_store.camp_ids_by_code(db)
@@ -155,9 +165,17 @@ async def _write(db: Database, kind: str, records: Sequence[Any], recorded_by: s
         elif kind == "statuses":
             for record in sorted(records, key=lambda r: r.date):
                 area_id = ids[record.pcode]
+                current = await area_store.current_in(conn, area_id)
+                if await _propose_return(
+                    conn, area_id, record, current, now=now,
+                    confirmation_hours=confirmation_hours,
+                ):
+                    proposed += 1
+                    continue
+                # News of danger makes pending clearances moot.
+                await proposals.supersede_pending(conn, area_id, RETURN_STATUSES, now=now)
                 # Followers of the area are owed an alert when what they are told changes;
                 # the running bot sends alerts owed within a minute.
-                current = await area_store.current_in(conn, area_id)
                 due = effective_status(current) != effective_status(record) and (
                     await area_store.is_followed_in(conn, area_id)
                 )
@@ -171,6 +189,34 @@ async def _write(db: Database, kind: str, records: Sequence[Any], recorded_by: s
             await camp_store.upsert_services(conn, records, camp_ids, now)
         else:
             await camp_store.upsert_distributions(conn, records, camp_ids, sectors, now)
+    return proposed
+
+
+async def _propose_return(
+    conn: aiosqlite.Connection,
+    area_id: int,
+    record: StatusRecord,
+    current: area_store.AreaStatus | None,
+    *,
+    now: str,
+    confirmation_hours: int,
+) -> bool:
+    """A real (not demo) row that would tell residents they may return is a proposal:
+    the two-person rule holds for files too. The same status with a newer date is not a
+    new claim and is written."""
+    if record.status not in RETURN_STATUSES or record.demo:
+        return False
+    if current is not None and current.status == record.status:
+        return False
+    await proposals.supersede_pending(conn, area_id, RETURN_STATUSES, now=now)
+    expires = datetime.datetime.fromisoformat(now) + datetime.timedelta(hours=confirmation_hours)
+    await proposals.insert_proposal(
+        conn, area_id=area_id, status=record.status, status_date=record.date,
+        source=record.source, note=record.note, origin="import", proposed_by=None,
+        feed_id=None, base_history_id=current.history_id if current else None, urgent=False,
+        created_at=now, expires_at=expires.isoformat(timespec="seconds"),
+    )
+    return True
 
 
 async def import_csv(
@@ -182,11 +228,12 @@ async def import_csv(
     partial: bool = False,
     dry_run: bool = False,
     recorded_by: str = "import",
+    confirmation_hours: int = 48,
 ) -> ImportReport:
     """Validate ``data`` as a ``kind`` file and, unless told otherwise, apply it atomically."""
     return await import_parsed(
         db, kind, parse(kind, data, today=today), partial=partial, dry_run=dry_run,
-        recorded_by=recorded_by,
+        recorded_by=recorded_by, confirmation_hours=confirmation_hours,
     )
 
 
@@ -198,6 +245,7 @@ async def import_parsed(
     partial: bool = False,
     dry_run: bool = False,
     recorded_by: str = "import",
+    confirmation_hours: int = 48,
 ) -> ImportReport:
     """The checks and the write, for records already parsed (e.g. rebased demo data)."""
     found, new = (
@@ -208,9 +256,8 @@ async def import_parsed(
             if line not in bad_lines]
     errors = tuple(sorted((*result.errors, *found), key=lambda e: (e.row, e.column or "")))
     apply = bool(good) and not dry_run and (partial or not errors) and not result.file_errors
-    if apply:
-        await _write(db, kind, good, recorded_by)
+    proposed = await _write(db, kind, good, recorded_by, confirmation_hours) if apply else 0
     return ImportReport(
         kind=kind, rows=result.rows, accepted=len(good), new=new, errors=errors,
-        warnings=result.warnings, applied=apply,
+        warnings=result.warnings, applied=apply, proposed=proposed,
     )

@@ -23,6 +23,7 @@ from bot.storage.areas import (
     status_history,
 )
 from bot.storage.camps import camp_sectors, export_camps, get_camp, list_camps
+from bot.storage.proposals import pending_proposals
 from bot.storage.residents import set_language
 from bot.storage.subscriptions import subscribe
 
@@ -99,16 +100,16 @@ async def test_statuses_keep_history_and_never_go_back_in_time(db: Database) -> 
     await import_csv(db, "areas", AREAS, today=TODAY)
     first = b"pcode,status,date,source\nV-AWSAJA,suspected,2026-10-01,Directorate of Mine Action\n"
     assert (await import_csv(db, "statuses", first, today=TODAY)).applied
-    newer = b"pcode,status,date,source,note\nV-AWSAJA,cleared,2026-11-20,DMA,Handed over\n"
+    newer = b"pcode,status,date,source,note\nV-AWSAJA,in_progress,2026-11-20,DMA,Teams on site\n"
     assert (await import_csv(db, "statuses", newer, today=TODAY)).applied
     older = b"pcode,status,date,source\nV-AWSAJA,unknown,2026-09-01,Someone\n"
     report = await import_csv(db, "statuses", older, today=TODAY)
     assert not report.applied and report.errors[0].code == "older_than_current"
     ids = await area_ids_by_pcode(db)
     status = await current_status(db, ids["V-AWSAJA"])
-    assert status is not None and status.status == "cleared" and status.note == "Handed over"
+    assert status is not None and status.status == "in_progress" and status.note == "Teams on site"
     assert [h.status for h in await status_history(db, ids["V-AWSAJA"])] == [
-        "suspected", "cleared"]
+        "suspected", "in_progress"]
     # "safe" is not a status anyone can import.
     unsafe = b"pcode,status,date,source\nV-AWSAJA,safe,2026-11-21,DMA\n"
     assert not (await import_csv(db, "statuses", unsafe, today=TODAY)).applied
@@ -172,3 +173,28 @@ async def test_an_imported_change_owes_followers_an_alert(db: Database) -> None:
     again = b"pcode,status,date,source\nV-AWSAJA,suspected,2026-10-05,DMA\n"
     assert (await import_csv(db, "statuses", again, today=TODAY)).applied
     assert len(await alerts_due(db)) == 1
+
+
+async def test_a_file_cannot_tell_residents_they_may_return(db: Database) -> None:
+    """A real row toward return is a proposal for two operators, never written; demo rows
+    (shown as demo data) are written."""
+    await import_csv(db, "areas", AREAS, today=TODAY)
+    ids = await area_ids_by_pcode(db)
+    first = b"pcode,status,date,source\nV-AWSAJA,suspected,2026-10-01,DMA\n"
+    assert (await import_csv(db, "statuses", first, today=TODAY)).applied
+    cleared = (b"pcode,status,date,source,note\nV-AWSAJA,cleared,2026-11-20,DMA,Handed over\n"
+               b"IQG15Q05N01,cancelled,2026-11-20,DMA,\n")
+    report = await import_csv(db, "statuses", cleared, today=TODAY, confirmation_hours=24)
+    assert report.applied and report.proposed == 2
+    status = await current_status(db, ids["V-AWSAJA"])
+    assert status is not None and status.status == "suspected"
+    waiting = await pending_proposals(db)
+    assert [(p.area_id, p.status, p.origin, p.proposed_by) for p in waiting] == [
+        (ids["V-AWSAJA"], "cleared", "import", None),
+        (ids["IQG15Q05N01"], "cancelled", "import", None),
+    ]
+    assert waiting[0].base_history_id == status.history_id
+    demo = b"pcode,status,date,source,demo\nV-AWSAJA,cleared,2026-11-21,DMA,yes\n"
+    assert (await import_csv(db, "statuses", demo, today=TODAY)).proposed == 0
+    status = await current_status(db, ids["V-AWSAJA"])
+    assert status is not None and status.status == "cleared" and status.demo

@@ -30,7 +30,7 @@ V4,village,IQG15,قرية٤,Village Four
 """
 STATUSES = """pcode,status,date,source
 V1,suspected,2026-08-01,Directorate of Mine Action
-V1,cleared,2026-10-24,Directorate of Mine Action
+V1,confirmed,2026-10-24,Directorate of Mine Action
 V2,confirmed,2026-10-25,UNMAS partner
 V3,in_progress,2026-09-30,UNMAS partner
 V4,unknown,2026-11-20,Directorate of Mine Action
@@ -63,7 +63,7 @@ async def test_only_the_current_status_counts_and_exactly_the_limit_is_current(
     # V1's old "suspected" is history; its current status (31 days old) is what counts.
     assert [(s.area.pcode, s.status, s.status_date) for s in stale] == [
         ("V3", "in_progress", date(2026, 9, 30)),
-        ("V1", "cleared", date(2026, 10, 24)),
+        ("V1", "confirmed", date(2026, 10, 24)),
     ]
     assert stale[0].area.names == Texts(ar="قرية٣", en="Village Three")
     assert [s.area.pcode for s in await oldest_stale(db, before, 1)] == ["V3"]

@@ -12,8 +12,9 @@ CREATE TABLE status_proposals (
     status_date      TEXT    NOT NULL,             -- the day the authority assessed it
     source           TEXT    NOT NULL,
     note             TEXT,
-    origin           TEXT    NOT NULL CHECK (origin IN ('operator', 'feed')),
-    proposed_by      INTEGER,                      -- the operator; NULL: a feed, not yet endorsed
+    origin           TEXT    NOT NULL CHECK (origin IN ('operator', 'feed', 'import')),
+    proposed_by      INTEGER,                      -- the operator; NULL: a feed's or an
+                                                   -- imported file's, not yet endorsed
     feed_id          INTEGER REFERENCES status_feeds (id) ON DELETE SET NULL,
     base_history_id  INTEGER,                      -- the status current when proposed
     urgent           INTEGER NOT NULL DEFAULT 0 CHECK (urgent IN (0, 1)),
