@@ -95,9 +95,10 @@ class FeedSettings:
     """Status feeds: how often they are polled, how long a request may take, how big a
     body may be."""
 
-    poll_minutes: int = 60
+    poll_minutes: float = 60.0
     timeout_seconds: float = 20.0
     max_bytes: int = 5_000_000
+    allow_private_addresses: bool = False
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,7 @@ _SCHEMA: dict[str, frozenset[str]] = {
         }
     ),
     "safety": frozenset({"stale_after_days", "confirmation_hours", "digest_time"}),
-    "feeds": frozenset({"poll_minutes", "timeout_seconds", "max_bytes"}),
+    "feeds": frozenset({"poll_minutes", "timeout_seconds", "max_bytes", "allow_private_addresses"}),
     "logging": frozenset({"level"}),
 }
 
@@ -309,7 +310,11 @@ def _feeds(reader: _Reader) -> FeedSettings:
     _check("feeds.timeout_seconds", 0 < timeout <= 300, "must be between 0 and 300 seconds")
     size = reader.get("feeds.max_bytes", int, 5_000_000)
     _check("feeds.max_bytes", 1_000 <= size <= 100_000_000, "must be between 1000 and 100000000")
-    return FeedSettings(poll_minutes=minutes, timeout_seconds=float(timeout), max_bytes=size)
+    private = reader.get("feeds.allow_private_addresses", bool, False)
+    return FeedSettings(
+        poll_minutes=float(minutes), timeout_seconds=float(timeout), max_bytes=size,
+        allow_private_addresses=private,
+    )
 
 
 def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> Settings:

@@ -21,6 +21,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.context import DaleelApp, DaleelContext
+from bot.feeds.fetch import is_public
 from bot.feeds.outcome import PollOutcome
 from bot.feeds.poll import poll_all, poll_feed
 from bot.feeds.report import render_outcome, render_poll
@@ -126,6 +127,13 @@ async def _add(update: Update, context: DaleelContext, actor: Actor) -> None:
         )
         return
     problem = _url_problem(tr, url)
+    if problem is None and not context.settings.feeds.allow_private_addresses and (
+        not await is_public(url)
+    ):
+        problem = tr.gettext(
+            "That address is on this server or a private network: Daleel reads feeds only "
+            "from public addresses."
+        )
     if problem is not None:
         actor.note("bad url", outcome="rejected")
         await _reply(update, context, problem)
@@ -152,7 +160,7 @@ async def _add(update: Update, context: DaleelContext, actor: Actor) -> None:
         )
         return
     actor.note(f"feed {feed.id}")
-    minutes = context.settings.feeds.poll_minutes
+    minutes = max(1, round(context.settings.feeds.poll_minutes))  # whole minutes, as configured
     await _reply(
         update,
         context,

@@ -11,6 +11,8 @@ the limit is refused before reading anything). Redirects are followed by hand, a
 from __future__ import annotations
 
 import asyncio
+import ipaddress
+import socket
 from dataclasses import dataclass
 
 import httpx
@@ -25,6 +27,7 @@ __all__ = [
     "TooLarge",
     "Unreachable",
     "fetch",
+    "is_public",
 ]
 
 MAX_REDIRECTS = 3
@@ -76,6 +79,30 @@ class BadRedirect:
 FetchResult = Fetched | NotModified | HttpError | TooLarge | TimedOut | Unreachable | BadRedirect
 
 
+async def is_public(url: str) -> bool:
+    """Whether every address the URL's host has is a public one. Operators name feeds: a
+    feed must not make Daleel read its own machine or network (loopback, private,
+    link-local and cloud metadata addresses), nor be redirected there. A host that does
+    not resolve is left to fail as unreachable."""
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL:
+        return False
+    host = parsed.host
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:
+        pass
+    port = parsed.port or (443 if parsed.scheme == "https" else 80)
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(
+            host, port, type=socket.SOCK_STREAM
+        )
+    except OSError:
+        return True
+    return all(ipaddress.ip_address(info[4][0]).is_global for info in infos)
+
+
 def _declared_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length", "").strip()
     return int(value) if value.isdigit() else None
@@ -95,6 +122,8 @@ async def _get(
         if response.status_code == 304:
             return NotModified()
         if response.is_redirect:
+            if not response.has_redirect_location:
+                return HttpError(response.status_code)
             target = response.url.join(response.headers["location"])
             if target.scheme != httpx.URL(url).scheme:
                 return BadRedirect(str(target))
@@ -125,9 +154,11 @@ async def fetch(
     last_modified: str | None,
     timeout_seconds: float,
     max_bytes: int,
+    allow_private: bool = False,
 ) -> FetchResult:
     """GET the feed, conditionally on the validators of the last body processed."""
-    headers = {"Accept": _ACCEPT, "User-Agent": _USER_AGENT}
+    # identity: a compressed body would be inflated before its size could be checked.
+    headers = {"Accept": _ACCEPT, "Accept-Encoding": "identity", "User-Agent": _USER_AGENT}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -137,6 +168,8 @@ async def fetch(
     try:
         async with asyncio.timeout(timeout_seconds * _WHOLE_FETCH_FACTOR):
             for _ in range(MAX_REDIRECTS + 1):
+                if not allow_private and not await is_public(current):
+                    return Unreachable("not a public address")
                 result = await _get(client, current, headers, timeout, max_bytes)
                 if not isinstance(result, httpx.URL):
                     return result

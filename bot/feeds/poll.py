@@ -103,6 +103,7 @@ async def _outcome(state: AppState, feed: Feed) -> tuple[PollOutcome, Validators
         last_modified=feed.last_modified,
         timeout_seconds=settings.timeout_seconds,
         max_bytes=settings.max_bytes,
+        allow_private=settings.allow_private_addresses,
     )
     if isinstance(result, Fetched):
         outcome = await _process(state, feed, result)

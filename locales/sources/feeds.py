@@ -1,4 +1,5 @@
 {
+"That address is on this server or a private network: Daleel reads feeds only from public addresses.": {"ar": "هذا العنوان على هذا الخادم أو على شبكة خاصة: يقرأ دليل مصادر البيانات من العناوين العامة فقط.", "ckb": "ئەم ناونیشانە لەسەر ئەم سێرڤەرە یان تۆڕێکی تایبەتە: دەلیل تەنها لە ناونیشانە گشتییەکان سەرچاوەکان دەخوێنێتەوە.", "ku": "Ev navnîşan li ser vê serverê an di tora taybet de ye: Daleel çavkaniyan tenê ji navnîşanên giştî dixwîne."},
 "{check} and a name checks a feed now; {remove} and a name stops it.": {"ar": "أرسل {check} مع اسم مصدر البيانات لفحصه الآن، و{remove} مع الاسم لإيقافه.", "ckb": "{check} لەگەڵ ناوی سەرچاوەیەکی داتا ئێستا دەیپشکنێت؛ {remove} لەگەڵ ناوەکەی ڕایدەگرێت.", "ku": "{check} û navê çavkaniyeke daneyan wê niha kontrol dike; {remove} û nav wê radiwestîne."},
 "<b>Status feeds</b>": {"ar": "<b>مصادر بيانات الحالة</b>", "ckb": "<b>سەرچاوەکانی داتای دۆخ</b>", "ku": "<b>Çavkaniyên daneyên rewşê</b>"},
 "<b>{name}</b> · {url}": {"ar": "<b>{name}</b> · {url}", "ckb": "<b>{name}</b> · {url}", "ku": "<b>{name}</b> · {url}"},

@@ -29,7 +29,7 @@ from bot.storage.feeds import active_feeds, add_feed
 from bot.storage.proposals import Proposal, pending_proposals
 from bot.storage.roles import grant_role
 from handlers import feeds as feed_handlers
-from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, plain
+from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, plain, run_bot
 from tests.e2e.feed_server import FeedServer, Response, Stream, Versioned, feed_server
 from tests.e2e.staffing import STAFF, make_staff
 
@@ -64,7 +64,10 @@ V2 = ('"v2"', "Tue, 24 Nov 2026 06:00:00 GMT")
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
-    return replace(settings, feeds=FeedSettings(timeout_seconds=TIMEOUT, max_bytes=MAX_BYTES))
+    # The test server is on loopback: allowed here, refused by default (tested below).
+    return replace(settings, feeds=FeedSettings(
+        timeout_seconds=TIMEOUT, max_bytes=MAX_BYTES, allow_private_addresses=True,
+    ))
 
 
 @pytest.fixture
@@ -467,3 +470,23 @@ async def test_the_job_polls_feeds_by_itself(
         assert any(r.headers.get("if-none-match") == V1[0] for r in seen)
         assert len(await pending_proposals(app.bot_data.db)) == 3
         assert not job.removed and job.next_t is not None  # it keeps running
+
+
+async def test_private_addresses_are_refused_unless_allowed(
+    client: SandboxClient, settings: Settings, server: FeedServer
+) -> None:
+    """By default an operator cannot make Daleel read its own machine or network: not when
+    adding a feed, and not when a configured feed's address turns out to be private."""
+    strict = replace(settings, feeds=replace(settings.feeds, allow_private_addresses=False))
+    async with run_bot(strict) as app:
+        db = app.bot_data.db
+        admin, _ = await people(client, db)
+        for url in (server.url("/statuses.csv"), "http://10.0.0.7/x.csv",
+                    "http://169.254.169.254/latest/meta-data", "http://[::1]:8080/x.csv"):
+            await ask(admin, f"/feed add partner {url}",
+                      "Daleel reads feeds only from public addresses")
+        assert await active_feeds(db) == []
+        await add_feed(db, "partner", server.url("/statuses.csv"), ADMIN, now=DEMO_NOW.isoformat())
+        await ask(admin, "/feed check partner", "the server could not be reached")
+        assert server.requests == []
+        assert [e.detail for e in await polls(db)][-1:] != []
