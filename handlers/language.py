@@ -54,11 +54,12 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
                 "number. You can erase everything I keep about you at any time with /forget."
             )
         )
+    # The menu first: by the time the resident reads the answer, the commands match it.
+    await publish_for_chat(chat.id, context)
     # The language question turns into the menu: one message, not three, on a weak line.
     await query.edit_message_text(
         main_menu_text(tr, "\n\n".join(paragraphs)), reply_markup=main_menu_markup(tr)
     )
-    await publish_for_chat(chat.id, context)
 
 
 def register(app: DaleelApp) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.context import DaleelApp
-from bot.sandbox import SandboxClient
+from bot.sandbox import BotCommand, SandboxClient
 from bot.storage.audit import recent
 from bot.storage.outbox import list_broadcasts
 from tests.e2e.conftest import ADMIN, choose_language, plain
@@ -175,8 +175,8 @@ async def test_a_role_brings_its_commands_into_the_users_menu(
     await choose_language(operator, "ar")
     await choose_language(other, "ar")
 
-    def names(commands: list[object]) -> list[str]:
-        return [getattr(c, "command") for c in commands]
+    def names(commands: list[BotCommand]) -> list[str]:
+        return [c.command for c in commands]
 
     assert "setstatus" not in names(await client.visible_commands(720001, "ar"))
     await admin.send("/grant 720001 operator")
@@ -184,7 +184,7 @@ async def test_a_role_brings_its_commands_into_the_users_menu(
     commands = await client.visible_commands(720001, "ar")
     assert {"setstatus", "pending", "history", "addarea", "feeds"} <= set(names(commands))
     assert "announce" not in names(commands)  # an operator is not staff
-    described = {getattr(c, "command"): getattr(c, "description") for c in commands}
+    described = {c.command: c.description for c in commands}
     assert described["pending"] == "تغييرات الحالة التي تنتظر قرارًا"
     assert "setstatus" not in names(await client.visible_commands(720002, "ar"))
     admin_menu = names(await client.visible_commands(ADMIN, "en"))
