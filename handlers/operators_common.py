@@ -49,6 +49,7 @@ from handlers.buttons import STALE
 __all__ = [
     "FEATURE",
     "TOKEN_MAX_AGE",
+    "AreaPick",
     "ProposalView",
     "applied_text",
     "area_label",
@@ -60,6 +61,7 @@ __all__ = [
     "pick_int",
     "pick_ints",
     "pick_text",
+    "picked_area",
     "proposal_block",
     "reply",
     "resident_view",
@@ -259,6 +261,34 @@ def token_press(update: Update) -> tuple[str, int] | None:
     if index is None or not token:
         return None
     return token, index
+
+
+@dataclass(frozen=True)
+class AreaPick:
+    """A press on one of the places offered: the chat, the token's payload, the area."""
+
+    chat_id: int
+    payload: dict[str, Any]
+    area_id: int
+
+
+async def picked_area(
+    update: Update, context: DaleelContext, actor: Actor, action: str
+) -> AreaPick | None:
+    """``op:v1:<action>:<token>:<i>`` on a list of places: the i-th place of this user's
+    token, the token used up; a stale button (answered and audited) otherwise."""
+    press, chat = token_press(update), update.effective_chat
+    payload = None
+    if press is not None and chat is not None:
+        token, index = press
+        payload = await take_token(
+            context, token, actor.user_id, action,
+            lambda p: index < len(pick_ints(p, "areas")),
+        )
+    if press is None or chat is None or payload is None:
+        await stale(update, context, actor, "stale button")
+        return None
+    return AreaPick(chat.id, payload, pick_ints(payload, "areas")[press[1]])
 
 
 def pick_int(payload: dict[str, Any], key: str) -> int | None:

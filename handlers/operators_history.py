@@ -21,12 +21,9 @@ from handlers.operators_common import (
     issue_token,
     markup_of,
     parse_time,
-    pick_ints,
+    picked_area,
     reply,
-    stale,
     status_label,
-    take_token,
-    token_press,
 )
 from handlers.operators_set import find_areas
 
@@ -84,22 +81,14 @@ async def history_command(update: Update, context: DaleelContext, actor: Actor) 
 @requires("operator", "status.history")
 async def history_button(update: Update, context: DaleelContext, actor: Actor) -> None:
     """``op:v1:hist:<token>:<i>``: the history of one of the places that matched."""
-    press, chat = token_press(update), update.effective_chat
-    if press is None or chat is None:
-        await stale(update, context, actor, "stale button")
+    pick = await picked_area(update, context, actor, _ACTION)
+    if pick is None:
         return
-    token, index = press
-    payload = await take_token(
-        context, token, actor.user_id, _ACTION, lambda p: index < len(pick_ints(p, "areas"))
-    )
-    if payload is None:
-        await stale(update, context, actor, "stale button")
-        return
-    area_id = pick_ints(payload, "areas")[index]
+    chat_id, area_id = pick.chat_id, pick.area_id
     if update.callback_query is not None:
         await update.callback_query.answer()
     actor.note(f"area {area_id}")
-    await reply(context, chat.id, await render_history(context, context.tr, area_id))
+    await reply(context, chat_id, await render_history(context, context.tr, area_id))
 
 
 def _origin(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:

@@ -34,8 +34,8 @@ from handlers.operators_common import (
     issue_token,
     markup_of,
     pick_int,
-    pick_ints,
     pick_text,
+    picked_area,
     reply,
     resident_view,
     stale,
@@ -287,22 +287,14 @@ async def _apply(
 @requires("operator", "status.set", audit_success=False)
 async def area_button(update: Update, context: DaleelContext, actor: Actor) -> None:
     """``op:v1:area:<token>:<i>``: one of the places that matched."""
-    press, chat = token_press(update), update.effective_chat
-    if press is None or chat is None:
-        await stale(update, context, actor, "stale button")
+    pick = await picked_area(update, context, actor, _AREA)
+    if pick is None:
         return
-    token, index = press
-    payload = await take_token(
-        context, token, actor.user_id, _AREA, lambda p: index < len(pick_ints(p, "areas"))
-    )
-    if payload is None:
-        await stale(update, context, actor, "stale button")
-        return
-    status = pick_text(payload, "status")
+    status = pick_text(pick.payload, "status")
     await _answer(update)
-    await _proceed(context, chat.id, actor, _Draft(
-        pick_ints(payload, "areas")[index], status if status in STATUSES else None,
-        pick_text(payload, "source") or "", pick_text(payload, "note"),
+    await _proceed(context, pick.chat_id, actor, _Draft(
+        pick.area_id, status if status in STATUSES else None,
+        pick_text(pick.payload, "source") or "", pick_text(pick.payload, "note"),
     ))
 
 
