@@ -529,6 +529,7 @@ class Dispatcher:
             return
         assert self._pacer is not None
         self._pacer.succeeded()
+        self._pacer.chats.answered(item.chat_id, asyncio.get_running_loop().time())
         self.stats.sent += 1
         self._settle(
             item,

@@ -80,7 +80,8 @@ class ChatSpacing:
     def __init__(self, rate: float) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
-        self.interval = 1.0 / rate + self.MARGIN
+        self.period = 1.0 / rate
+        self.interval = self.period + self.MARGIN
         self._ready: dict[int, float] = {}
         # (ready time, chat) in the order they were set: pruning pops from the left.
         self._order: deque[tuple[float, int]] = deque()
@@ -96,6 +97,12 @@ class ChatSpacing:
         """A message goes to ``chat_id`` now."""
         self.hold(chat_id, now + self.interval)
         self._prune(now)
+
+    def answered(self, chat_id: int, now: float) -> None:
+        """Telegram answered the request to ``chat_id`` at ``now``, so it arrived before:
+        a next one a full period later cannot arrive too soon, however long the first one
+        waited on the way (a busy connection pool, a slow network, a stalled loop)."""
+        self.hold(chat_id, now + self.period)
 
     def hold(self, chat_id: int, until: float) -> None:
         """Nothing to ``chat_id`` before ``until`` (never shortens an existing hold)."""

@@ -85,6 +85,19 @@ def test_chats_do_not_wait_for_each_other_and_holds_never_shorten() -> None:
     assert spacing.wait(1, 11.0) == pytest.approx(4.0)
 
 
+def test_a_slow_answer_pushes_the_next_message_to_that_chat_back() -> None:
+    """Telegram counts arrivals: a request that waited on the way (answered 0.4 s after
+    it left) must not let the next one arrive within a second of it."""
+    spacing = ChatSpacing(1.0)
+    spacing.take(1, 10.0)
+    spacing.answered(1, 10.4)
+    assert spacing.wait(1, 11.05) == pytest.approx(0.35)
+    spacing.answered(2, 10.0)  # a quick answer never shortens the usual spacing
+    spacing.take(3, 10.0)
+    spacing.answered(3, 10.01)
+    assert spacing.wait(3, 10.5) == pytest.approx(0.55)
+
+
 def test_chat_spacing_forgets_chats_once_they_may_send_again() -> None:
     spacing = ChatSpacing(1.0)
     for i in range(10_000):
