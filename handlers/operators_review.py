@@ -20,7 +20,7 @@ from bot.callbacks import decode
 from bot.context import AppState, DaleelApp, DaleelContext
 from bot.i18n import N_, Markup, Translator
 from bot.keyboards import Button
-from bot.operators import translator_for
+from bot.operators import Notice, tell_operators, translator_for
 from bot.permissions import Actor, requires
 from bot.status_changes import (
     Applied,
@@ -36,6 +36,7 @@ from bot.storage.proposals import Proposal, count_pending, get_proposal, pending
 from handlers.camp import MESSAGE_LIMIT, visible_length
 from handlers.operators_common import (
     FEATURE,
+    ProposalView,
     applied_text,
     decision_buttons,
     load_views,
@@ -259,11 +260,30 @@ async def _tell_proposer(
         log.info("could not tell a proposer: %s", type(error).__name__)
 
 
+def _unclaimed_text(tr: Translator, proposal: Proposal, place: str) -> str:
+    """For every operator: a change a feed or a file brought, that nobody took up."""
+    return tr.gettext(
+        "⌛ Proposal #{id} for {place} ({status}), brought by a feed or an imported file, "
+        "expired: no operator took it up in time. Residents still see the previous status.",
+        id=str(proposal.id), place=Markup(place),
+        status=Markup(status_label(tr, proposal.status)),
+    )
+
+
 async def expire_and_tell(app: DaleelApp) -> int:
-    """Expire the proposals whose time ran out; tell each proposer; audit each."""
+    """Expire the proposals whose time ran out; tell each proposer (every operator, for
+    a feed's or a file's change nobody took up); audit each."""
     state = app.bot_data
     expired = await expire_proposals(state)
     for proposal in expired:
         await audit.record(state.db, audit.SYSTEM, "status.expire", "ok", f"proposal {proposal.id}")
-        await _tell_proposer(app, proposal, _expired_text, None)
+        if proposal.proposed_by is not None:
+            await _tell_proposer(app, proposal, _expired_text, None)
+            continue
+        view = (await load_views(state, [proposal]))[0]
+
+        def notice(tr: Translator, view: ProposalView = view) -> Notice:
+            return _unclaimed_text(tr, view.proposal, view.area_label(tr)), None
+
+        await tell_operators(app, notice)
     return len(expired)

@@ -7,7 +7,7 @@ staff (and audited)."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from telegram.ext import CommandHandler
@@ -15,6 +15,7 @@ from telegram.ext import CommandHandler
 from bot.config import Settings
 from bot.context import DaleelApp
 from bot.demo import build_demo_database
+from bot.importing.apply import import_csv
 from bot.sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
 from bot.storage.areas import area_ids_by_pcode, status_history
 from bot.storage.audit import SYSTEM, AuditEntry, recent
@@ -288,6 +289,34 @@ async def test_an_unconfirmed_proposal_expires_and_its_proposer_is_told(
             await client.press_button(OP_B, notice.message_id, "✅ Confirm")
         )
         assert answer.text == "This proposal was already decided."
+        assert "🚧 Clearance in progress." in await ask(reader, "Awsaja")
+
+
+async def test_a_file_cannot_clear_an_area_and_its_untaken_change_expires_to_every_operator(
+    client: SandboxClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`daleel import statuses` with a real "cleared" row: residents still see the old
+    status; the change waits in /pending; untaken, it expires and every operator is told."""
+    monkeypatch.setattr(operators, "EXPIRY_SECONDS", 0.2)
+    await build_demo_database(settings.database, today=DEMO_NOW.date())
+    clock = MovingClock(DEMO_NOW)
+    async with run_with_clock(settings, clock) as app:
+        a, b = await make_operators(client, app, ("en", "ar"))
+        reader = client.user(730102)
+        await choose_language(reader, "en")
+        row = b"pcode,status,date,source\nDEMO-AWSAJA,cleared,2026-11-23,Directorate of Mine Action\n"
+        report = await import_csv(app.bot_data.db, "statuses", row, today=DEMO_NOW.date())
+        assert report.applied and report.proposed == 1
+        assert "🚧 Clearance in progress." in await ask(reader, "Awsaja")
+        await a.send("/pending")
+        listing = plain((await a.reply()).text)
+        assert "From an imported file; no operator has taken it up yet." in listing
+        # The importer stamps the proposal with the real time: go well past its expiry.
+        clock.set(datetime.now(UTC) + timedelta(hours=49))
+        told_a = await a.reply(predicate=has_text("⌛"), timeout=10)
+        assert "brought by a feed or an imported file, expired" in plain(told_a.text)
+        told_b = await b.reply(predicate=has_text("⌛"), timeout=10)
+        assert "انتهت مهلته" in plain(told_b.text)
         assert "🚧 Clearance in progress." in await ask(reader, "Awsaja")
 
 
