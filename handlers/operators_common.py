@@ -27,6 +27,7 @@ from bot.operators import Notice, tell_operators
 from bot.permissions import Actor
 from bot.safety import (
     NO_INFORMATION,
+    button_label,
     effective_status,
     level_label,
     place_of,
@@ -57,6 +58,7 @@ __all__ = [
     "issue_token",
     "load_views",
     "markup_of",
+    "offer_areas",
     "parse_time",
     "pick_int",
     "pick_ints",
@@ -289,6 +291,31 @@ async def picked_area(
         await stale(update, context, actor, "stale button")
         return None
     return AreaPick(chat.id, payload, pick_ints(payload, "areas")[press[1]])
+
+
+async def offer_areas(
+    context: DaleelContext,
+    chat_id: int,
+    actor: Actor,
+    *,
+    action: str,
+    button: str,
+    payload: dict[str, Any],
+) -> None:
+    """Several places match a typed name: one button each, behind one token for
+    ``action`` holding ``payload`` (``areas`` among it); a press comes back as ``button``."""
+    token = await issue_token(context, actor.user_id, action, payload)
+    rows: list[list[Button]] = []
+    for index, area_id in enumerate(pick_ints(payload, "areas")):
+        label = await area_label(context.state, context.tr, area_id)
+        if label is not None:
+            rows.append([(button_label(label), encode(FEATURE, button, token, index))])
+    actor.note(f"offered {len(rows)} areas")
+    await reply(
+        context, chat_id,
+        context.tr.gettext("Several places match that name. Which one do you mean?"),
+        markup_of(context.tr, rows),
+    )
 
 
 def pick_int(payload: dict[str, Any], key: str) -> int | None:

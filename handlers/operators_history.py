@@ -6,20 +6,16 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.callbacks import encode
 from bot.context import DaleelContext
 from bot.i18n import Markup, Translator
-from bot.keyboards import Button
 from bot.permissions import Actor, requires
-from bot.safety import button_label, shorten
+from bot.safety import shorten
 from bot.storage.areas import AreaStatus, status_history
 from bot.storage.proposals import Proposal, feed_names, proposals_for_area
 from handlers.camp import MESSAGE_LIMIT, visible_length
 from handlers.operators_common import (
-    FEATURE,
     area_label,
-    issue_token,
-    markup_of,
+    offer_areas,
     parse_time,
     picked_area,
     reply,
@@ -65,16 +61,8 @@ async def history_command(update: Update, context: DaleelContext, actor: Actor) 
         actor.note(f"area {ids[0]}")
         await reply(context, chat.id, await render_history(context, tr, ids[0]))
         return
-    token = await issue_token(context, actor.user_id, _ACTION, {"areas": ids})
-    rows: list[list[Button]] = []
-    for index, area_id in enumerate(ids):
-        label = await area_label(context.state, tr, area_id)
-        if label is not None:
-            rows.append([(button_label(label), encode(FEATURE, "hist", token, index))])
-    actor.note(f"offered {len(rows)} areas")
-    await reply(
-        context, chat.id, tr.gettext("Several places match that name. Which one do you mean?"),
-        markup_of(tr, rows),
+    await offer_areas(
+        context, chat.id, actor, action=_ACTION, button="hist", payload={"areas": ids}
     )
 
 

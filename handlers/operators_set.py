@@ -21,7 +21,6 @@ from telegram import Update
 from bot.callbacks import encode
 from bot.context import DaleelApp, DaleelContext
 from bot.i18n import Markup
-from bot.keyboards import Button
 from bot.permissions import Actor, requires
 from bot.places.index import is_confident
 from bot.safety import STATUSES, button_label
@@ -33,6 +32,7 @@ from handlers.operators_common import (
     area_label,
     issue_token,
     markup_of,
+    offer_areas,
     pick_int,
     pick_text,
     picked_area,
@@ -151,19 +151,9 @@ async def setstatus_command(update: Update, context: DaleelContext, actor: Actor
             context, chat.id, actor, _Draft(ids[0], request.status, source, request.note)
         )
         return
-    token = await issue_token(context, actor.user_id, _AREA, {
+    await offer_areas(context, chat.id, actor, action=_AREA, button="area", payload={
         "areas": ids, "status": request.status, "source": source, "note": request.note,
     })
-    rows: list[list[Button]] = []
-    for index, area_id in enumerate(ids):
-        label = await area_label(context.state, tr, area_id)
-        if label is not None:
-            rows.append([(button_label(label), encode(FEATURE, "area", token, index))])
-    actor.note(f"offered {len(rows)} areas")
-    await reply(
-        context, chat.id, tr.gettext("Several places match that name. Which one do you mean?"),
-        markup_of(tr, rows),
-    )
 
 
 @dataclass(frozen=True)
