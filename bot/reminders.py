@@ -48,6 +48,7 @@ __all__ = [
     "WATCH_JOB",
     "WATCH_SECONDS",
     "is_news",
+    "next_planned",
     "render_notice",
     "render_reminder",
     "send_reminders",
@@ -143,10 +144,9 @@ def is_news(change: Change, today: date) -> bool:
     return d.status == "planned" and (d.date != change.told_date or told != "planned")
 
 
-async def _next_planned(db: Database, d: Distribution) -> Distribution | None:
-    """For a postponed round: the next planned one for the same people (as the food
-    screen shows it)."""
-    later = await camp_distributions(db, d.camp_id, d.sector_id, d.date, limit=30)
+def next_planned(d: Distribution, later: Sequence[Distribution]) -> Distribution | None:
+    """For a postponed round: the next planned one for the same people, if there is one
+    (the food screen and the postponement notice say the same)."""
     for other in later:
         if (
             other.date > d.date
@@ -155,6 +155,11 @@ async def _next_planned(db: Database, d: Distribution) -> Distribution | None:
         ):
             return other
     return None
+
+
+async def _next_planned(db: Database, d: Distribution) -> Distribution | None:
+    later = await camp_distributions(db, d.camp_id, d.sector_id, d.date, limit=30)
+    return next_planned(d, later)
 
 
 def render_notice(

@@ -16,6 +16,7 @@ from bot.callbacks import encode
 from bot.context import DaleelApp, DaleelContext
 from bot.i18n import N_, Markup, Translator, pick
 from bot.keyboards import Button, keyboard
+from bot.reminders import next_planned
 from bot.storage.camps import Camp, Sector, camp_sectors
 from bot.storage.questions import count_question
 from bot.storage.services_food import (
@@ -66,18 +67,6 @@ def _pending(distributions: Sequence[Distribution], now: datetime) -> list[Distr
     ]
 
 
-def _new_date(d: Distribution, later: Sequence[Distribution]) -> Distribution | None:
-    """For a postponed round: the next planned one for the same people, if there is one."""
-    for other in later:
-        if (
-            other.date > d.date
-            and other.status == "planned"
-            and (other.sector_id == d.sector_id or other.sector_id is None)
-        ):
-            return other
-    return None
-
-
 def _when_line(tr: Translator, d: Distribution, today: date) -> str:
     return tr.gettext(
         "📅 {date} ({when})", date=tr.date(d.date), when=Markup(days_until(tr, d.date, today))
@@ -100,7 +89,7 @@ def _status_lines(
             if reason
             else tr.gettext("⚠️ <b>Postponed.</b>")
         ]
-        new = _new_date(d, later)
+        new = next_planned(d, later)
         if new is not None:
             lines.append(tr.gettext("Next planned date: {date}.", date=tr.date(new.date)))
         else:
