@@ -2,7 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml sandbox/pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 LANGS := ar ckb ku en
 PO := $(foreach l,$(LANGS),locales/$(l)/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
@@ -18,9 +18,9 @@ help:
 	@echo "make bench  - run the benchmarks and print a table"
 	@echo "make extract / update / catalogues - gettext catalogue workflow"
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml sandbox/pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]' -e ./sandbox
 	@rm -f $(VENV)/.installed-*; touch $@
 
 setup: $(STAMP) catalogues
@@ -43,7 +43,7 @@ translations: update
 	$(MAKE) --no-print-directory catalogues
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot handlers tests bench bot.py
+	$(BIN)/ruff check bot handlers sandbox tests bench bot.py
 	$(BIN)/mypy
 
 test: setup lint

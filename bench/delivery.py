@@ -29,8 +29,8 @@ from zoneinfo import ZoneInfo
 from bench.harness import REPO, TOKEN, sandbox
 from bot.config import RateLimits, Secret, Settings
 from bot.delivery import Dispatcher, OutboxMessage, Priority, broadcast_report
-from bot.sandbox import Limits, SandboxClient
 from bot.storage import Database
+from sandbox import Limits, SandboxClient
 
 FULL = 10_000
 QUICK = 2_000

@@ -23,16 +23,16 @@ from zoneinfo import ZoneInfo
 
 import handlers
 from bench.harness import TOKEN, ms, sandbox
-from bot.app import build_application, running
 from bot.config import Secret, Settings
-from bot.demo import build_demo_database
 from bot.feeds.parse import parse_feed
 from bot.feeds.poll import poll_feed
 from bot.importing.apply import import_csv
-from bot.safety import STATUSES
+from bot.safety.answers import STATUSES
 from bot.storage import Database
 from bot.storage.db import utc_now
 from bot.storage.feeds import add_feed
+from handlers.kit.app import build_application, running
+from sandbox.demo import build_demo_database
 
 ROWS = 5_000
 SOURCE = "Directorate of Mine Action"

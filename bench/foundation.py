@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from bench.harness import bot_process, median, ms, percentile, sandbox, write_config
-from bot.sandbox import SandboxClient
+from sandbox import SandboxClient
 
 STARTS = 5
 MESSAGES_PER_USER = {1: 200, 50: 20}

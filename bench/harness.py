@@ -13,7 +13,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.sandbox import Limits, SandboxClient
+from sandbox import Limits, SandboxClient
 
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "6660001:BENCH_token_for_the_sandbox_only_x"
@@ -59,7 +59,7 @@ async def sandbox(
     else:
         args.append("--no-limits")
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.sandbox", *args, cwd=REPO, stdout=asyncio.subprocess.PIPE
+        sys.executable, "-m", "sandbox", *args, cwd=REPO, stdout=asyncio.subprocess.PIPE
     )
     try:
         assert process.stdout is not None

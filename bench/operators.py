@@ -23,8 +23,6 @@ import httpx
 
 from bench import feeds_bench
 from bench.harness import TOKEN, bot_process, ms, sandbox, write_config
-from bot.demo import build_demo_database
-from bot.sandbox import Limits, SandboxClient
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, current_status
 from bot.storage.db import utc_now
@@ -32,6 +30,8 @@ from bot.storage.proposals import insert_proposal
 from bot.storage.residents import set_language
 from bot.storage.roles import grant_role
 from bot.storage.subscriptions import subscribe
+from sandbox import Limits, SandboxClient
+from sandbox.demo import build_demo_database
 
 FULL = 5_000
 QUICK = 1_000

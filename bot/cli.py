@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.i18n import CatalogueError
+from bot.i18n.catalogues import CatalogueError
 from bot.importing.records import KINDS, Record
 
 __all__ = ["main"]
@@ -56,8 +56,8 @@ def _settings(path: Path) -> Settings:
 
 def _run(path: Path) -> int:
     import handlers  # noqa: PLC0415 - the Telegram surface is only needed to run
-    from bot.app import build_application, run_forever  # noqa: PLC0415
     from bot.logs import configure_logging  # noqa: PLC0415
+    from handlers.kit.app import build_application, run_forever  # noqa: PLC0415
 
     settings = _settings(path)
     configure_logging(settings.log_level, (settings.token.reveal(),))
@@ -174,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return asyncio.run(_export(args.config, args.kind, args.file))
         if args.command == "demo":
-            from bot.demo import run_demo  # noqa: PLC0415
+            from sandbox.demo import run_demo  # noqa: PLC0415
 
             return asyncio.run(run_demo(role=args.role, user_id=args.user, wait=args.wait))
         return _run(args.config)

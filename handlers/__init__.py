@@ -8,35 +8,31 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from bot import reminders, scheduling, staleness
-from bot.app import Features
-from bot.context import DaleelApp
-from handlers import (
-    admin,
+from bot.announcements import schedules as scheduling
+from bot.camps import reminders
+from bot.safety import staleness
+from handlers.admin import audit, roles
+from handlers.admin import stats as admin
+from handlers.camp import choose as camp
+from handlers.camp import food, services
+from handlers.kit import commands, errors, middleware
+from handlers.kit.app import Features
+from handlers.kit.context import DaleelApp
+from handlers.operators import areas as areas_admin
+from handlers.operators import feeds
+from handlers.operators import status as operators
+from handlers.residents import (
     alerts,
-    announce,
-    areas_admin,
-    audit,
-    camp,
-    commands,
-    errors,
     fallback,
-    feeds,
-    food,
     language,
     membership,
     menu,
-    middleware,
-    operators,
     privacy,
-    reports,
-    roles,
-    safety,
-    schedules,
-    services,
     start,
     understand,
 )
+from handlers.safety import answers as safety
+from handlers.staff import announce, reports, schedules
 
 __all__ = ["FEATURES", "features", "register_all"]
 

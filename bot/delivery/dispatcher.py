@@ -46,9 +46,9 @@ from telegram.ext import ExtBot
 from bot.config import RateLimits, Settings
 from bot.delivery.broadcasts import BroadcastProgress, RateMeter, broadcast_progress
 from bot.delivery.failures import classify
+from bot.delivery.flood import BYPASS
 from bot.delivery.pacing import Backlog, Pacer, RetryPolicy
 from bot.delivery.transport import LeanRequest
-from bot.ratelimit import BYPASS
 from bot.storage import outbox
 from bot.storage.db import Database
 from bot.storage.outbox import Content, OutboxMessage, Outcome, Priority

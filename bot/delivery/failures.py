@@ -36,7 +36,7 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.ratelimit import retry_after_seconds
+from bot.delivery.flood import retry_after_seconds
 
 __all__ = ["Verdict", "VerdictKind", "classify"]
 

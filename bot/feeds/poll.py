@@ -1,6 +1,6 @@
 """Polling a status feed: fetch, read, check every P-code, turn the rows into proposals.
 
-A feed never publishes: its rows become proposals (:func:`bot.status_changes.propose_from_feed`,
+A feed never publishes: its rows become proposals (:func:`bot.safety.changes.propose_from_feed`,
 one transaction) that operators accept or reject. Whatever goes wrong — the server cannot
 be reached or times out, answers with an error or a redirect Daleel does not follow, the
 body is too large or malformed, or it names areas Daleel does not know — nothing changes
@@ -14,7 +14,6 @@ import asyncio
 import hashlib
 import logging
 
-from bot.context import AppState, DaleelApp
 from bot.feeds.fetch import (
     BadRedirect,
     Fetched,
@@ -28,11 +27,13 @@ from bot.feeds.fetch import (
 from bot.feeds.outcome import MAX_ERRORS_SHOWN, MAX_UNKNOWN_SHOWN, REJECTIONS, PollOutcome
 from bot.feeds.parse import FeedParse, parse_feed
 from bot.feeds.report import render_poll
-from bot.operators import tell_operators
-from bot.status_changes import Change, propose_from_feed
+from bot.safety.changes import Change, propose_from_feed
+from bot.state import AppState
 from bot.storage import audit
 from bot.storage.areas import area_ids_by_pcode
 from bot.storage.feeds import Feed, Validators, active_feeds, get_feed, record_poll
+from handlers.kit.context import DaleelApp
+from handlers.kit.notify import tell_operators
 
 __all__ = ["poll_all", "poll_feed"]
 

@@ -7,7 +7,7 @@ them (they name rows and columns of the operator's own file).
 from __future__ import annotations
 
 from bot.feeds.outcome import PollOutcome
-from bot.i18n import N_, Markup, Translator
+from bot.i18n.catalogues import N_, Markup, Translator
 
 __all__ = ["render_outcome", "render_poll"]
 

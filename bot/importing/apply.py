@@ -24,7 +24,7 @@ from bot.importing.records import (
     ServiceRecord,
     StatusRecord,
 )
-from bot.safety import RETURN_STATUSES, effective_status
+from bot.safety.answers import RETURN_STATUSES, effective_status
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
 from bot.storage import proposals

@@ -15,7 +15,7 @@ from typing import Literal
 
 import aiosqlite
 
-from bot.schedule_rules import Rule
+from bot.announcements.rules import Rule
 from bot.storage.db import Database, utc_now
 
 __all__ = [

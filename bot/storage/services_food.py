@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.hours import parse_hhmm
+from bot.camps.hours import parse_hhmm
 from bot.importing.records import Texts
 from bot.storage.db import Database, utc_now
 

@@ -19,9 +19,9 @@ from telegram.request import HTTPXRequest
 from bot.config import RateLimits
 from bot.delivery import BotSender, Dispatcher, OutboxMessage, Priority, RetryPolicy
 from bot.delivery.broadcasts import BroadcastProgress
-from bot.ratelimit import ReplyRateLimiter
-from bot.sandbox import BotMessage, Limits, Sandbox, SandboxClient
 from bot.storage import Database
+from handlers.kit.ratelimit import ReplyRateLimiter
+from sandbox import BotMessage, Limits, Sandbox, SandboxClient
 
 TOKEN = "5550004:TEST_delivery_token_for_the_sandbox"
 REPO = Path(__file__).resolve().parents[2]

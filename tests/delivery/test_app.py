@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import handlers
-from bot.app import build_application, running
 from bot.config import Secret, Settings
 from bot.delivery import Dispatcher, OutboxMessage, Priority, enqueue_broadcast
-from bot.sandbox import Sandbox, SandboxClient
 from bot.storage import Database
+from handlers.kit.app import build_application, running
+from sandbox import Sandbox, SandboxClient
 from tests.delivery.conftest import TOKEN, eventually, make_known, plain_for, text_for
 
 

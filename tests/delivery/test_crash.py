@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from bot.delivery import Priority, broadcast_report, enqueue_broadcast
-from bot.sandbox import Fault, Limits, Sandbox, SandboxClient
 from bot.storage import Database
+from sandbox import Fault, Limits, Sandbox, SandboxClient
 from tests.delivery.conftest import (
     REPO,
     TOKEN,

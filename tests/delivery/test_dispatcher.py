@@ -12,9 +12,9 @@ from telegram.ext import ExtBot
 
 from bot.config import RateLimits
 from bot.delivery import Priority, RetryPolicy, broadcast_report
-from bot.sandbox import Fault, Limits, SandboxClient
 from bot.storage import Database
 from bot.storage.residents import get_resident, set_language
+from sandbox import Fault, Limits, SandboxClient
 from tests.delivery.conftest import (
     FAST_RETRY,
     broadcast_and_wait,

@@ -18,7 +18,7 @@ from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.delivery.transport import LeanRequest
-from bot.sandbox import Sandbox, SandboxClient
+from sandbox import Sandbox, SandboxClient
 from tests.delivery.conftest import TOKEN
 
 OK = b'{"ok":true,"result":true}'

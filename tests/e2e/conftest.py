@@ -21,12 +21,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import handlers
-from bot.app import build_application, running
 from bot.config import Secret, Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
-from bot.i18n import LANGUAGES
-from bot.sandbox import BotMessage, Limits, Sandbox, SandboxClient, SimulatedUser
+from bot.i18n.catalogues import LANGUAGES
+from handlers.kit.app import build_application, running
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, Limits, Sandbox, SandboxClient, SimulatedUser
+from sandbox.demo import build_demo_database
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "5550001:TEST_token_for_the_sandbox_only_x"

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import handlers
-from bot.app import build_application, running
 from bot.config import Settings
-from bot.context import DaleelApp
-from bot.i18n import LANGUAGES
-from bot.sandbox import BotMessage, SandboxClient, SimulatedUser
+from bot.i18n.catalogues import LANGUAGES
 from bot.storage import Database
 from bot.storage.roles import grant_role
 from bot.storage.services_food import set_camp
 from bot.storage.subscriptions import stop_all, subscribe
+from handlers.kit.app import build_application, running
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import ADMIN, choose_language, plain
 
 __all__ = [

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.context import DaleelApp
-from bot.sandbox import BotMessage, SandboxClient, SimulatedUser
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode
 from bot.storage.camps import camp_ids_by_code
@@ -17,6 +15,8 @@ from bot.storage.subscriptions import (
     subscribers_of_area,
     subscribers_of_camp,
 )
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import choose_language, eventually, plain
 
 # (menu button, screen title, camp line off, camp line on, turn-on button, turn-off button)

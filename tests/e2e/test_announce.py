@@ -8,14 +8,14 @@ from dataclasses import dataclass
 import pytest
 
 from bot.config import Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
-from bot.sandbox import SandboxClient, SimulatedUser
 from bot.storage.areas import area_ids_by_pcode
 from bot.storage.audit import recent
 from bot.storage.camps import camp_ids_by_code, sector_ids
 from bot.storage.outbox import list_broadcasts
 from bot.storage.residents import set_active
+from handlers.kit.context import DaleelApp
+from sandbox import SandboxClient, SimulatedUser
+from sandbox.demo import build_demo_database
 from tests.e2e.conftest import DEMO_NOW, choose_language, plain
 from tests.e2e.staffing import (
     HEADERS,

@@ -11,14 +11,14 @@ from collections.abc import AsyncIterator, Callable
 import pytest
 
 from bot.config import Settings
-from bot.context import DaleelApp
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
-from bot.sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, get_area
 from bot.storage.audit import recent
 from bot.storage.roles import grant_role, revoke_role
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
 from tests.e2e.conftest import ADMIN, REPO, choose_language, eventually, plain, run_bot
 
 OPERATOR = 700003

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 
 import pytest
 
-from bot.context import DaleelApp
-from bot.sandbox import BotMessage, SandboxClient, SimulatedUser
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode
 from bot.storage.camps import camp_ids_by_code
 from bot.storage.services_food import set_camp
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import choose_language, plain
 
 # What each language says, by kind of answer.

@@ -15,20 +15,20 @@ from dataclasses import replace
 import pytest
 
 import handlers
-from bot.app import build_application, running
 from bot.config import FeedSettings, Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
 from bot.feeds.outcome import PollOutcome
 from bot.feeds.report import render_poll
-from bot.sandbox import SandboxClient, SimulatedUser
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, current_status
 from bot.storage.audit import SYSTEM, AuditEntry, recent
 from bot.storage.feeds import active_feeds, add_feed
 from bot.storage.proposals import Proposal, pending_proposals
 from bot.storage.roles import grant_role
-from handlers import feeds as feed_handlers
+from handlers.kit.app import build_application, running
+from handlers.kit.context import DaleelApp
+from handlers.operators import feeds as feed_handlers
+from sandbox import SandboxClient, SimulatedUser
+from sandbox.demo import build_demo_database
 from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, plain, run_bot
 from tests.e2e.feed_server import FeedServer, Response, Stream, Versioned, feed_server
 from tests.e2e.staffing import STAFF, make_staff

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.bidi import RLM
-from bot.context import DaleelApp
-from bot.sandbox import SandboxClient
+from bot.i18n.bidi import RLM
 from bot.storage.residents import get_resident
+from handlers.kit.context import DaleelApp
+from sandbox import SandboxClient
 from tests.e2e.conftest import NATIVE, choose_language, plain
 
 # What a native reader sees after choosing: the confirmation and the first menu button.

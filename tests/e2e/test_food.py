@@ -10,14 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.context import DaleelApp
-from bot.i18n import Catalogues, default_locales_dir
+from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.importing.records import DistributionRecord, Texts
-from bot.sandbox import BotMessage, SandboxClient
 from bot.storage.camps import sector_ids, upsert_distributions
 from bot.storage.questions import question_counts
 from bot.storage.services_food import camp_distributions
-from handlers.food import days_until
+from handlers.camp.food import days_until
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, SandboxClient
 from tests.e2e.conftest import DEMO_NOW, choose_language, plain
 from tests.e2e.test_camp import (
     WORDS,

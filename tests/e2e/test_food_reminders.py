@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.camps.reminders import REMINDER_JOB, WATCH_JOB
 from bot.config import Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
-from bot.reminders import REMINDER_JOB, WATCH_JOB
-from bot.sandbox import SandboxClient
 from bot.storage.camps import camp_ids_by_code, sector_ids
+from handlers.kit.context import DaleelApp
+from sandbox import SandboxClient
+from sandbox.demo import build_demo_database
 from tests.e2e.conftest import DEMO_NOW, plain
 from tests.e2e.staffing import MovingClock, resident, run_with_clock
 

@@ -13,16 +13,16 @@ import pytest
 from telegram.ext import CommandHandler
 
 from bot.config import Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
 from bot.importing.apply import import_csv
-from bot.sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
 from bot.storage.areas import area_ids_by_pcode, status_history
 from bot.storage.audit import SYSTEM, AuditEntry, recent
 from bot.storage.outbox import Priority, list_broadcasts
 from bot.storage.proposals import get_proposal
 from bot.storage.roles import grant_role
-from handlers import operators
+from handlers.kit.context import DaleelApp
+from handlers.operators import status as operators
+from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
+from sandbox.demo import build_demo_database
 from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, has_text, plain
 from tests.e2e.staffing import STAFF, MovingClock, make_staff, resident, run_with_clock
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.context import DaleelApp
-from bot.sandbox import SandboxClient
 from bot.storage.residents import get_resident
+from handlers.kit.context import DaleelApp
+from sandbox import SandboxClient
 from tests.e2e.conftest import ADMIN, NATIVE, choose_language, plain
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.sandbox import SandboxClient
 from bot.storage import Database
 from bot.storage.residents import count_by_language
+from sandbox import SandboxClient
 from tests.e2e.conftest import (
     NATIVE,
     REPO,

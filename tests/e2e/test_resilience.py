@@ -7,10 +7,10 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 
-from bot.context import DaleelApp
-from bot.sandbox import Fault, Limits, SandboxClient
 from bot.storage import Database
 from bot.storage.residents import get_resident
+from handlers.kit.context import DaleelApp
+from sandbox import Fault, Limits, SandboxClient
 from tests.e2e.conftest import choose_language, has_text, plain
 
 STALE = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.context import DaleelApp
-from bot.sandbox import BotCommand, SandboxClient
 from bot.storage.audit import recent
 from bot.storage.outbox import list_broadcasts
+from handlers.kit.context import DaleelApp
+from sandbox import BotCommand, SandboxClient
 from tests.e2e.conftest import ADMIN, choose_language, plain
 from tests.e2e.staffing import STAFF, Aud, announcements, compose, make_staff
 

@@ -6,15 +6,15 @@ import re
 
 import pytest
 
-from bot.context import DaleelApp, DaleelContext
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
 from bot.importing.records import StatusRecord
 from bot.places.index import PlaceMatch
-from bot.sandbox import BotMessage, SandboxClient, SimulatedUser
 from bot.storage.areas import area_ids_by_pcode, record_status
 from bot.storage.questions import question_counts
-from handlers import safety
+from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.safety import answers as safety
+from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import DEMO_NOW, choose_language, plain
 
 STALE_BUTTON = {

@@ -8,15 +8,15 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot.bidi import LRI, PDI
-from bot.context import DaleelApp, DaleelContext
+from bot.i18n.bidi import LRI, PDI
 from bot.importing.records import ServiceRecord, Texts
-from bot.sandbox import SandboxClient, SimulatedUser
 from bot.storage.camps import upsert_services
 from bot.storage.questions import question_counts
 from bot.storage.residents import get_resident
 from bot.storage.services_food import services_in_category
-from handlers.services import show_services
+from handlers.camp.services import show_services
+from handlers.kit.context import DaleelApp, DaleelContext
+from sandbox import SandboxClient, SimulatedUser
 from tests.e2e.conftest import DEMO_NOW, choose_language, plain
 from tests.e2e.test_camp import (
     WORDS,

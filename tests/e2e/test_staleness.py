@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import staleness
 from bot.config import Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
-from bot.sandbox import SandboxClient
+from bot.safety import staleness
 from bot.storage import Database
 from bot.storage.audit import recent
 from bot.storage.roles import grant_role
+from handlers.kit.context import DaleelApp
+from sandbox import SandboxClient
+from sandbox.demo import build_demo_database
 from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, has_text, plain
 from tests.e2e.staffing import MovingClock, run_with_clock
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.context import DaleelApp
-from bot.demo import build_demo_database
-from bot.sandbox import BotMessage, SandboxClient, SimulatedUser
 from bot.storage.areas import area_ids_by_pcode
 from bot.storage.camps import camp_ids_by_code, camp_sectors
 from bot.storage.services_food import set_camp
+from handlers.kit.context import DaleelApp
+from sandbox import BotMessage, SandboxClient, SimulatedUser
+from sandbox.demo import build_demo_database
 from tests.e2e.conftest import (
     DEMO_NOW,
     TOKEN,

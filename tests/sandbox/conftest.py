@@ -11,7 +11,7 @@ import pytest
 import telegram
 from telegram.request import HTTPXRequest
 
-from bot.sandbox import Limits, Sandbox, SandboxClient
+from sandbox import Limits, Sandbox, SandboxClient
 
 TOKEN = "123456:TEST-token_abc"
 USER = 4242

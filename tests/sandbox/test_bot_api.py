@@ -10,7 +10,7 @@ import pytest
 import telegram
 from telegram.error import BadRequest, Conflict, InvalidToken
 
-from bot.sandbox import Sandbox, SandboxClient
+from sandbox import Sandbox, SandboxClient
 from tests.sandbox.conftest import TOKEN, USER, eventually, make_bot, start_chat
 
 

@@ -16,7 +16,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from bot.sandbox import Fault, Sandbox, SandboxClient
+from sandbox import Fault, Sandbox, SandboxClient
 from tests.sandbox.conftest import TOKEN, USER, make_bot, start_chat
 
 
@@ -113,7 +113,7 @@ async def test_reset_forgets_chats(bot: telegram.Bot, client: SandboxClient) -> 
 async def test_runs_as_a_process(tls: ssl.SSLContext, tmp_path: Path) -> None:
     port_file = tmp_path / "port"
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.sandbox", "--port", "0", "--token", TOKEN, "--no-limits",
+        sys.executable, "-m", "sandbox", "--port", "0", "--token", TOKEN, "--no-limits",
         "--port-file", str(port_file), stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:

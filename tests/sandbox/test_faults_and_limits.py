@@ -9,7 +9,7 @@ import pytest
 import telegram
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.sandbox import Fault, Limits, SandboxClient
+from sandbox import Fault, Limits, SandboxClient
 from tests.sandbox.conftest import USER, start_chat
 
 

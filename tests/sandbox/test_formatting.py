@@ -10,12 +10,12 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.helpers import escape_markdown
 
-from bot.sandbox import SandboxClient
-from bot.sandbox.errors import ApiError
-from bot.sandbox.formatting import format_text
-from bot.sandbox.html_text import parse_html
-from bot.sandbox.markdown_text import parse_markdown
-from bot.sandbox.text_units import EntityParseError
+from sandbox import SandboxClient
+from sandbox.errors import ApiError
+from sandbox.formatting import format_text
+from sandbox.html_text import parse_html
+from sandbox.markdown_text import parse_markdown
+from sandbox.text_units import EntityParseError
 from tests.sandbox.conftest import USER, start_chat
 
 

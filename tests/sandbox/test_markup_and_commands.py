@@ -16,7 +16,7 @@ from telegram import (
 )
 from telegram.error import BadRequest
 
-from bot.sandbox import Button, SandboxClient, SandboxError
+from sandbox import Button, SandboxClient, SandboxError
 from tests.sandbox.conftest import USER, start_chat
 
 

@@ -14,7 +14,7 @@ import tornado.web
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
 
-from bot.sandbox import SandboxClient
+from sandbox import SandboxClient
 from tests.sandbox.conftest import USER, start_chat
 
 

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.announcements import (
+from bot.announcements.texts import (
     MESSAGE_LIMIT,
     body_for,
     clean_text,
@@ -16,10 +16,10 @@ from bot.announcements import (
     telegram_length,
     too_long,
 )
-from bot.bidi import RLM
-from bot.i18n import Catalogues, default_locales_dir
+from bot.camps.reminders import is_news, render_notice, render_reminder
+from bot.i18n.bidi import RLM
+from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.importing.records import Texts
-from bot.reminders import is_news, render_notice, render_reminder
 from bot.storage.food_notices import Change
 from bot.storage.services_food import Distribution
 

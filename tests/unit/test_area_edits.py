@@ -9,7 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.area_edits import (
+from bot.importing.apply import import_parsed
+from bot.importing.export import export
+from bot.importing.parse import parse
+from bot.importing.records import Texts
+from bot.places.edits import (
     MAX_ALIASES,
     Added,
     Duplicate,
@@ -27,10 +31,6 @@ from bot.area_edits import (
     remove_alias,
     split_pair,
 )
-from bot.importing.apply import import_parsed
-from bot.importing.export import export
-from bot.importing.parse import parse
-from bot.importing.records import Texts
 from bot.storage import Database
 from bot.storage.area_edits import aliases_of
 from bot.storage.areas import area_ids_by_pcode, export_areas, get_area, places_version

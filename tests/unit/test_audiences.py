@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.schedule_rules import Rule
+from bot.announcements.rules import Rule
 from bot.storage import Database
 from bot.storage.announcements import (
     claim_draft,

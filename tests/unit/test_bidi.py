@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.bidi import FSI, PDI, RLM, isolate, rtl_lines
+from bot.i18n.bidi import FSI, PDI, RLM, isolate, rtl_lines
 
 
 def test_lines_starting_with_latin_or_digits_get_rlm() -> None:

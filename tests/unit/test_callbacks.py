@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.callbacks import Callback, CallbackTooLong, decode, encode
+from handlers.kit.payloads import Callback, CallbackTooLong, decode, encode
 
 
 def test_round_trip() -> None:

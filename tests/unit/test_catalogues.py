@@ -11,7 +11,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
-from bot.i18n import LANGUAGES, CatalogueError, Catalogues, default_locales_dir
+from bot.i18n.catalogues import LANGUAGES, CatalogueError, Catalogues, default_locales_dir
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ZONE = ZoneInfo("Asia/Baghdad")

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.hours import (
+from bot.camps.hours import (
     ALL_DAYS,
     OpeningState,
     OpeningStatus,

@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.bidi import rtl_lines
-from bot.i18n import LANGUAGES, Catalogues, Translator, default_locales_dir
+from bot.i18n.bidi import rtl_lines
+from bot.i18n.catalogues import LANGUAGES, Catalogues, Translator, default_locales_dir
 from bot.importing.records import HAZARD_STATUSES, Texts
-from bot.safety import (
+from bot.safety.answers import (
     NO_INFORMATION,
     RETURN_STATUSES,
     RISK_EDUCATION,
@@ -27,8 +27,8 @@ from bot.safety import (
     place_of,
     render_answer,
 )
-from bot.sandbox.html_text import parse_html
 from bot.storage.areas import Area
+from sandbox.html_text import parse_html
 
 ZONE = ZoneInfo("Asia/Baghdad")
 TODAY = date(2026, 11, 24)

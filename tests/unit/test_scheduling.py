@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule_rules import (
+from bot.announcements.rules import (
     Rule,
     catch_up,
     first_run,

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.announcements import MESSAGE_LIMIT, telegram_length
-from bot.i18n import Catalogues, default_locales_dir
+from bot.announcements.texts import MESSAGE_LIMIT, telegram_length
+from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
 from bot.importing.records import Texts
-from bot.safety import Place
-from bot.staleness import render_digest
+from bot.safety.answers import Place
+from bot.safety.staleness import render_digest
 from bot.storage import Database
 from bot.storage.areas import Area
 from bot.storage.staleness import StaleStatus, count_stale, oldest_stale

@@ -1,4 +1,4 @@
-"""bot.status_changes against a real SQLite database: the two-person rule, expiry, a
+"""bot.safety.changes against a real SQLite database: the two-person rule, expiry, a
 status that moved on, feeds (endorsement, urgent danger), Unchanged, and the alerts a
 change owes (queued for exactly the area's followers, caught up after a crash)."""
 
@@ -14,11 +14,10 @@ import httpx
 import pytest
 
 from bot.config import Secret, Settings
-from bot.context import AppState
 from bot.delivery import Dispatcher
-from bot.i18n import Catalogues, default_locales_dir
+from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.importing.records import StatusRecord
-from bot.status_changes import (
+from bot.safety.changes import (
     ALERT_KIND,
     Applied,
     Change,
@@ -34,6 +33,7 @@ from bot.status_changes import (
     send_due_alerts,
     set_status,
 )
+from bot.state import AppState
 from bot.storage import Database
 from bot.storage.areas import alerts_due, current_status, record_status, status_history
 from bot.storage.outbox import Priority, get_broadcast

@@ -1,0 +1,182 @@
+"""Languages, gettext catalogues and per-language formatting.
+
+The active language belongs to one update: handlers get a :class:`Translator` for the
+resident from the context; nothing here is global or mutable.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from babel import dates as babel_dates
+from babel import numbers as babel_numbers
+from babel.support import NullTranslations, Translations
+
+from bot.i18n.bidi import isolate, rtl_lines
+
+__all__ = [
+    "DOMAIN",
+    "FALLBACK",
+    "LANGUAGES",
+    "N_",
+    "CatalogueError",
+    "Catalogues",
+    "Language",
+    "Markup",
+    "Translator",
+    "default_locales_dir",
+    "language",
+    "pick",
+]
+
+DOMAIN = "messages"
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    native_name: str
+    babel_locale: str
+    rtl: bool
+    # setMyCommands only takes two-letter ISO 639-1 codes: Sorani has none.
+    telegram_code: str | None
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("ar", "العربية", "ar_IQ", rtl=True, telegram_code="ar"),
+    Language("ckb", "کوردیی ناوەندی", "ckb_IQ", rtl=True, telegram_code=None),
+    Language("ku", "Kurmancî", "ku", rtl=False, telegram_code="ku"),
+    Language("en", "English", "en", rtl=False, telegram_code="en"),
+)
+_BY_CODE: Mapping[str, Language] = {lang.code: lang for lang in LANGUAGES}
+
+
+def language(code: str) -> Language:
+    """The language for a code we support; KeyError for anything else."""
+    return _BY_CODE[code]
+
+
+# When a text is missing in the resident's language: Kurdish readers often read Arabic
+# script (Sorani) or Latin (Kurmanji) best; staff-written data is usually Arabic or English.
+FALLBACK: Mapping[str, tuple[str, ...]] = {
+    "ar": ("ar", "en", "ckb", "ku"),
+    "ckb": ("ckb", "ar", "en", "ku"),
+    "ku": ("ku", "en", "ar", "ckb"),
+    "en": ("en", "ar", "ckb", "ku"),
+}
+
+
+def pick(texts: Mapping[str, str], code: str) -> str | None:
+    """The text in the reader's language, else the next one they are likely to read."""
+    for lang in FALLBACK.get(code, FALLBACK["en"]):
+        text = texts.get(lang)
+        if text:
+            return text
+    return None
+
+
+def N_(message: str) -> str:
+    """Mark a text for extraction; it is translated later, where the language is known."""
+    return message
+
+
+def default_locales_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "locales"
+
+
+class CatalogueError(RuntimeError):
+    """A compiled catalogue is missing: fail loudly rather than answer in English."""
+
+
+class Markup(str):
+    """Already-rendered HTML (e.g. a translated sentence) inserted into another text."""
+
+    __slots__ = ()
+
+
+class Translator:
+    """Translates and formats for one language. Values are HTML-escaped and isolated."""
+
+    def __init__(self, lang: Language, translations: NullTranslations, zone: ZoneInfo) -> None:
+        self.language = lang
+        self._translations = translations
+        self.zone = zone
+
+    @property
+    def code(self) -> str:
+        return self.language.code
+
+    def gettext(self, message: str, /, **values: object) -> str:
+        return self._render(self._translations.gettext(message), values)
+
+    def pgettext(self, context: str, message: str, /, **values: object) -> str:
+        return self._render(str(self._translations.pgettext(context, message)), values)
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: object) -> str:
+        """Plural forms per the catalogue; ``{n}`` is available to the text."""
+        return self._render(
+            self._translations.ngettext(singular, plural, n), {"n": n, **values}
+        )
+
+    def _render(self, text: str, values: Mapping[str, object]) -> str:
+        if values:
+            text = text.format_map({key: self.value(v) for key, v in values.items()})
+        return rtl_lines(text) if self.language.rtl else text
+
+    def value(self, value: object) -> str:
+        """How an inserted value appears: numbers per locale, text escaped and isolated."""
+        if isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, int | float):
+            return babel_numbers.format_decimal(value, locale=self.language.babel_locale)
+        if isinstance(value, datetime):
+            return self.datetime(value)
+        if isinstance(value, date):
+            return self.date(value)
+        if isinstance(value, Markup):
+            return str(value)
+        escaped = html.escape(str(value), quote=False)
+        return isolate(escaped) if self.language.rtl else escaped
+
+    def date(self, value: date, fmt: str = "long") -> str:
+        return babel_dates.format_date(value, fmt, locale=self.language.babel_locale)
+
+    def time(self, value: time) -> str:
+        return babel_dates.format_time(value, "short", locale=self.language.babel_locale)
+
+    def datetime(self, value: datetime) -> str:
+        local = value.astimezone(self.zone)
+        return babel_dates.format_datetime(
+            local, "medium", tzinfo=self.zone, locale=self.language.babel_locale
+        )
+
+    def number(self, value: float) -> str:
+        return babel_numbers.format_decimal(value, locale=self.language.babel_locale)
+
+
+class Catalogues:
+    """The compiled catalogues, loaded once at start-up."""
+
+    def __init__(self, translations: Mapping[str, NullTranslations], zone: ZoneInfo) -> None:
+        self._translations = dict(translations)
+        self._zone = zone
+
+    @classmethod
+    def load(cls, locales_dir: Path, zone: ZoneInfo) -> Catalogues:
+        loaded: dict[str, NullTranslations] = {}
+        for lang in LANGUAGES:
+            mo = locales_dir / lang.code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+            if not mo.is_file():
+                raise CatalogueError(f"{mo} is missing: run 'make catalogues'")
+            with mo.open("rb") as handle:
+                loaded[lang.code] = Translations(handle, domain=DOMAIN)
+        return cls(loaded, zone)
+
+    def translator(self, code: str) -> Translator:
+        lang = language(code)
+        return Translator(lang, self._translations[lang.code], self._zone)

@@ -1,0 +1,461 @@
+"""Changing an area's safety status: the two-person rule, and the alerts that follow.
+
+- A change **toward danger** (unknown, suspected, confirmed, in progress) takes effect at
+  once: a warning that waits can kill. It also retires the area's pending proposals — news
+  of danger makes a pending clearance moot.
+- A change **toward return** (cleared, cancelled) is a *proposal* until a second, different
+  operator confirms it within ``safety.confirmation_hours``; residents keep seeing the
+  previous status meanwhile. A proposal is confirmed only against the status it was made
+  against: if the status moved on in between, it is retired, never applied over newer news.
+- A **feed** never publishes: each change it brings is a proposal (danger-ward ones flagged
+  urgent). One operator accepts a danger-ward one; a return-ward one accepted by an operator
+  becomes that operator's proposal and still needs a second operator.
+
+When the effective status (what residents are told) changes, the history row is marked
+``alert_due`` in the same transaction, and every subscriber of the area gets an urgent
+alert in their language through the delivery engine; :func:`send_due_alerts` catches up
+after a crash between the two.
+
+Every decision is one transaction whose UPDATEs are guarded by ``state = 'pending'``: two
+operators pressing at once cannot both confirm, and a replayed button finds nothing to do.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+
+from bot.access import has_role
+from bot.i18n.catalogues import N_, Translator
+from bot.importing.records import StatusRecord
+from bot.safety.answers import (
+    RETURN_STATUSES,
+    STATUSES,
+    Place,
+    effective_status,
+    place_of,
+    render_answer,
+)
+from bot.state import AppState
+from bot.storage.areas import (
+    AreaStatus,
+    alert_is_due,
+    alerts_due,
+    area_ancestors,
+    current_in,
+    current_status,
+    currents_in,
+    get_area,
+    mark_alerted,
+    record_status,
+    status_by_history_id,
+)
+from bot.storage.feeds import forget_validators
+from bot.storage.outbox import OutboxMessage, Priority
+from bot.storage.proposals import (
+    FeedProposal,
+    Proposal,
+    decide,
+    endorse,
+    expire_due,
+    get_proposal,
+    insert_feed_proposals,
+    insert_proposal,
+    load_proposal,
+    pending_keys_in,
+    pending_statuses_in,
+    supersede_pending,
+)
+from bot.storage.subscriptions import subscribers_of_area
+
+__all__ = [
+    "ALERT_KIND",
+    "DANGER_STATUSES",
+    "AlertSent",
+    "Applied",
+    "Change",
+    "Endorsed",
+    "FeedOutcome",
+    "Proposed",
+    "Refused",
+    "Rejected",
+    "Unchanged",
+    "confirm",
+    "expire_proposals",
+    "is_toward_return",
+    "propose_from_feed",
+    "reject",
+    "render_alert",
+    "send_alert",
+    "send_due_alerts",
+    "set_status",
+]
+
+log = logging.getLogger(__name__)
+
+ALERT_KIND = "status_alert"
+DANGER_STATUSES = frozenset(STATUSES) - RETURN_STATUSES
+_ALERT_HEADER = N_("🚨 <b>Safety status changed</b>")
+
+
+def is_toward_return(status: str) -> bool:
+    """Only these need a second operator: they tell people they may go back."""
+    return status in RETURN_STATUSES
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an operator (or a feed row) says about one area."""
+
+    area_id: int
+    status: str
+    source: str
+    note: str | None
+    status_date: date
+    demo: bool = False  # operators and feeds speak about the real world
+
+
+@dataclass(frozen=True)
+class AlertSent:
+    broadcast_id: int | None  # None: nobody follows the area
+    recipients: int
+
+
+@dataclass(frozen=True)
+class Applied:
+    history_id: int
+    previous: AreaStatus | None
+    alert: AlertSent | None  # None: residents are told the same as before
+    superseded: int  # pending proposals this change retired
+
+
+@dataclass(frozen=True)
+class Proposed:
+    proposal_id: int
+    expires_at: datetime
+    superseded: int
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    current: AreaStatus
+
+
+@dataclass(frozen=True)
+class Endorsed:
+    """A feed's change toward return, now this operator's proposal: a second one confirms."""
+
+    proposal: Proposal
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class Rejected:
+    proposal: Proposal
+
+
+RefusalReason = Literal[
+    "missing", "not_pending", "expired", "moved_on", "own_proposal", "danger_pending",
+    "proposer_gone",
+]
+
+
+@dataclass(frozen=True)
+class Refused:
+    reason: RefusalReason
+    proposal: Proposal | None = None
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    proposed: tuple[int, ...]  # proposal ids, in row order
+    urgent: int  # of which danger-ward
+    unchanged: int  # rows that say what residents are already told (or older news)
+    already_pending: int  # the same change is already waiting for a decision
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _record(change: Change) -> StatusRecord:
+    return StatusRecord("", change.status, change.status_date, change.source, change.note, False)
+
+
+def _same(current: AreaStatus | None, change: Change) -> bool:
+    return (
+        current is not None
+        and current.status == change.status
+        and current.source == change.source
+        and current.status_date == change.status_date
+        and (current.note or None) == (change.note or None)
+    )
+
+
+def _effective_changes(current: AreaStatus | None, change: Change) -> bool:
+    """Whether residents will be told something different (what deserves an alert)."""
+    return effective_status(current) != effective_status(change)
+
+
+# --- operators ---------------------------------------------------------------------------
+
+
+async def set_status(
+    state: AppState, change: Change, operator_id: int
+) -> Applied | Proposed | Unchanged:
+    """An operator's change: at once toward danger, a proposal toward return."""
+    if change.status not in STATUSES:
+        raise ValueError(f"unknown status {change.status!r}")
+    if not change.source.strip():
+        # Residents are told "no information" about a status nobody named: recording it
+        # would silently replace a warning they were given.
+        raise ValueError("a status needs a named source")
+    now = state.clock()
+    hours = state.settings.safety.confirmation_hours
+    async with state.db.transaction() as conn:
+        current = await current_in(conn, change.area_id)
+        if _same(current, change):
+            return Unchanged(current) if current is not None else _never()
+        if is_toward_return(change.status):
+            # A new clearance replaces older clearances; news of danger stays pending.
+            superseded = await supersede_pending(
+                conn, change.area_id, RETURN_STATUSES, now=_iso(now)
+            )
+            expires = now + timedelta(hours=hours)
+            proposal_id = await insert_proposal(
+                conn, area_id=change.area_id, status=change.status,
+                status_date=change.status_date, source=change.source, note=change.note,
+                origin="operator", proposed_by=operator_id, feed_id=None,
+                base_history_id=current.history_id if current else None, urgent=False,
+                created_at=_iso(now), expires_at=_iso(expires),
+            )
+            return Proposed(proposal_id, expires, superseded)
+        # News of danger makes pending clearances moot.
+        superseded = await supersede_pending(conn, change.area_id, RETURN_STATUSES, now=_iso(now))
+        due = _effective_changes(current, change)
+        history_id = await record_status(
+            conn, change.area_id, _record(change), origin="operator",
+            recorded_by=str(operator_id), confirmed_by=None, now=_iso(now), alert_due=due,
+        )
+    alert = await _alert(state, history_id, due, operator_id)
+    return Applied(history_id, current, alert, superseded)
+
+
+async def _alert(
+    state: AppState, history_id: int, due: bool, operator_id: int
+) -> AlertSent | None:
+    """Send what the new row owes: its own alert, or one an older row left owed."""
+    sent = await send_alert(state, history_id, created_by=operator_id)
+    return sent if due or sent.broadcast_id is not None else None
+
+
+def _never() -> Unchanged:
+    raise AssertionError("unreachable")
+
+
+async def confirm(
+    state: AppState, proposal_id: int, operator_id: int
+) -> Applied | Endorsed | Refused:
+    """A second operator confirms (or, for a feed's change, an operator accepts)."""
+    now = state.clock()
+    async with state.db.transaction() as conn:
+        proposal = await load_proposal(conn, proposal_id)
+        if proposal is None:
+            return Refused("missing")
+        if proposal.state != "pending":
+            return Refused("not_pending", proposal)
+        toward_return = is_toward_return(proposal.status)
+        if proposal.expires_at <= _iso(now) and not proposal.urgent:
+            await decide(conn, proposal.id, "expired", decided_by=None, now=_iso(now))
+            return Refused("expired", proposal)
+        current = await current_in(conn, proposal.area_id)
+        moved_on = (current.history_id if current else None) != proposal.base_history_id
+        if moved_on and (
+            toward_return or (current is not None and proposal.status_date < current.status_date)
+        ):
+            # Confirming now would put this over news that came after it. (A warning at
+            # least as recent as the current status still applies: the safe direction.)
+            await decide(conn, proposal.id, "superseded", decided_by=None, now=_iso(now))
+            return Refused("moved_on", proposal)
+        if toward_return:
+            if await pending_statuses_in(conn, proposal.area_id) & DANGER_STATUSES:
+                # A report of danger waits for a decision: it is decided first.
+                return Refused("danger_pending", proposal)
+            if proposal.proposed_by == operator_id:
+                return Refused("own_proposal", proposal)
+            if proposal.proposed_by is not None and not await has_role(
+                state.db, state.settings, proposal.proposed_by, "operator"
+            ):
+                # Whoever proposed it is no longer an operator: it is not one of the two.
+                await decide(conn, proposal.id, "superseded", decided_by=None, now=_iso(now))
+                return Refused("proposer_gone", proposal)
+            if proposal.proposed_by is None:
+                expires = now + timedelta(hours=state.settings.safety.confirmation_hours)
+                await endorse(conn, proposal.id, operator_id, expires_at=_iso(expires))
+                endorsed = await load_proposal(conn, proposal.id)
+                assert endorsed is not None
+                return Endorsed(endorsed, expires)
+        change = Change(
+            proposal.area_id, proposal.status, proposal.source, proposal.note,
+            proposal.status_date,
+        )
+        due = _effective_changes(current, change)
+        recorded_by = (
+            str(proposal.proposed_by) if proposal.proposed_by is not None
+            else f"feed:{proposal.feed_id}"
+        )
+        history_id = await record_status(
+            conn, proposal.area_id, _record(change), origin=proposal.origin,
+            recorded_by=recorded_by, confirmed_by=str(operator_id), now=_iso(now),
+            alert_due=due,
+        )
+        await decide(
+            conn, proposal.id, "confirmed", decided_by=operator_id, now=_iso(now),
+            history_id=history_id,
+        )
+        # What was decided makes the other clearances moot (a confirmed warning makes
+        # clearances moot too); other reports of danger stay for a decision.
+        superseded = await supersede_pending(
+            conn, proposal.area_id, RETURN_STATUSES, now=_iso(now)
+        )
+    alert = await _alert(state, history_id, due, operator_id)
+    return Applied(history_id, current, alert, superseded)
+
+
+async def reject(state: AppState, proposal_id: int, operator_id: int) -> Rejected | Refused:
+    """Any operator may reject a pending proposal; its proposer may withdraw it."""
+    now = _iso(state.clock())
+    async with state.db.transaction() as conn:
+        proposal = await load_proposal(conn, proposal_id)
+        if proposal is None:
+            return Refused("missing")
+        if not await decide(conn, proposal.id, "rejected", decided_by=operator_id, now=now):
+            return Refused("not_pending", proposal)
+    return Rejected(proposal)
+
+
+async def expire_proposals(state: AppState) -> list[Proposal]:
+    """Expire every proposal whose time ran out; returns them (to tell their proposers)."""
+    async with state.db.transaction() as conn:
+        ids = await expire_due(conn, _iso(state.clock()))
+    expired = [await get_proposal(state.db, proposal_id) for proposal_id in ids]
+    await forget_validators(state.db, [p.feed_id for p in expired if p and p.feed_id])
+    return [p for p in expired if p is not None]
+
+
+# --- feeds -------------------------------------------------------------------------------
+
+
+async def propose_from_feed(
+    state: AppState, feed_id: int, changes: Sequence[Change]
+) -> FeedOutcome:
+    """Turn a feed's rows into proposals, in one transaction. A row saying what residents
+    are already told, or older than the current status, changes nothing; the same change
+    already pending is not proposed twice."""
+    now = state.clock()
+    expires = _iso(now + timedelta(hours=state.settings.safety.confirmation_hours))
+    fresh: list[FeedProposal] = []
+    unchanged = already = 0
+    async with state.db.transaction() as conn:
+        pending = await pending_keys_in(conn)
+        currents = await currents_in(conn, [change.area_id for change in changes])
+        for change in changes:
+            current = currents.get(change.area_id)
+            if current is not None and (
+                change.status_date < current.status_date
+                or (current.status == change.status and current.source == change.source)
+            ):
+                unchanged += 1
+                continue
+            key = (change.area_id, change.status, change.status_date.isoformat(), change.source)
+            if key in pending:
+                already += 1
+                continue
+            pending.add(key)
+            fresh.append(
+                FeedProposal(
+                    change.area_id, change.status, change.status_date, change.source,
+                    change.note, current.history_id if current else None,
+                    urgent=not is_toward_return(change.status),
+                )
+            )
+        proposed = await insert_feed_proposals(
+            conn, feed_id, fresh, now=_iso(now), expires_at=expires
+        )
+    urgent = sum(1 for p in fresh if p.urgent)
+    return FeedOutcome(tuple(proposed), urgent, unchanged, already)
+
+
+# --- alerts ------------------------------------------------------------------------------
+
+
+def render_alert(
+    tr: Translator, place: Place, record: AreaStatus, *, today: date, stale_after_days: int
+) -> str:
+    """The urgent alert: a headline, then the same answer residents get when they ask
+    (status in plain words, date, source, note, and the risk-education message)."""
+    answer = render_answer(tr, place, record, today=today, stale_after_days=stale_after_days)
+    return tr.gettext(_ALERT_HEADER) + "\n\n" + answer
+
+
+async def send_alert(state: AppState, history_id: int, *, created_by: int) -> AlertSent:
+    """Queue the alert owed for one history row to every subscriber of its area, in their
+    language, in the urgent lane; then mark the row alerted.
+
+    One alert at a time (the job catching up and an operator's change may meet), and only
+    while the row still owes it, so an alert is not queued twice. A newer status takes
+    over what an older one owed (:func:`~bot.storage.areas.record_status`), so a row that
+    is no longer current owes nothing any more."""
+    async with state.alert_lock:
+        record = await status_by_history_id(state.db, history_id)
+        if record is None or not await alert_is_due(state.db, history_id):
+            return AlertSent(None, 0)
+        current = await current_status(state.db, record.area_id)
+        broadcast_id, recipients = (
+            await _queue_alert(state, record, created_by)
+            if current is not None and current.history_id == history_id
+            else (None, 0)
+        )
+        async with state.db.transaction() as conn:
+            await mark_alerted(conn, history_id, broadcast_id)
+    return AlertSent(broadcast_id, recipients)
+
+
+async def _queue_alert(
+    state: AppState, record: AreaStatus, created_by: int
+) -> tuple[int | None, int]:
+    area = await get_area(state.db, record.area_id)
+    subscribers = await subscribers_of_area(state.db, record.area_id) if area else []
+    if area is None or not subscribers:
+        return None, 0
+    ancestors = await area_ancestors(state.db, area.id)
+    today = state.now().date()
+    texts: dict[str, str] = {}
+    for code in {s.language for s in subscribers}:
+        tr = state.catalogues.translator(code)
+        texts[code] = render_alert(
+            tr, place_of(area, ancestors, tr.code), record, today=today,
+            stale_after_days=state.settings.safety.stale_after_days,
+        )
+    broadcast_id = await state.dispatcher.enqueue(
+        created_by=created_by,
+        priority=Priority.URGENT,
+        kind=ALERT_KIND,
+        messages=(OutboxMessage(s.chat_id, texts[s.language]) for s in subscribers),
+        paid=state.settings.rates.paid_broadcast,
+    )
+    return broadcast_id, len(subscribers)
+
+
+async def send_due_alerts(state: AppState, *, created_by: int = 0) -> int:
+    """Alerts owed after a crash between recording a change and queueing its alert."""
+    sent = 0
+    for history_id, _area_id in await alerts_due(state.db):
+        result = await send_alert(state, history_id, created_by=created_by)
+        sent += result.recipients
+    if sent:
+        log.info("caught up on status alerts: %d recipients", sent)
+    return sent

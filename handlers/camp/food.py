@@ -1,0 +1,379 @@
+"""Food distributions: the next one for the resident's camp and sector, what is coming,
+postponements with their reasons, and what to do when left off the list."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.camps.reminders import next_planned
+from bot.i18n.bidi import rtl_lines
+from bot.i18n.catalogues import N_, Markup, Translator, pick
+from bot.storage.camps import Camp, Sector, camp_sectors
+from bot.storage.questions import count_question
+from bot.storage.services_food import (
+    Distribution,
+    ResidentCamp,
+    camp_distributions,
+    get_distribution,
+)
+from handlers.camp.choose import (
+    MESSAGE_LIMIT,
+    STALE,
+    Screen,
+    ask_camp,
+    button_label,
+    camp_name,
+    clip,
+    my_camp,
+    present,
+    visible_length,
+)
+from handlers.kit.buttons import read_press
+from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.keyboards import Button, keyboard
+from handlers.kit.payloads import encode
+from handlers.kit.screens import send_language_menu
+
+__all__ = ["days_until", "register", "show_food", "show_left_off"]
+
+_UPCOMING = 5
+_LOOKAHEAD = 30  # rows read: enough for the next one, the upcoming ones and a new date
+
+
+def days_until(tr: Translator, day: date, today: date) -> str:
+    """"today", "tomorrow", "in 3 days" (plural forms per language)."""
+    n = (day - today).days
+    if n <= 0:
+        return tr.gettext("today")
+    if n == 1:
+        return tr.gettext("tomorrow")
+    return tr.ngettext("in {n} day", "in {n} days", n)
+
+
+def _pending(distributions: Sequence[Distribution], now: datetime) -> list[Distribution]:
+    """What is still to come: not done, and not a planned one that already ended today."""
+    today, clock = now.date(), now.time()
+    return [
+        d
+        for d in distributions
+        if d.status != "done"
+        and not (d.status == "planned" and d.date == today and d.ends and d.ends <= clock)
+    ]
+
+
+def _when_line(tr: Translator, d: Distribution, today: date) -> str:
+    return tr.gettext(
+        "📅 {date} ({when})", date=tr.date(d.date), when=Markup(days_until(tr, d.date, today))
+    )
+
+
+def _sector_line(tr: Translator, d: Distribution) -> str:
+    if d.sector_code is None:
+        return tr.gettext("👥 The whole camp")
+    return tr.gettext("👥 Sector {sector}", sector=d.sector_code)
+
+
+def _status_lines(
+    tr: Translator, d: Distribution, later: Sequence[Distribution], budget: int
+) -> list[str]:
+    reason = clip(pick(d.reasons, tr.code), budget)
+    if d.status == "postponed":
+        lines = [
+            tr.gettext("⚠️ <b>Postponed.</b> Reason: {reason}", reason=reason)
+            if reason
+            else tr.gettext("⚠️ <b>Postponed.</b>")
+        ]
+        new = next_planned(d, later)
+        if new is not None:
+            lines.append(tr.gettext("Next planned date: {date}.", date=tr.date(new.date)))
+        else:
+            lines.append(tr.gettext("No new date has been announced yet."))
+        return lines
+    if d.status == "cancelled":
+        return [
+            tr.gettext("❌ <b>Cancelled.</b> Reason: {reason}", reason=reason)
+            if reason
+            else tr.gettext("❌ <b>Cancelled.</b>")
+        ]
+    if d.status == "done":
+        return [tr.gettext("✔️ Done")]
+    return [tr.gettext("✅ Planned")]
+
+
+def _distribution_block(
+    tr: Translator,
+    d: Distribution,
+    later: Sequence[Distribution],
+    today: date,
+    budget: int,
+) -> list[str]:
+    lines = [_when_line(tr, d, today)]
+    if d.starts and d.ends:
+        lines.append(
+            tr.gettext(
+                "🕒 from {start} to {end}", start=tr.time(d.starts), end=tr.time(d.ends)
+            )
+        )
+    lines.append(_sector_line(tr, d))
+    point = clip(pick(d.points, tr.code), budget // 2)
+    if point:
+        lines.append(tr.gettext("📍 {point}", point=point))
+    items = clip(pick(d.items, tr.code), budget)
+    if items:
+        lines.append(tr.gettext("🧺 {items}", items=items))
+    bring = clip(pick(d.bring, tr.code), budget // 2)
+    if bring:
+        lines.append(tr.gettext("🪪 Bring: {bring}", bring=bring))
+    lines.extend(_status_lines(tr, d, later, budget))
+    return lines
+
+
+def _title(tr: Translator, camp: Camp, sector: Sector | None) -> str:
+    if sector is not None:
+        return tr.gettext(
+            "<b>Food distribution: {camp}, sector {sector}</b>",
+            camp=camp_name(camp, tr),
+            sector=sector.code,
+        )
+    return tr.gettext("<b>Food distribution: {camp}</b>", camp=camp_name(camp, tr))
+
+
+def _demo_notice(tr: Translator) -> str:
+    return tr.gettext("<i>Demo data: invented for testing, not real information.</i>")
+
+
+def _left_off_button(tr: Translator) -> Button:
+    return (tr.gettext("❓ I was left off the list / my card was stopped"), encode("food", "left"))
+
+
+@dataclass(frozen=True)
+class _View:
+    """Who is looking: their language, camp, sector, and the camp time now."""
+
+    tr: Translator
+    camp: Camp
+    sector: Sector | None
+    sectors_known: bool  # the camp has sectors (so choosing one would help)
+    now: datetime
+
+
+def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str:
+    tr, today = view.tr, view.now.date()
+    blocks = [_title(tr, view.camp, view.sector)]
+    if not pending:
+        blocks.append(
+            tr.gettext(
+                "No food distribution is planned for your camp at the moment. "
+                "When one is announced, you will find it here."
+            )
+        )
+        return "\n\n".join(blocks)
+    first, upcoming = pending[0], pending[1 : 1 + _UPCOMING]
+    lines = [tr.gettext("<b>Next distribution</b>")]
+    lines.extend(_distribution_block(tr, first, pending[1:], today, budget))
+    blocks.append("\n".join(lines))
+    if upcoming:
+        lines = [tr.gettext("<b>Upcoming</b>")]
+        lines.extend(_upcoming_line(tr, d, today) for d in upcoming)
+        blocks.append("\n".join(lines))
+    if view.sector is None and view.sectors_known:
+        blocks.append(
+            tr.gettext(
+                "You have not chosen a sector, so you see every sector's dates. "
+                "To choose yours, send /camp."
+            )
+        )
+    if any(d.demo for d in (first, *upcoming)):
+        blocks.append(_demo_notice(tr))
+    return "\n\n".join(blocks)
+
+
+def _upcoming_line(tr: Translator, d: Distribution, today: date) -> str:
+    when = Markup(days_until(tr, d.date, today))
+    if d.status == "postponed":
+        return tr.gettext("• {date} ({when}): postponed", date=tr.date(d.date), when=when)
+    if d.status == "cancelled":
+        return tr.gettext("• {date} ({when}): cancelled", date=tr.date(d.date), when=when)
+    if d.sector_code is None:
+        return tr.gettext("• {date} ({when}): the whole camp", date=tr.date(d.date), when=when)
+    return tr.gettext(
+        "• {date} ({when}): sector {sector}", date=tr.date(d.date), when=when, sector=d.sector_code
+    )
+
+
+def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
+    tr = view.tr
+    text = ""
+    for budget in (600, 300, 120):
+        text = _home_text(view, pending, budget)
+        if visible_length(text) <= MESSAGE_LIMIT:
+            break
+    rows: list[list[Button]] = [
+        [(_upcoming_label(tr, d), encode("food", "show", d.id))]
+        for d in pending[1 : 1 + _UPCOMING]
+    ]
+    rows.append([_left_off_button(tr)])
+    rows.append(
+        [
+            (tr.gettext("🔄 Change camp"), encode("camp", "home", "food")),
+            (tr.gettext("⬅️ Main menu"), encode("camp", "menu")),
+        ]
+    )
+    return Screen(text, keyboard(rows, rtl=tr.language.rtl))
+
+
+def _upcoming_label(tr: Translator, d: Distribution) -> str:
+    if d.sector_code is None:
+        return button_label(tr, N_("📅 {date}: the whole camp"), date=tr.date(d.date))
+    return button_label(
+        tr, N_("📅 {date}: sector {sector}"), date=tr.date(d.date), sector=d.sector_code
+    )
+
+
+def _detail_screen(
+    tr: Translator, camp: Camp, d: Distribution, later: Sequence[Distribution], now: datetime
+) -> Screen:
+    text = ""
+    for budget in (1000, 500, 200):
+        lines = [
+            tr.gettext("<b>Food distribution: {camp}</b>", camp=camp_name(camp, tr)),
+            *_distribution_block(tr, d, later, now.date(), budget),
+        ]
+        if d.demo:
+            lines.extend(["", _demo_notice(tr)])
+        text = "\n".join(lines)
+        if visible_length(text) <= MESSAGE_LIMIT:
+            break
+    rows = [[_left_off_button(tr)], [(tr.gettext("⬅️ Back"), encode("food", "home"))]]
+    return Screen(text, keyboard(rows, rtl=tr.language.rtl))
+
+
+def _general_left_off(tr: Translator) -> str:
+    return tr.gettext(
+        "Go to the camp management office or to the help desk of the food partner, and take "
+        "your ration card and your ID. You can also call the free hotline of the IDP "
+        "Information Centre on 6999.\n\nHelp is free: never pay anyone to be put on a list."
+    )
+
+
+def _data_paragraphs(tr: Translator, text: str | None) -> str:
+    """A staff-written text of several lines, escaped, each line laid out for the reader."""
+    escaped = html.escape(text or "", quote=False)
+    return rtl_lines(escaped) if tr.language.rtl else escaped
+
+
+def _left_off_screen(tr: Translator, camp: Camp | None) -> Screen:
+    answer = pick(camp.left_off, tr.code) if camp else None
+    body = _data_paragraphs(tr, clip(answer, 3500)) if answer else _general_left_off(tr)
+    text = "\n\n".join(
+        [tr.gettext("<b>Left off the food list, or your ration card was stopped?</b>"), body]
+    )
+    rows = [
+        [
+            (tr.gettext("⬅️ Back"), encode("food", "home")),
+            (tr.gettext("⬅️ Main menu"), encode("camp", "menu")),
+        ]
+    ]
+    return Screen(text, keyboard(rows, rtl=tr.language.rtl))
+
+
+# --- entry points --------------------------------------------------------------------------
+
+
+async def _sector(context: DaleelContext, mine: ResidentCamp) -> tuple[Sector | None, bool]:
+    """The resident's sector (if still one of their camp's) and whether the camp has any."""
+    sectors = await camp_sectors(context.db, mine.camp_id) if mine.camp_id else []
+    return next((s for s in sectors if s.id == mine.sector_id), None), bool(sectors)
+
+
+async def show_food(chat_id: int, context: DaleelContext, *, update: Update | None = None) -> None:
+    """The next distribution for the resident's camp and sector, and what comes after.
+
+    Asks for the camp first when the resident has none; counts the question (camp only).
+    """
+    if context.resident is None:
+        await send_language_menu(chat_id, context, first_time=True)
+        return
+    mine = await my_camp(context, chat_id)
+    if mine is None:
+        await ask_camp(chat_id, context, then="food", update=update)
+        return
+    camp, resident = mine
+    now = context.state.now()
+    await count_question(context.db, day=now.date(), topic="food", camp_id=camp.id)
+    sector, sectors_known = await _sector(context, resident)
+    rows = await camp_distributions(
+        context.db, camp.id, sector.id if sector else None, now.date(), limit=_LOOKAHEAD
+    )
+    view = _View(context.tr, camp, sector, sectors_known, now)
+    screen = _home_screen(view, _pending(rows, now))
+    await present(chat_id, context, screen, update=update)
+
+
+async def show_left_off(
+    chat_id: int, context: DaleelContext, *, update: Update | None = None
+) -> None:
+    """What to do when left off the list: the camp's own answer, else the general one."""
+    mine = await my_camp(context, chat_id) if context.resident else None
+    camp = mine[0] if mine else None
+    now = context.state.now()
+    await count_question(
+        context.db, day=now.date(), topic="left_off", camp_id=camp.id if camp else 0
+    )
+    await present(chat_id, context, _left_off_screen(context.tr, camp), update=update)
+
+
+async def _show_distribution(update: Update, context: DaleelContext, distribution_id: int) -> bool:
+    """False for a distribution that is not the resident's to see (stale or forged)."""
+    chat_id = update.effective_chat.id if update.effective_chat else 0
+    mine = await my_camp(context, chat_id)
+    d = await get_distribution(context.db, distribution_id)
+    if mine is None or d is None or d.camp_id != mine[0].id:
+        return False
+    camp, resident = mine
+    sector, _ = await _sector(context, resident)
+    if sector is not None and d.sector_id not in (None, sector.id):
+        return False
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    now = context.state.now()
+    later = await camp_distributions(
+        context.db, camp.id, sector.id if sector else None, d.date, limit=_LOOKAHEAD
+    )
+    await present(chat_id, context, _detail_screen(context.tr, camp, d, later, now), update=update)
+    return True
+
+
+async def food_button(update: Update, context: DaleelContext) -> None:
+    """Every food:v1:* button; ids are re-checked against the resident's camp and sector."""
+    press = await read_press(update, context, "food")
+    if press is None:
+        return
+    query, chat_id, callback = press.query, press.chat_id, press.callback
+    tr = context.tr
+    if callback.action == "home" and not callback.args:
+        await query.answer()
+        await show_food(chat_id, context, update=update)
+        return
+    if callback.action == "left" and not callback.args:
+        await query.answer()
+        await show_left_off(chat_id, context, update=update)
+        return
+    distribution_id = callback.arg_int(0) if len(callback.args) == 1 else None
+    if (
+        callback.action == "show"
+        and distribution_id is not None
+        and await _show_distribution(update, context, distribution_id)
+    ):
+        return
+    await query.answer(tr.gettext(STALE))
+
+
+def register(app: DaleelApp) -> None:
+    app.add_handler(CallbackQueryHandler(food_button, pattern=r"^food:"))

@@ -1,0 +1,359 @@
+"""Camp services: categories → services → one service, with "open now" in camp time."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import datetime
+
+from babel.lists import format_list
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.camps.hours import ALL_DAYS, OpeningState, opening_status, weekdays
+from bot.i18n.bidi import isolate_ltr
+from bot.i18n.catalogues import N_, Markup, Translator, pick
+from bot.storage.camps import Camp
+from bot.storage.questions import count_question
+from bot.storage.services_food import (
+    Service,
+    get_service,
+    service_categories,
+    services_in_category,
+)
+from handlers.camp.choose import (
+    MESSAGE_LIMIT,
+    STALE,
+    Screen,
+    ask_camp,
+    camp_name,
+    clip,
+    my_camp,
+    present,
+    visible_length,
+)
+from handlers.kit.buttons import read_press
+from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.keyboards import Button, keyboard
+from handlers.kit.payloads import Callback, encode
+from handlers.kit.screens import send_language_menu
+
+__all__ = [
+    "CATEGORIES",
+    "days_text",
+    "hours_line",
+    "opening_line",
+    "register",
+    "show_services",
+]
+
+# In the order residents are shown them; labels are translated where the language is known.
+CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("health", N_("🩺 Health")),
+    ("water_sanitation", N_("🚰 Water and sanitation")),
+    ("food", N_("🍞 Food")),
+    ("shelter_items", N_("⛺ Shelter and household items")),
+    ("registration_documents", N_("📄 Registration and documents")),
+    ("legal_protection", N_("⚖️ Legal aid and protection")),
+    ("education", N_("📚 Education")),
+    ("psychosocial", N_("🤝 Psychosocial support")),
+    ("other", N_("📌 Other services")),
+)
+_CATEGORY_LABELS = dict(CATEGORIES)
+WEEKDAY_NAMES: tuple[str, ...] = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+# The week as it is lived in Iraq: Saturday first, so "Sunday to Thursday" is one run.
+_WEEK_ORDER = (5, 6, 0, 1, 2, 3, 4)
+_PAGE = 10
+_TITLE_LIMIT = 100  # venue titles and addresses: keep them short on small screens
+
+
+# --- hours, in words -------------------------------------------------------------------
+
+
+def days_text(tr: Translator, days: int) -> str | None:
+    """"Every day", "Sunday to Thursday", "Monday and Wednesday"; None when not known."""
+    days &= ALL_DAYS
+    if not days:
+        return None
+    if days == ALL_DAYS:
+        return tr.gettext("every day")
+    ordered = [day for day in _WEEK_ORDER if day in weekdays(days)]
+    positions = [_WEEK_ORDER.index(day) for day in ordered]
+    names = [tr.gettext(WEEKDAY_NAMES[day]) for day in ordered]
+    if len(ordered) >= 3 and positions == list(range(positions[0], positions[-1] + 1)):
+        return tr.gettext("{first} to {last}", first=Markup(names[0]), last=Markup(names[-1]))
+    return format_list(names, locale=tr.language.babel_locale)
+
+
+def hours_line(tr: Translator, service: Service) -> str:
+    days = days_text(tr, service.days)
+    if days and service.opens and service.closes:
+        return tr.gettext(
+            "🕒 {days}, from {opens} to {closes}",
+            days=Markup(days),
+            opens=tr.time(service.opens),
+            closes=tr.time(service.closes),
+        )
+    if days:
+        return tr.gettext("🕒 {days}; hours not known", days=Markup(days))
+    return tr.gettext("🕒 Opening days and hours not known")
+
+
+def opening_line(tr: Translator, service: Service, now: datetime) -> str | None:
+    """"Open now, until 14:00" / "Closed now. Opens tomorrow at 08:00."; None if unknown."""
+    status = opening_status(service.days, service.opens, service.closes, now, tr.zone)
+    state = status.state
+    at = tr.time(status.at) if status.at else ""
+    if state is OpeningState.OPEN:
+        if status.at is None:
+            return tr.gettext("✅ Open today (hours not known)")
+        return tr.gettext("✅ Open now, until {time}", time=at)
+    if state is OpeningState.OPENS_TODAY:
+        return tr.gettext("⛔ Closed now. Opens today at {time}.", time=at)
+    if state is OpeningState.OPENS_LATER and status.weekday is not None:
+        if status.days_ahead == 1:
+            return tr.gettext("⛔ Closed now. Opens tomorrow at {time}.", time=at)
+        return tr.gettext(
+            "⛔ Closed now. Opens on {weekday} at {time}.",
+            weekday=Markup(tr.gettext(WEEKDAY_NAMES[status.weekday])),
+            time=at,
+        )
+    if state is OpeningState.CLOSED_TODAY:
+        return tr.gettext("⛔ Closed today")
+    return None
+
+
+def _name(service: Service, tr: Translator) -> str:
+    return pick(service.names, tr.code) or service.code
+
+
+# --- screens -------------------------------------------------------------------------------
+
+
+def _home_screen(tr: Translator, camp: Camp, counts: dict[str, int]) -> Screen:
+    rows: list[list[Button]] = [
+        [(tr.gettext(label), encode("svc", "cat", category))]
+        for category, label in CATEGORIES
+        if counts.get(category)
+    ]
+    rows.append(
+        [
+            (tr.gettext("🔄 Change camp"), encode("camp", "home", "svc")),
+            (tr.gettext("⬅️ Main menu"), encode("camp", "menu")),
+        ]
+    )
+    if counts:
+        text = tr.gettext(
+            "<b>Services in {camp}</b>\nWhat kind of service do you need?",
+            camp=camp_name(camp, tr),
+        )
+    else:
+        text = tr.gettext(
+            "I have no information about the services in {camp} yet. "
+            "Please ask at the camp management office.",
+            camp=camp_name(camp, tr),
+        )
+    return Screen(text, keyboard(rows, rtl=tr.language.rtl))
+
+
+def _category_screen(
+    tr: Translator,
+    camp: Camp,
+    category: str,
+    services: Sequence[Service],
+    *,
+    page: int,
+    now: datetime,
+) -> Screen:
+    pages = max((len(services) + _PAGE - 1) // _PAGE, 1)
+    page = min(max(page, 0), pages - 1)
+    shown = services[page * _PAGE : (page + 1) * _PAGE]
+    title = tr.gettext(
+        "<b>{category}</b> in {camp}",
+        category=Markup(html.escape(tr.gettext(_CATEGORY_LABELS[category]), quote=False)),
+        camp=camp_name(camp, tr),
+    )
+    blocks = [title]
+    for service in shown:
+        lines = [tr.gettext("• <b>{name}</b>", name=clip(_name(service, tr), 120))]
+        opening = opening_line(tr, service, now)
+        if opening:
+            lines.append(opening)
+        blocks.append("\n".join(lines))
+    if pages > 1:
+        blocks.append(tr.gettext("Page {page} of {pages}", page=page + 1, pages=pages))
+    blocks.append(tr.gettext("Choose a service to see where it is and when it is open."))
+    rows: list[list[Button]] = [
+        [(clip(_name(service, tr), 60) or "", encode("svc", "show", service.id))]
+        for service in shown
+    ]
+    paging: list[Button] = []
+    if page > 0:
+        paging.append((tr.gettext("‹ Previous"), encode("svc", "cat", category, page - 1)))
+    if page < pages - 1:
+        paging.append((tr.gettext("More ›"), encode("svc", "cat", category, page + 1)))
+    if paging:
+        rows.append(paging)
+    rows.append([(tr.gettext("⬅️ Back"), encode("svc", "home"))])
+    return Screen("\n\n".join(blocks), keyboard(rows, rtl=tr.language.rtl))
+
+
+def _detail_text(tr: Translator, service: Service, now: datetime, budget: int) -> str:
+    lines = [tr.gettext("<b>{name}</b>", name=clip(_name(service, tr), 120))]
+    location = clip(pick(service.locations, tr.code), budget)
+    if location:
+        lines.append(tr.gettext("📍 {location}", location=location))
+    lines.append(hours_line(tr, service))
+    opening = opening_line(tr, service, now)
+    if opening:
+        lines.append(opening)
+    if service.phone:
+        phone = Markup(isolate_ltr(html.escape(service.phone, quote=False)))
+        lines.append(tr.gettext("📞 {phone}", phone=phone))
+    notes = clip(pick(service.notes, tr.code), budget)
+    if notes:
+        lines.append(tr.gettext("ℹ️ {notes}", notes=notes))
+    if service.demo:
+        lines.append("")
+        lines.append(
+            tr.gettext("<i>Demo data: invented for testing, not real information.</i>")
+        )
+    return "\n".join(lines)
+
+
+def _detail_screen(tr: Translator, service: Service, now: datetime) -> Screen:
+    text = ""
+    for budget in (1000, 500, 200):  # location and notes are at most 1000 characters each
+        text = _detail_text(tr, service, now, budget)
+        if visible_length(text) <= MESSAGE_LIMIT:
+            break
+    rows: list[list[Button]] = []
+    if service.category == "food":
+        rows.append([(tr.gettext("🍞 Food distribution dates"), encode("food", "home"))])
+    rows.append(
+        [
+            (tr.gettext("⬅️ Back"), encode("svc", "cat", service.category)),
+            (tr.gettext("🏥 All services"), encode("svc", "home")),
+        ]
+    )
+    return Screen(text, keyboard(rows, rtl=tr.language.rtl))
+
+
+# --- entry points --------------------------------------------------------------------------
+
+
+async def show_services(
+    chat_id: int,
+    context: DaleelContext,
+    category: str | None = None,
+    *,
+    update: Update | None = None,
+) -> None:
+    """The services of the resident's camp (one category if given and the camp has it).
+
+    Asks for the camp first when the resident has none; counts the question (camp only).
+    """
+    if context.resident is None:
+        await send_language_menu(chat_id, context, first_time=True)
+        return
+    mine = await my_camp(context, chat_id)
+    if mine is None:
+        await ask_camp(chat_id, context, then="svc", update=update)
+        return
+    camp, _ = mine
+    now = context.state.now()
+    await count_question(context.db, day=now.date(), topic="services", camp_id=camp.id)
+    counts = await service_categories(context.db, camp.id)
+    if category in counts:
+        services = await services_in_category(context.db, camp.id, category)
+        screen = _category_screen(
+            context.tr, camp, category, services, page=0, now=now
+        )
+    else:
+        screen = _home_screen(context.tr, camp, counts)
+    await present(chat_id, context, screen, update=update)
+
+
+async def _show_category(update: Update, context: DaleelContext, callback: Callback) -> bool:
+    """False for a stale payload (nothing answered yet); True once answered and shown."""
+    chat_id = update.effective_chat.id if update.effective_chat else 0
+    category = callback.args[0] if callback.args else ""
+    page = callback.arg_int(1) if len(callback.args) > 1 else 0
+    if category not in _CATEGORY_LABELS or page is None:
+        return False
+    await _acknowledge(update)
+    mine = await my_camp(context, chat_id)
+    if mine is None:
+        await ask_camp(chat_id, context, then="svc", update=update)
+        return True
+    camp, _ = mine
+    services = await services_in_category(context.db, camp.id, category)
+    if not services:  # the camp changed, or its services did: start from its categories
+        await show_services(chat_id, context, update=update)
+        return True
+    screen = _category_screen(
+        context.tr, camp, category, services, page=page, now=context.state.now()
+    )
+    await present(chat_id, context, screen, update=update)
+    return True
+
+
+async def _show_service(update: Update, context: DaleelContext, callback: Callback) -> bool:
+    chat_id = update.effective_chat.id if update.effective_chat else 0
+    service_id = callback.arg_int(0)
+    service = await get_service(context.db, service_id) if service_id is not None else None
+    mine = await my_camp(context, chat_id)
+    # Only a service of the resident's own camp: anything else is a stale or forged button.
+    if service is None or mine is None or service.camp_id != mine[0].id:
+        return False
+    await _acknowledge(update)
+    tr = context.tr
+    await present(chat_id, context, _detail_screen(tr, service, context.state.now()), update=update)
+    if service.lat is not None and service.lon is not None:
+        address = pick(service.locations, tr.code) or camp_name(mine[0], tr)
+        await context.bot.send_venue(
+            chat_id,
+            latitude=service.lat,
+            longitude=service.lon,
+            title=clip(_name(service, tr), _TITLE_LIMIT) or "",
+            address=clip(address, _TITLE_LIMIT) or "",
+        )
+    return True
+
+
+async def services_button(update: Update, context: DaleelContext) -> None:
+    """Every svc:v1:* button; ids are re-checked against the resident's camp."""
+    press = await read_press(update, context, "svc")
+    if press is None:
+        return
+    query, chat_id, callback = press.query, press.chat_id, press.callback
+    tr = context.tr
+    if callback.action == "home" and not callback.args:
+        await query.answer()
+        await show_services(chat_id, context, update=update)
+        return
+    handled = False
+    if callback.action == "cat":
+        handled = await _show_category(update, context, callback)
+    elif callback.action == "show" and len(callback.args) == 1:
+        handled = await _show_service(update, context, callback)
+    if not handled:
+        await query.answer(tr.gettext(STALE))
+
+
+async def _acknowledge(update: Update) -> None:
+    """Stop the button's spinner as soon as the press is known to be valid."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+
+
+def register(app: DaleelApp) -> None:
+    app.add_handler(CallbackQueryHandler(services_button, pattern=r"^svc:"))

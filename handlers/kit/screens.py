@@ -1,0 +1,69 @@
+"""Screens more than one feature shows: the main menu and the language choice."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup
+
+from bot.i18n.catalogues import LANGUAGES, N_, Translator
+from handlers.kit.context import DaleelContext
+from handlers.kit.keyboards import keyboard
+from handlers.kit.payloads import encode
+
+__all__ = [
+    "MENU_ITEMS",
+    "main_menu_markup",
+    "main_menu_text",
+    "send_language_menu",
+    "send_main_menu",
+]
+
+# (feature, label): each button goes straight to its feature's "home" screen.
+MENU_ITEMS: tuple[tuple[str, str], ...] = (
+    ("svc", N_("🏥 Camp services")),
+    ("food", N_("🍞 Food distribution")),
+    ("safe", N_("⚠️ Is my area safe?")),
+    ("alert", N_("🔔 Alerts")),
+    ("menu", N_("🌐 Language")),
+)
+
+
+def main_menu_markup(tr: Translator) -> InlineKeyboardMarkup:
+    rows = [
+        [(tr.gettext(label), encode(feature, "language" if feature == "menu" else "home"))]
+        for feature, label in MENU_ITEMS
+    ]
+    return keyboard(rows, rtl=tr.language.rtl)
+
+
+def main_menu_text(tr: Translator, preface: str | None = None) -> str:
+    """The menu's question, optionally after rendered paragraphs (e.g. the welcome)."""
+    prompt = tr.gettext("What would you like to know? Choose below, or type your question.")
+    return f"{preface}\n\n{prompt}" if preface else prompt
+
+
+async def send_main_menu(
+    chat_id: int, context: DaleelContext, *, preface: str | None = None
+) -> None:
+    tr = context.tr
+    await context.bot.send_message(
+        chat_id, main_menu_text(tr, preface), reply_markup=main_menu_markup(tr)
+    )
+
+
+def language_menu_markup() -> InlineKeyboardMarkup:
+    """Each language labelled in its own name, in a fixed order whatever the reader's."""
+    buttons = [(lang.native_name, encode("lang", "set", lang.code)) for lang in LANGUAGES]
+    return keyboard([buttons[0:2], buttons[2:4]], rtl=False)
+
+
+async def send_language_menu(chat_id: int, context: DaleelContext, *, first_time: bool) -> None:
+    """First contact asks in every language, since we do not know which one they read."""
+    if first_time:
+        catalogues = context.state.catalogues
+        text = "\n".join(
+            catalogues.translator(lang.code).gettext("Please choose your language.")
+            for lang in LANGUAGES
+        )
+    else:
+        text = context.tr.gettext("Please choose your language.")
+    await context.bot.send_message(chat_id, text, reply_markup=language_menu_markup())
