@@ -53,7 +53,7 @@ def po_path(locales: Path, lang: str) -> Path:
 
 def _pybabel(*args: str) -> None:
     """Run one pybabel command in this process, quietly; a failure raises."""
-    if CommandLineInterface().run(["pybabel", "-q", *args]):
+    if CommandLineInterface().run(["pybabel", "-q", *args]):  # type: ignore[no-untyped-call]
         raise RuntimeError(f"pybabel {args[0]} failed")
 
 
