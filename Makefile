@@ -6,8 +6,6 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml sandbox/pyproject.toml co
 LANGS := ar ckb ku en
 PO := $(foreach l,$(LANGS),locales/$(l)/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
-# The standard Arabic rule: Babel writes forms 4 and 5 swapped (python-babel/babel#816).
-AR_PLURAL := nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 \&\& n%100<=10 ? 3 : n%100>=11 ? 4 : 5);
 
 .PHONY: help setup catalogues extract update translations lint test demo run bench clean
 
@@ -16,7 +14,8 @@ help:
 	@echo "make test   - set up and run the whole test suite (lint, types, tests)"
 	@echo "make run    - run the real bot from config.toml"
 	@echo "make bench  - run the benchmarks and print a table"
-	@echo "make extract / update / catalogues - gettext catalogue workflow"
+	@echo "make translations - extract the texts, update the .po files (kept), compile"
+	@echo "make extract / update / catalogues - its steps (see tools/catalogues.py)"
 
 $(STAMP): pyproject.toml sandbox/pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,21 +25,20 @@ $(STAMP): pyproject.toml sandbox/pyproject.toml constraints.txt
 setup: $(STAMP) catalogues
 
 locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
-	@$(BIN)/pybabel -q compile -D messages -l $* -i $< -o $@
+	@$(BIN)/python tools/catalogues.py compile $*
 
 catalogues: $(MO)
 
+# The .po files are the master of translations (edit them with any gettext tool); these
+# steps keep every msgstr. tools/catalogues.py says why they are not plain pybabel.
 extract: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ -c TRANSLATORS: --no-location --sort-output --no-wrap \
-	  --project Daleel -o locales/messages.pot bot handlers
+	$(BIN)/python tools/catalogues.py extract
 
-update: extract
-	$(BIN)/pybabel update -D messages -i locales/messages.pot -d locales --no-fuzzy-matching --ignore-obsolete --no-wrap
-	sed -i 's|^"Plural-Forms: .*\\n"$$|"Plural-Forms: $(AR_PLURAL)\\n"|' locales/ar/LC_MESSAGES/messages.po
+update: $(STAMP)
+	$(BIN)/python tools/catalogues.py update
 
-translations: update
-	$(BIN)/python tools/fill_translations.py locales/sources/*.py
-	$(MAKE) --no-print-directory catalogues
+translations: $(STAMP)
+	$(BIN)/python tools/catalogues.py translations
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers sandbox tests bench bot.py

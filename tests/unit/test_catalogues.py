@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import string
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
 from bot.i18n.catalogues import LANGUAGES, CatalogueError, Catalogues, default_locales_dir
@@ -33,30 +34,76 @@ def template_ids() -> set[str]:
     return {m.id if isinstance(m.id, str) else m.id[0] for m in pot if m.id}
 
 
+def message_key(message: Message) -> str:
+    return message.id if isinstance(message.id, str) else message.id[0]
+
+
+def forms_of(message: Message) -> tuple[str, ...]:
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
+def fields(text: str) -> set[str]:
+    """The named {fields} of a str.format text; ValueError if its braces do not parse."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
 @pytest.mark.parametrize("code", ["ar", "ckb", "ku"])
 def test_every_text_translated(code: str) -> None:
     po = catalog(code)
-    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in po if m.id}
-    assert template_ids() <= ids, "run 'make update' and translate"
+    assert template_ids() <= {message_key(m) for m in po if m.id}, "run 'make translations'"
+    problems = []
     for message in po:
         if not message.id:
             continue
-        assert "fuzzy" not in message.flags, message.id
-        forms = message.string if isinstance(message.string, tuple) else (message.string,)
-        assert all(forms), f"untranslated in {code}: {message.id!r}"
+        if "fuzzy" in message.flags:
+            problems.append(f"fuzzy: {message_key(message)!r}")
+        if not all(forms_of(message)):
+            problems.append(f"untranslated: {message_key(message)!r}")
+    assert not problems, f"{code}:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("code", [lang.code for lang in LANGUAGES])
+def test_placeholders_match(code: str) -> None:
+    """A msgstr has the msgid's {fields}, no other, and braces that str.format can parse.
+
+    A plural form may leave out {n}, the count ngettext always passes ("one resident",
+    Arabic zero, one and two); it may never leave out another field nor add one.
+    """
+    problems = []
+    for message in catalog(code):
+        if not message.id:
+            continue
         source = message.id if isinstance(message.id, str) else message.id[1]
-        wanted = set(PLACEHOLDER.findall(source))
-        for form in forms:
-            # A plural form may leave out {n} ("one resident"), never add a stranger.
-            found = set(PLACEHOLDER.findall(form))
-            assert found <= wanted | {"n"}, (code, message.id, form)
-            if not isinstance(message.id, tuple):
-                assert found == wanted, (code, message.id, form)
-        # No English left: translations are in their own script (Kurmanji shares Latin).
-        if code in ("ar", "ckb"):
-            latin_words = re.findall(r"(?<![/{<&])\b[A-Za-z]{4,}\b", re.sub(r"<[^>]+>", "", forms[0]))
-            assert not [w for w in latin_words if w not in PLACEHOLDER.findall(forms[0])], (
-                code, message.id, forms[0])
+        try:
+            wanted = fields(source)
+        except ValueError as error:
+            problems.append(f"{code} msgid {message_key(message)!r}: {error}")
+            continue
+        for index, form in enumerate(forms_of(message)):
+            where = f"{code} {message_key(message)!r} form {index}"
+            try:
+                found = fields(form)
+            except ValueError as error:
+                problems.append(f"{where}: {error}")
+                continue
+            may_omit = {"n"} if isinstance(message.id, tuple) else set()
+            if found - wanted:
+                problems.append(f"{where}: unknown {sorted(found - wanted)}")
+            if wanted - found - may_omit:
+                problems.append(f"{where}: missing {sorted(wanted - found - may_omit)}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("code", ["ar", "ckb"])
+def test_no_english_left(code: str) -> None:
+    # Translations are in their own script (Kurmanji shares Latin, so it is not checked).
+    for message in catalog(code):
+        if not message.id:
+            continue
+        first = forms_of(message)[0]
+        latin_words = re.findall(r"(?<![/{<&])\b[A-Za-z]{4,}\b", re.sub(r"<[^>]+>", "", first))
+        assert not [w for w in latin_words if w not in PLACEHOLDER.findall(first)], (
+            code, message.id, first)
 
 
 def test_tags_survive_translation() -> None:
