@@ -24,10 +24,10 @@ from zoneinfo import ZoneInfo
 import handlers
 from bench.harness import TOKEN, ms, sandbox
 from bot.config import Secret, Settings
+from bot.domain.statuses import STATUSES
 from bot.feeds.parse import parse_feed
 from bot.feeds.poll import poll_feed
 from bot.importing.apply import import_csv
-from bot.safety.answers import STATUSES
 from bot.storage import Database
 from bot.storage.db import utc_now
 from bot.storage.feeds import add_feed

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.harness import bot_process, median, ms, percentile, sandbox, write_config
-from bot.i18n.catalogues import LANGUAGES
+from bot.domain.languages import LANGUAGES
 from sandbox import SandboxClient, SimulatedUser
 from sandbox.demo import build_demo_database
 

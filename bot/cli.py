@@ -11,8 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.domain.records import Record
+from bot.domain.roles import ROLES
 from bot.i18n.catalogues import CatalogueError
-from bot.importing.records import KINDS, Record
+from bot.importing.results import KINDS
 
 __all__ = ["main"]
 
@@ -41,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--as",
         dest="role",
-        choices=("resident", "staff", "operator", "admin"),
+        choices=("resident", *ROLES),
         default="resident",
         help="who you are in the console chat",
     )

@@ -17,8 +17,9 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.languages import CODES
+
 __all__ = [
-    "LANGUAGE_CODES",
     "TOKEN_ENV",
     "ConfigError",
     "FeedSettings",
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 TOKEN_ENV = "DALEEL_BOT_TOKEN"
-LANGUAGE_CODES = ("ar", "ckb", "ku", "en")
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _TOKEN_RE = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{20,80}$")
 
@@ -329,8 +329,8 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
     language = reader.get("locale.default_language", str, "ar")
     _check(
         "locale.default_language",
-        language in LANGUAGE_CODES,
-        f"must be one of {', '.join(LANGUAGE_CODES)}",
+        language in CODES,
+        f"must be one of {', '.join(CODES)}",
     )
     api = reader.get("telegram.api_base_url", str, "")
     mode = reader.get("telegram.mode", str, "polling")

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Secret, Settings
 from bot.importing.apply import ImportReport, import_parsed
 from bot.importing.parse import parse
-from bot.importing.records import ParseResult
+from bot.importing.results import ParseResult
 from bot.logs import configure_logging
 from bot.storage import Database
 from bot.storage.roles import grant_role

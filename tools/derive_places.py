@@ -21,7 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.importing import AreaRecord, CampRecord, Texts, export, parse  # noqa: E402
+from bot.domain.records import AreaRecord, CampRecord, Texts  # noqa: E402
+from bot.importing import export, parse  # noqa: E402
 
 SOURCE = REPO.parent / "shared" / "data" / "iraq"
 OUT = REPO / "data"

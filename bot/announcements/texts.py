@@ -21,9 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from bot.domain.announcements import Priority
+from bot.domain.languages import LANGUAGES
 from bot.i18n.bidi import RLM
-from bot.i18n.catalogues import LANGUAGES, N_, Catalogues, Translator, pick
-from bot.storage.announcements import ALL_LANGUAGES, Priority
+from bot.i18n.catalogues import N_, Catalogues, Translator, pick
+from bot.storage.announcements import ALL_LANGUAGES
 
 __all__ = [
     "HEADERS",

@@ -25,6 +25,7 @@ from typing import cast
 
 from bot.announcements.rules import Rule, next_after
 from bot.announcements.texts import MESSAGE_LIMIT, telegram_length
+from bot.domain.distributions import NOT_HAPPENING
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.storage import audit
 from bot.storage.db import Database
@@ -139,7 +140,7 @@ def is_news(change: Change, today: date) -> bool:
         return False
     if max(d.date, change.told_date) < today:
         return False
-    if d.status in ("postponed", "cancelled"):
+    if d.status in NOT_HAPPENING:
         return told != d.status or d.date != change.told_date
     return d.status == "planned" and (d.date != change.told_date or told != "planned")
 

@@ -1,14 +1,14 @@
-"""Languages, gettext catalogues and per-language formatting.
+"""Gettext catalogues and per-language formatting.
 
-The active language belongs to one update: handlers get a :class:`Translator` for the
-resident from the context; nothing here is global or mutable.
+The languages themselves are :mod:`bot.domain.languages`. The active language belongs to
+one update: handlers get a :class:`Translator` for the resident from the context; nothing
+here is global or mutable.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,58 +17,21 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from babel.support import NullTranslations, Translations
 
+from bot.domain.languages import FALLBACK, LANGUAGES, Language, language
 from bot.i18n.bidi import isolate, rtl_lines
 
 __all__ = [
     "DOMAIN",
-    "FALLBACK",
-    "LANGUAGES",
     "N_",
     "CatalogueError",
     "Catalogues",
-    "Language",
     "Markup",
     "Translator",
     "default_locales_dir",
-    "language",
     "pick",
 ]
 
 DOMAIN = "messages"
-
-
-@dataclass(frozen=True)
-class Language:
-    code: str
-    native_name: str
-    babel_locale: str
-    rtl: bool
-    # setMyCommands only takes two-letter ISO 639-1 codes: Sorani has none.
-    telegram_code: str | None
-
-
-LANGUAGES: tuple[Language, ...] = (
-    Language("ar", "العربية", "ar_IQ", rtl=True, telegram_code="ar"),
-    Language("ckb", "کوردیی ناوەندی", "ckb_IQ", rtl=True, telegram_code=None),
-    Language("ku", "Kurmancî", "ku", rtl=False, telegram_code="ku"),
-    Language("en", "English", "en", rtl=False, telegram_code="en"),
-)
-_BY_CODE: Mapping[str, Language] = {lang.code: lang for lang in LANGUAGES}
-
-
-def language(code: str) -> Language:
-    """The language for a code we support; KeyError for anything else."""
-    return _BY_CODE[code]
-
-
-# When a text is missing in the resident's language: Kurdish readers often read Arabic
-# script (Sorani) or Latin (Kurmanji) best; staff-written data is usually Arabic or English.
-FALLBACK: Mapping[str, tuple[str, ...]] = {
-    "ar": ("ar", "en", "ckb", "ku"),
-    "ckb": ("ckb", "ar", "en", "ku"),
-    "ku": ("ku", "en", "ar", "ckb"),
-    "en": ("en", "ar", "ckb", "ku"),
-}
 
 
 def pick(texts: Mapping[str, str], code: str) -> str | None:

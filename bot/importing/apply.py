@@ -14,17 +14,18 @@ from typing import Any
 
 import aiosqlite
 
-from bot.importing.parse import parse
-from bot.importing.records import (
+from bot.domain.areas import LEVEL_RANK
+from bot.domain.records import (
     AreaRecord,
     CampRecord,
     DistributionRecord,
-    ParseResult,
-    RowError,
     ServiceRecord,
     StatusRecord,
 )
-from bot.safety.answers import RETURN_STATUSES, effective_status
+from bot.domain.statuses import RETURN_STATUSES
+from bot.importing.parse import parse
+from bot.importing.results import ParseResult, RowError
+from bot.safety.answers import effective_status
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
 from bot.storage import proposals
@@ -72,7 +73,7 @@ async def _check_areas(
         if parent_level is None:
             errors.append(_error(line, "parent_pcode", "unknown_parent",
                                  f"{record.parent_pcode} is neither in the file nor known"))
-        elif area_store.LEVEL_RANK[parent_level] >= area_store.LEVEL_RANK[record.level]:
+        elif LEVEL_RANK[parent_level] >= LEVEL_RANK[record.level]:
             errors.append(_error(line, "parent_pcode", "bad_parent",
                                  f"a {record.level} cannot be inside a {parent_level}"))
     return errors, new

@@ -29,11 +29,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.access import has_role
+from bot.domain.records import StatusRecord
+from bot.domain.statuses import DANGER_STATUSES, RETURN_STATUSES, STATUSES
 from bot.i18n.catalogues import N_, Translator
-from bot.importing.records import StatusRecord
 from bot.safety.answers import (
-    RETURN_STATUSES,
-    STATUSES,
     Place,
     effective_status,
     place_of,
@@ -73,7 +72,6 @@ from bot.storage.subscriptions import subscribers_of_area
 
 __all__ = [
     "ALERT_KIND",
-    "DANGER_STATUSES",
     "AlertSent",
     "Applied",
     "Change",
@@ -97,7 +95,6 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 ALERT_KIND = "status_alert"
-DANGER_STATUSES = frozenset(STATUSES) - RETURN_STATUSES
 _ALERT_HEADER = N_("🚨 <b>Safety status changed</b>")
 
 

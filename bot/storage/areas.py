@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.importing.records import AreaRecord, StatusRecord, Texts
+from bot.domain.records import AreaRecord, StatusRecord, Texts
 from bot.places.index import PlaceName
 from bot.storage.db import Database
+from bot.storage.texts import COLUMN_ORDER, texts_at
 
 __all__ = [
-    "LEVEL_RANK",
     "Area",
     "AreaStatus",
     "alert_is_due",
@@ -38,7 +38,6 @@ __all__ = [
     "upsert_areas",
 ]
 
-LEVEL_RANK = {"governorate": 1, "district": 2, "subdistrict": 3, "town": 4, "village": 5}
 _AREA_COLUMNS = "id, pcode, level, parent_id, name_en, name_ar, name_ckb, name_ku, lat, lon, demo"
 _STATUS_COLUMNS = (
     "h.area_id, h.status, h.status_date, h.source, h.note, h.origin, h.recorded_by,"
@@ -73,15 +72,9 @@ class AreaStatus:
     history_id: int
 
 
-def _texts(row: aiosqlite.Row, start: int) -> Texts:
-    # Columns are in the order en, ar, ckb, ku after `start`.
-    values = {lang: row[start + i] for i, lang in enumerate(("en", "ar", "ckb", "ku"))}
-    return Texts({lang: value for lang, value in values.items() if value})
-
-
 def _area(row: aiosqlite.Row) -> Area:
     return Area(
-        row[0], row[1], row[2], row[3], _texts(row, 4), row[8], row[9], bool(row[10])
+        row[0], row[1], row[2], row[3], texts_at(row, 4), row[8], row[9], bool(row[10])
     )
 
 
@@ -167,7 +160,7 @@ async def place_names(db: Database) -> list[PlaceName]:
     """Every name and alias, for the resident-facing place index."""
     names: list[PlaceName] = []
     for row in await db.fetch_all("SELECT id, name_en, name_ar, name_ckb, name_ku FROM areas"):
-        for lang, text in zip(("en", "ar", "ckb", "ku"), row[1:], strict=True):
+        for lang, text in zip(COLUMN_ORDER, row[1:], strict=True):
             if text:
                 names.append(PlaceName(row[0], text, f"name_{lang}"))
     for row in await db.fetch_all("SELECT area_id, alias FROM area_aliases"):

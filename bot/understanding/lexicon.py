@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from bot.domain.categories import CATEGORIES
+from bot.domain.languages import CODES
+
 __all__ = [
-    "CATEGORIES",
     "DEFAULT_LEXICON_DIR",
     "INTENTS",
-    "LEXICON_LANGUAGES",
     "Lexicon",
     "LexiconError",
     "load_lexicons",
@@ -28,18 +29,6 @@ INTENTS: tuple[str, ...] = (
     "left_off_list",
     "language",
 )
-CATEGORIES: tuple[str, ...] = (
-    "health",
-    "water_sanitation",
-    "food",
-    "shelter_items",
-    "registration_documents",
-    "legal_protection",
-    "education",
-    "psychosocial",
-    "other",
-)
-LEXICON_LANGUAGES: tuple[str, ...] = ("ar", "ckb", "ku", "en")
 
 #: ``data/lexicon`` of the repository checkout.
 DEFAULT_LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
@@ -131,6 +120,6 @@ def load_lexicons(directory: Path | None = None) -> tuple[Lexicon, ...]:
     base = directory if directory is not None else DEFAULT_LEXICON_DIR
     return tuple(
         Lexicon.load(base / f"{lang}.toml")
-        for lang in LEXICON_LANGUAGES
+        for lang in CODES
         if (base / f"{lang}.toml").is_file()
     )

@@ -12,9 +12,10 @@ from telegram.error import TelegramError
 from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor
+from bot.domain.roles import GRANTABLE, Grantable
 from bot.i18n.catalogues import N_
 from bot.storage.residents import get_resident
-from bot.storage.roles import GRANTABLE, Grantable, grant_role, list_grants, revoke_role
+from bot.storage.roles import grant_role, list_grants, revoke_role
 from handlers.camp.choose import MESSAGE_LIMIT, visible_length
 from handlers.kit.commands import publish_for_user
 from handlers.kit.context import DaleelApp, DaleelContext

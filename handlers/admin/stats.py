@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.i18n.catalogues import LANGUAGES
+from bot.domain.languages import LANGUAGES
 from bot.storage.residents import count_by_language
 from handlers.kit.context import DaleelApp, DaleelContext
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from types import MappingProxyType
 
 from babel.lists import format_list
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.camps.hours import ALL_DAYS, OpeningState, opening_status, weekdays
+from bot.domain.categories import CATEGORIES
 from bot.i18n.bidi import isolate_ltr
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.storage.camps import Camp
@@ -39,7 +41,6 @@ from handlers.kit.payloads import Callback, encode
 from handlers.kit.screens import send_language_menu
 
 __all__ = [
-    "CATEGORIES",
     "days_text",
     "hours_line",
     "opening_line",
@@ -47,19 +48,19 @@ __all__ = [
     "show_services",
 ]
 
-# In the order residents are shown them; labels are translated where the language is known.
-CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("health", N_("🩺 Health")),
-    ("water_sanitation", N_("🚰 Water and sanitation")),
-    ("food", N_("🍞 Food")),
-    ("shelter_items", N_("⛺ Shelter and household items")),
-    ("registration_documents", N_("📄 Registration and documents")),
-    ("legal_protection", N_("⚖️ Legal aid and protection")),
-    ("education", N_("📚 Education")),
-    ("psychosocial", N_("🤝 Psychosocial support")),
-    ("other", N_("📌 Other services")),
-)
-_CATEGORY_LABELS = dict(CATEGORIES)
+# Residents are shown them in the order of CATEGORIES; labels are translated where the
+# language is known.
+_CATEGORY_LABELS: Mapping[str, str] = MappingProxyType({
+    "health": N_("🩺 Health"),
+    "water_sanitation": N_("🚰 Water and sanitation"),
+    "food": N_("🍞 Food"),
+    "shelter_items": N_("⛺ Shelter and household items"),
+    "registration_documents": N_("📄 Registration and documents"),
+    "legal_protection": N_("⚖️ Legal aid and protection"),
+    "education": N_("📚 Education"),
+    "psychosocial": N_("🤝 Psychosocial support"),
+    "other": N_("📌 Other services"),
+})
 WEEKDAY_NAMES: tuple[str, ...] = (
     N_("Monday"),
     N_("Tuesday"),
@@ -140,8 +141,8 @@ def _name(service: Service, tr: Translator) -> str:
 
 def _home_screen(tr: Translator, camp: Camp, counts: dict[str, int]) -> Screen:
     rows: list[list[Button]] = [
-        [(tr.gettext(label), encode("svc", "cat", category))]
-        for category, label in CATEGORIES
+        [(tr.gettext(_CATEGORY_LABELS[category]), encode("svc", "cat", category))]
+        for category in CATEGORIES
         if counts.get(category)
     ]
     rows.append(

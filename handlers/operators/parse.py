@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from bot.safety.answers import STATUSES
+from bot.domain.statuses import STATUSES
 
 __all__ = [
     "MAX_NOTE",

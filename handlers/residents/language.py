@@ -5,8 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.config import LANGUAGE_CODES
-from bot.i18n.catalogues import language
+from bot.domain.languages import CODES, language
 from bot.storage.residents import set_language
 from handlers.kit.commands import publish_for_chat
 from handlers.kit.context import DaleelApp, DaleelContext
@@ -32,7 +31,7 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
         return
     callback = decode(query.data)
     code = callback.args[0] if callback and callback.action == "set" and callback.args else None
-    if code not in LANGUAGE_CODES:
+    if code not in CODES:
         await query.answer(
             context.tr.gettext("This button is no longer valid. Send /menu to start again.")
         )

@@ -29,13 +29,13 @@ from types import MappingProxyType
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from bot.domain.categories import CATEGORIES
 from bot.i18n.catalogues import N_, Translator
 from bot.places.index import is_confident
 from bot.storage.areas import get_area
 from bot.storage.questions import count_question
 from bot.text.fold import clean
 from bot.understanding.intent import Understanding
-from bot.understanding.lexicon import CATEGORIES
 from handlers.camp import food, services
 from handlers.camp.choose import find_camps, offer_camps
 from handlers.kit.context import DaleelApp, DaleelContext

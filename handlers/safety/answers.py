@@ -22,10 +22,11 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
+from bot.domain.areas import LEVEL_RANK
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.places.index import PlaceMatch, is_confident
 from bot.safety.answers import area_name, button_label, level_label, place_of, render_answer
-from bot.storage.areas import LEVEL_RANK, Area, area_ancestors, area_children, get_area
+from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
 from bot.storage.safety_views import with_children

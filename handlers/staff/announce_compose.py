@@ -9,9 +9,10 @@ from telegram import Update
 
 from bot.access import Actor
 from bot.announcements.texts import MESSAGE_LIMIT, Rendered, render_all, too_long
-from bot.i18n.catalogues import LANGUAGES
+from bot.domain.announcements import PRIORITIES
+from bot.domain.languages import LANGUAGES
 from bot.safety.answers import button_label, level_label, place_of
-from bot.storage.announcements import ALL_LANGUAGES, Announcement, Priority
+from bot.storage.announcements import ALL_LANGUAGES, Announcement
 from bot.storage.areas import area_ancestors, get_area
 from bot.storage.audiences import Audience, camps_with_sectors
 from bot.storage.camps import camp_sectors, get_camp, list_camps
@@ -65,8 +66,7 @@ async def _too_long_now(
     """Refuse at once a text that cannot fit under either heading, naming the language."""
     catalogues = context.state.catalogues
     long: dict[str, Rendered] = {}
-    priorities: tuple[Priority, ...] = ("urgent", "routine")
-    for priority in priorities:
+    for priority in PRIORITIES:
         for rendered in too_long(render_all(catalogues, texts, priority)):
             long.setdefault(rendered.language, rendered)
     if not long:
@@ -321,7 +321,7 @@ async def on_priority(
     update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
 ) -> None:
     priority = cb.args[1] if len(cb.args) > 1 else ""
-    if priority not in ("urgent", "routine"):
+    if priority not in PRIORITIES:
         await stale(update, context)
         return
     tr = context.tr

@@ -13,7 +13,8 @@ from bot.announcements.rules import Rule, parse_datetime, parse_month_day, parse
 from bot.announcements.schedules import PastTime, create
 from bot.announcements.sending import NotSent, Queued, queue_announcement
 from bot.announcements.texts import MESSAGE_LIMIT, render_all, telegram_length, too_long
-from bot.i18n.catalogues import LANGUAGES, Markup
+from bot.domain.languages import LANGUAGES
+from bot.i18n.catalogues import Markup
 from bot.storage.announcements import Announcement, claim_draft, release_draft, set_broadcast
 from bot.storage.audiences import audience_counts
 from handlers.camp.choose import Screen, present

@@ -14,7 +14,8 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.announcements.texts import Rendered
-from bot.i18n.catalogues import LANGUAGES, N_, Translator, language, pick
+from bot.domain.languages import LANGUAGES, language
+from bot.i18n.catalogues import N_, Translator, pick
 from bot.storage.announcements import Announcement, update_draft
 from bot.storage.camps import Camp
 from handlers.camp.choose import STALE, Screen, present

@@ -18,7 +18,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 from bot.access import Actor
 from bot.announcements.rules import Rule
 from bot.announcements.schedules import cancel
-from bot.i18n.catalogues import N_, Markup, Translator, language, pick
+from bot.domain.languages import language
+from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.safety.answers import level_label, place_of
 from bot.storage import audit
 from bot.storage.announcements import ALL_LANGUAGES, Announcement, get_announcement

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from bot.domain.records import StatusRecord
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
-from bot.importing.records import StatusRecord
 from bot.places.index import PlaceMatch
 from bot.storage.areas import area_ids_by_pcode, record_status
 from bot.storage.questions import question_counts

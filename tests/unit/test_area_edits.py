@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.records import Texts
 from bot.importing.apply import import_parsed
 from bot.importing.export import export
 from bot.importing.parse import parse
-from bot.importing.records import Texts
 from bot.places.edits import (
     MAX_ALIASES,
     Added,

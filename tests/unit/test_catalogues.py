@@ -12,7 +12,8 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from bot.i18n.catalogues import LANGUAGES, CatalogueError, Catalogues, default_locales_dir
+from bot.domain.languages import LANGUAGES
+from bot.i18n.catalogues import CatalogueError, Catalogues, default_locales_dir
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ZONE = ZoneInfo("Asia/Baghdad")

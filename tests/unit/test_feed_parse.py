@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.records import StatusRecord
 from bot.feeds.outcome import PollOutcome
 from bot.feeds.parse import FeedParse, detect_format, parse_feed
 from bot.feeds.report import render_poll
-from bot.importing.records import StatusRecord
 
 TODAY = datetime.date(2026, 11, 24)
 

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.categories import CATEGORIES
+from bot.domain.languages import CODES
 from bot.places.gazetteer import load_iraq_gazetteer
 from bot.places.index import PlaceIndex, PlaceName
 from bot.text.fold import fold
 from bot.understanding.intent import (
-    CATEGORIES,
     INTENTS,
     Lexicon,
     LexiconError,
@@ -20,7 +21,7 @@ from bot.understanding.intent import (
     load_lexicons,
     understand,
 )
-from bot.understanding.lexicon import DEFAULT_LEXICON_DIR, LEXICON_LANGUAGES
+from bot.understanding.lexicon import DEFAULT_LEXICON_DIR
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "iraq"
 AWSAJA = 900_001
@@ -343,7 +344,7 @@ def test_language_guess(
 
 
 def test_lexicon_files_are_complete(lexicons: tuple[Lexicon, ...]) -> None:
-    assert [lex.language for lex in lexicons] == list(LEXICON_LANGUAGES)
+    assert [lex.language for lex in lexicons] == list(CODES)
     for lex in lexicons:
         assert set(lex.intents) == set(INTENTS), lex.language
         assert set(lex.categories) == set(CATEGORIES), lex.language

@@ -15,8 +15,8 @@ import pytest
 
 from bot.config import Secret, Settings
 from bot.delivery import Dispatcher
+from bot.domain.records import StatusRecord
 from bot.i18n.catalogues import Catalogues, default_locales_dir
-from bot.importing.records import StatusRecord
 from bot.safety.changes import (
     ALERT_KIND,
     Applied,
