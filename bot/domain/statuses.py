@@ -7,7 +7,16 @@ back (so a change toward them waits for a second operator).
 
 from __future__ import annotations
 
-__all__ = ["DANGER_STATUSES", "NO_INFORMATION", "RETURN_STATUSES", "STATUSES"]
+from typing import Literal, get_args
+
+__all__ = [
+    "DANGER_STATUSES",
+    "NO_INFORMATION",
+    "ORIGINS",
+    "RETURN_STATUSES",
+    "STATUSES",
+    "Origin",
+]
 
 STATUSES: tuple[str, ...] = (
     "unknown",
@@ -28,3 +37,8 @@ DANGER_STATUSES: frozenset[str] = frozenset(STATUSES) - RETURN_STATUSES
 
 NO_INFORMATION = "none"
 """The effective status of an area without a (usable) status row."""
+
+Origin = Literal["import", "operator", "feed"]
+"""Where a status or a proposal came from: an imported file, an operator, a status feed."""
+
+ORIGINS: tuple[Origin, ...] = get_args(Origin)
