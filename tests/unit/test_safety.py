@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from importlib.resources import files
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -85,9 +86,7 @@ def row(status: str, days_old: int = 5, **kw: object) -> Row:
 
 def test_vocabulary_matches_the_importer_and_the_schema() -> None:
     assert STATUSES == HAZARD_STATUSES
-    schema = (
-        default_locales_dir().parent / "bot/storage/migrations/0002_places_camps_alerts.sql"
-    ).read_text()
+    schema = files("bot").joinpath("storage/migrations/0002_places_camps_alerts.sql").read_text()
     check = re.search(r"status\s+TEXT\s+NOT NULL CHECK \(status IN\s*\(([^)]*)\)", schema)
     assert check is not None
     assert tuple(re.findall(r"'(\w+)'", check[1])) == STATUSES
