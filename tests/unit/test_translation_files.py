@@ -14,7 +14,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from bot.i18n import default_locales_dir
+from bot.i18n.catalogues import default_locales_dir
 from tools import catalogues
 
 REAL = default_locales_dir()
