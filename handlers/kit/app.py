@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from typing import cast
 
 import httpx
@@ -44,7 +44,7 @@ class Features:
 
 
 def build_application(
-    settings: Settings, features: Features, *, locales_dir: Path | None = None
+    settings: Settings, features: Features, *, locales_dir: Traversable | None = None
 ) -> DaleelApp:
     catalogue_dir = locales_dir or default_locales_dir()
 

@@ -1,6 +1,6 @@
 """Operators add a village and spellings through the real bot; residents find them at once.
 
-The database holds the real places only (data/iraq), so Hajj Ali is missing as it would
+The database holds the real places only (bot/data/iraq), so Hajj Ali is missing as it would
 be in the field.
 """
 
@@ -51,7 +51,7 @@ async def places_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
     """The bot on the real places (no demo data), with two operators and a staff member."""
     db = await Database.open(settings.database)
     try:
-        data = (REPO / "data" / "iraq" / "areas.csv").read_bytes()
+        data = (REPO / "bot" / "data" / "iraq" / "areas.csv").read_bytes()
         report = await import_parsed(db, "areas", parse("areas", data), recorded_by="test")
         assert report.applied, report.errors[:3]
         await grant_role(db, OPERATOR, "operator", ADMIN)

@@ -25,7 +25,7 @@ from bot.domain.records import (
 from bot.importing import export, parse
 
 REPO = Path(__file__).resolve().parents[2]
-DATA = REPO / "data"
+DATA = REPO / "bot" / "data"
 SOURCE = REPO.parent / "shared" / "data" / "iraq"
 TODAY = datetime.date(2026, 11, 24)  # the demo data is written relative to this day
 DEMO_CAMPS = {"debaga-1", "khazer-m1", "hasansham-u3", "qayyarah-jadah-5", "khanke", "shariya"}

@@ -28,7 +28,7 @@ from bot.storage.residents import set_language
 from bot.storage.subscriptions import subscribe
 
 TODAY = datetime.date(2026, 11, 24)
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = Path(__file__).resolve().parents[2] / "bot" / "data"
 
 AREAS = b"""pcode,level,parent_pcode,name_en,name_ar,aliases
 IQG15,governorate,,Ninewa,\xd9\x86\xd9\x8a\xd9\x86\xd9\x88\xd9\x89,Nineveh | Ninawa

@@ -21,7 +21,7 @@ from bot.understanding.intent import (
     load_lexicons,
     understand,
 )
-from bot.understanding.lexicon import DEFAULT_LEXICON_DIR
+from bot.understanding.lexicon import default_lexicon_dir
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "iraq"
 AWSAJA = 900_001
@@ -395,5 +395,6 @@ def test_operator_edited_lexicon(tmp_path: Path, places: PlaceIndex) -> None:
     assert custom_understander.understand("food", places).intent is None
 
 
-def test_default_lexicon_dir_is_in_the_repo() -> None:
-    assert (DEFAULT_LEXICON_DIR / "ar.toml").is_file()
+def test_default_lexicons_are_the_package_data() -> None:
+    assert (default_lexicon_dir() / "ar.toml").is_file()
+    assert default_lexicon_dir() == Path(__file__).resolve().parents[2] / "bot" / "data" / "lexicon"
