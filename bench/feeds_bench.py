@@ -32,6 +32,7 @@ from bot.storage import Database
 from bot.storage.db import utc_now
 from bot.storage.feeds import add_feed
 from handlers.kit.app import build_application, running
+from handlers.kit.notify import BotMessenger
 from sandbox.demo import build_demo_database
 
 ROWS = 5_000
@@ -130,16 +131,16 @@ async def run() -> list[tuple[str, str]]:
                     feed = await add_feed(state.db, "bench", feed_url, 1, now=utc_now())
                     assert feed is not None
                     began = time.perf_counter()
-                    first = await poll_feed(app, feed.id)
+                    first = await poll_feed(app.bot_data, BotMessenger(app), feed.id)
                     whole = time.perf_counter() - began
                     assert first is not None and first[1].kind == "ok", first
                     began = time.perf_counter()
-                    again = await poll_feed(app, feed.id)
+                    again = await poll_feed(app.bot_data, BotMessenger(app), feed.id)
                     not_modified = time.perf_counter() - began
                     assert again is not None and again[1].kind == "not_modified", again
                     server.conditional = False
                     began = time.perf_counter()
-                    same = await poll_feed(app, feed.id)
+                    same = await poll_feed(app.bot_data, BotMessenger(app), feed.id)
                     same_body = time.perf_counter() - began
                     assert same is not None and same[1].kind == "same_body", same
     outcome = first[1]

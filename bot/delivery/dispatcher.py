@@ -36,18 +36,18 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from typing import Literal
 
 from telegram import Bot
-from telegram.ext import ExtBot
 
 from bot.config import RateLimits, Settings
 from bot.delivery.broadcasts import BroadcastProgress, RateMeter, broadcast_progress
 from bot.delivery.failures import classify
-from bot.delivery.flood import BYPASS
+from bot.delivery.observation import Observation, ProgressCallback
 from bot.delivery.pacing import Backlog, Pacer, RetryPolicy
+from bot.delivery.sender import BotSender, Sender
 from bot.delivery.transport import LeanRequest
 from bot.storage import outbox
 from bot.storage.db import Database
@@ -80,47 +80,7 @@ INTERNAL_ERROR_RETRY = 60.0
 STOP_TIMEOUT = 10.0
 MAX_FLUSH_GAP = 0.1
 
-ProgressCallback = Callable[[BroadcastProgress], Awaitable[None]]
 OutcomeState = Literal["queued", "sent", "failed", "blocked"]
-
-
-class Sender(Protocol):
-    """Sends one message; returns Telegram's message id or raises PTB's errors."""
-
-    async def send(self, chat_id: int, text: str, reply_markup: str | None, *, paid: bool) -> int:
-        ...
-
-
-class BotSender:
-    """Sends with python-telegram-bot: HTML, optional ``allow_paid_broadcast``, and
-    ``rate_limit_args=BYPASS`` when the bot has a rate limiter (the interactive
-    ReplyRateLimiter must not pace or retry broadcasts: the dispatcher does).
-
-    It calls ``do_api_request`` and reads the message id from the raw JSON: building a
-    full ``Message`` object per send was a quarter of the CPU at 1000 messages/s. The
-    method is spelled ``sendmessage`` — Bot API method names are case-insensitive — because
-    for the camel-case name PTB warns "use Bot.send_message". PTB still encodes the
-    request and turns every error answer into its exceptions.
-    """
-
-    def __init__(self, bot: Bot) -> None:
-        self._bot = bot
-        self._bypass = isinstance(bot, ExtBot) and bot.rate_limiter is not None
-
-    async def send(self, chat_id: int, text: str, reply_markup: str | None, *, paid: bool) -> int:
-        params: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": "HTML"}
-        if reply_markup:
-            params["reply_markup"] = reply_markup  # stored as Bot API JSON: passed as is
-        if paid:
-            params["allow_paid_broadcast"] = True
-        if self._bypass:
-            assert isinstance(self._bot, ExtBot)
-            result = await self._bot.do_api_request(
-                "sendmessage", api_kwargs=params, rate_limit_args=BYPASS
-            )
-        else:
-            result = await self._bot.do_api_request("sendmessage", api_kwargs=params)
-        return int(result["message_id"])
 
 
 @dataclass
@@ -153,59 +113,6 @@ class _Pending:
     outcome: Outcome
     holds_slot: bool
     blocked_chat: int | None = None
-
-
-class Observation:
-    """A live view of one broadcast: the callback runs at once, then whenever the
-    broadcast moved — at most once per ``interval`` seconds — and a last time when it
-    finished (``progress.finished``)."""
-
-    def __init__(
-        self,
-        broadcast_id: int,
-        callback: ProgressCallback,
-        interval: float,
-        progress: Callable[[int], Awaitable[BroadcastProgress | None]],
-    ) -> None:
-        self.broadcast_id = broadcast_id
-        self.last: BroadcastProgress | None = None
-        self._callback = callback
-        self._interval = interval
-        self._progress = progress
-        self._changed = asyncio.Event()
-        self._changed.set()
-        self.task = asyncio.get_running_loop().create_task(self._run())
-
-    def changed(self) -> None:
-        self._changed.set()
-
-    def cancel(self) -> None:
-        self.task.cancel()
-
-    async def finished(self) -> BroadcastProgress | None:
-        """Wait for the last call (the broadcast finished, or the observation was
-        cancelled) and return the progress it showed."""
-        await asyncio.wait({self.task})
-        return self.last
-
-    async def _run(self) -> None:
-        while True:
-            await self._changed.wait()
-            self._changed.clear()
-            try:
-                progress = await self._progress(self.broadcast_id)
-                if progress is None:
-                    return
-                self.last = progress
-                await self._callback(progress)
-            except Exception:
-                # The staff member's progress message is not worth stopping over.
-                log.exception("delivery: a progress observer failed")
-                self._changed.set()
-            else:
-                if progress.finished:
-                    return
-            await asyncio.sleep(self._interval)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.camps.hours import ALL_DAYS, OpeningState, opening_status, weekdays
+from bot.camps.names import camp_name
 from bot.domain.categories import CATEGORIES
 from bot.i18n.bidi import isolate_ltr
 from bot.i18n.catalogues import N_, Markup, Translator, pick
@@ -23,22 +24,15 @@ from bot.storage.services_food import (
     service_categories,
     services_in_category,
 )
-from handlers.camp.choose import (
-    MESSAGE_LIMIT,
-    STALE,
-    Screen,
-    ask_camp,
-    camp_name,
-    clip,
-    my_camp,
-    present,
-    visible_length,
-)
-from handlers.kit.buttons import read_press
+from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit.buttons import STALE, read_press
+from handlers.kit.camps import ask_camp, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback, encode
+from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
+from handlers.kit.ui import Screen, clip, present
 
 __all__ = [
     "days_text",
@@ -234,7 +228,7 @@ def _detail_screen(tr: Translator, service: Service, now: datetime) -> Screen:
     text = ""
     for budget in (1000, 500, 200):  # location and notes are at most 1000 characters each
         text = _detail_text(tr, service, now, budget)
-        if visible_length(text) <= MESSAGE_LIMIT:
+        if telegram_length(text) <= MESSAGE_LIMIT:
             break
     rows: list[list[Button]] = []
     if service.category == "food":
@@ -356,5 +350,10 @@ async def _acknowledge(update: Update) -> None:
         await update.callback_query.answer()
 
 
+async def _answer(asked: Asked, context: DaleelContext) -> None:
+    await show_services(asked.chat_id, context, asked.category)
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(CallbackQueryHandler(services_button, pattern=r"^svc:"))
+    app.bot_data.routes.add("services", _answer)  # typed questions, the camp picker

@@ -19,11 +19,10 @@ from bot.config import Settings
 from bot.delivery import Dispatcher
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.places.index import PlaceIndex
-from bot.state import AppState
 from bot.storage import Database
 from bot.storage.areas import place_names, places_version
 from bot.understanding.lexicon import load_lexicons
-from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.context import DaleelApp, DaleelContext, SurfaceState
 from handlers.kit.processor import PerChatUpdateProcessor
 from handlers.kit.ratelimit import ReplyRateLimiter
 
@@ -81,7 +80,7 @@ def build_application(
     builder = (
         Application.builder()
         .token(settings.token.reveal())
-        .context_types(ContextTypes(context=DaleelContext, bot_data=AppState))
+        .context_types(ContextTypes(context=DaleelContext, bot_data=SurfaceState))
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
         .concurrent_updates(PerChatUpdateProcessor(256))
         .rate_limiter(ReplyRateLimiter())

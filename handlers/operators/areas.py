@@ -56,7 +56,7 @@ from bot.safety.answers import button_label, level_label, place_of
 from bot.storage import action_tokens
 from bot.storage.area_edits import aliases_of
 from bot.storage.areas import Area, area_ancestors, get_area
-from handlers.camp.choose import MESSAGE_LIMIT, visible_length
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.app import refresh_places
 from handlers.kit.buttons import STALE
 from handlers.kit.context import DaleelApp, DaleelContext
@@ -392,7 +392,7 @@ async def _list(context: DaleelContext, chat_id: int, actor: Actor, area: Area) 
             if aliases else tr.gettext(_NO_SPELLINGS)
         )
         text = "\n".join([*lines, spellings])
-        if visible_length(text) <= MESSAGE_LIMIT or not shown:
+        if telegram_length(text) <= MESSAGE_LIMIT or not shown:
             break
         shown.pop()
     await _say(context, chat_id, text)

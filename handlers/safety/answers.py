@@ -33,6 +33,7 @@ from bot.storage.safety_views import with_children
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.routes import Asked
 
 __all__ = ["answer_area", "answer_place_matches", "register", "show_safety_home"]
 
@@ -310,5 +311,16 @@ async def _dispatch(
     return False
 
 
+async def _answer(asked: Asked, context: DaleelContext) -> None:
+    """A typed question (with the places it named) or a checked "Did you mean" button."""
+    if asked.area_id is not None:
+        await answer_area(asked.chat_id, asked.area_id, context)
+    elif asked.places:
+        await answer_place_matches(asked.chat_id, list(asked.places), context)
+    else:
+        await show_safety_home(asked.chat_id, context)
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(CallbackQueryHandler(on_button, pattern=r"^safe:"))
+    app.bot_data.routes.add("safety", _answer)  # typed questions

@@ -9,6 +9,7 @@ from telegram import Update
 
 from bot.access import Actor
 from bot.announcements.texts import MESSAGE_LIMIT, Rendered, render_all, too_long
+from bot.camps.names import match_camps
 from bot.domain.announcements import PRIORITIES
 from bot.domain.languages import LANGUAGES
 from bot.safety.answers import button_label, level_label, place_of
@@ -16,10 +17,10 @@ from bot.storage.announcements import ALL_LANGUAGES, Announcement
 from bot.storage.areas import area_ancestors, get_area
 from bot.storage.audiences import Audience, camps_with_sectors
 from bot.storage.camps import camp_sectors, get_camp, list_camps
-from handlers.camp.choose import Screen, match_camps
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback
+from handlers.kit.ui import Screen
 from handlers.staff.announce_send import preview
 from handlers.staff.announce_ui import (
     AREA_CHOICES,
@@ -36,7 +37,7 @@ from handlers.staff.announce_ui import (
     stale,
     text_screen,
 )
-from handlers.staff.schedules import describe_priority
+from handlers.staff.describe import describe_priority
 
 __all__ = [
     "got_area_name",

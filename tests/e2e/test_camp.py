@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.camps.names import match_camps
 from bot.storage.camps import Camp, camp_sectors, list_camps
 from bot.storage.residents import get_resident
 from bot.storage.services_food import ResidentCamp, resident_camp
-from handlers.camp.choose import match_camps, offer_camps
+from handlers.kit.camps import offer_camps
 from handlers.kit.context import DaleelApp, DaleelContext
 from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import choose_language, plain

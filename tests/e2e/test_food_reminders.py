@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.camps.reminders import REMINDER_JOB, WATCH_JOB
 from bot.config import Settings
 from bot.storage.camps import camp_ids_by_code, sector_ids
+from handlers.camp.reminders import REMINDER_JOB, WATCH_JOB
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient
 from sandbox.demo import build_demo_database

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.announcements import schedules as scheduling
 from bot.config import Settings
 from bot.storage.audit import recent
 from bot.storage.camps import camp_ids_by_code
 from bot.storage.roles import revoke_role
 from bot.storage.schedules import get_schedule, run_outcome
 from handlers.kit.context import DaleelApp
+from handlers.staff import scheduling
 from sandbox import BotMessage, SandboxClient, SimulatedUser
 from sandbox.demo import build_demo_database
 from tests.e2e.conftest import DEMO_NOW, choose_language, eventually, plain
