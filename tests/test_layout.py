@@ -29,7 +29,6 @@ SIZED = ("bot", "handlers", "sandbox", "bench")
 # entry when its module is split.
 NOT_YET_SPLIT = {
     "bot.delivery.dispatcher": 565,
-    "bot.places.index": 669,
     "handlers.operators.areas": 577,
 }
 
