@@ -14,6 +14,7 @@ import httpx
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, Defaults
+from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery import Dispatcher
@@ -22,6 +23,7 @@ from bot.places.index import PlaceIndex
 from bot.storage import Database
 from bot.storage.areas import place_names, places_version
 from bot.understanding.lexicon import load_lexicons
+from handlers.kit.bot import DaleelBot
 from handlers.kit.context import DaleelApp, DaleelContext, SurfaceState
 from handlers.kit.processor import PerChatUpdateProcessor
 from handlers.kit.ratelimit import ReplyRateLimiter
@@ -77,21 +79,25 @@ def build_application(
             await db.close()
         log.info("Daleel stopped")
 
+    base_url = f"{settings.api_base_url}/bot" if settings.api_base_url else None
+    base_file_url = f"{settings.api_base_url}/file/bot" if settings.api_base_url else None
+    bot = DaleelBot(
+        settings.token.reveal(),
+        base_url=base_url or "https://api.telegram.org/bot",
+        base_file_url=base_file_url or "https://api.telegram.org/file/bot",
+        request=HTTPXRequest(connection_pool_size=64),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone),
+        rate_limiter=ReplyRateLimiter(),
+    )
     builder = (
         Application.builder()
-        .token(settings.token.reveal())
+        .bot(bot)
         .context_types(ContextTypes(context=DaleelContext, bot_data=SurfaceState))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
         .concurrent_updates(PerChatUpdateProcessor(256))
-        .rate_limiter(ReplyRateLimiter())
-        .connection_pool_size(64)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if settings.api_base_url:
-        builder = builder.base_url(f"{settings.api_base_url}/bot").base_file_url(
-            f"{settings.api_base_url}/file/bot"
-        )
     app: DaleelApp = builder.build()
     app.bot_data.configure(settings)
     features.register(app)
