@@ -105,7 +105,7 @@ async def is_public(url: str) -> bool:
 
 def _declared_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length", "").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None
 
 
 async def _get(
