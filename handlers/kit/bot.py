@@ -1,5 +1,12 @@
-"""The bot object: python-telegram-bot's ExtBot, reading updates one at a time.
+"""The bot object: python-telegram-bot's ExtBot, patient at start-up and reading updates
+one at a time.
 
+Start-up: Telegram is sometimes unreachable from Iraq for days. PTB's ``initialize`` asks
+``getMe`` once and a network error ends start-up with a long traceback; here it is asked
+again with a growing pause (one second, doubling up to a minute), one log line per attempt, until
+Telegram answers. A token Telegram refuses still stops start-up at once.
+
+Updates:
 PTB parses a whole getUpdates batch at once: one update it cannot parse (a field a newer
 Bot API sends, a server that differs from Telegram) raises for the batch, the offset never
 moves past it, every later update goes unanswered — after a restart too — and PTB logs
@@ -10,6 +17,7 @@ id, so polling confirms it and goes on, and the log gets only its id and the err
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 import logging
 from collections.abc import Sequence
@@ -18,6 +26,7 @@ from typing import cast
 from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE, DefaultValue
 from telegram._utils.types import JSONDict, ODVInput
+from telegram.error import BadRequest, InvalidToken, NetworkError
 from telegram.ext import ExtBot
 
 __all__ = ["DaleelBot", "parse_updates"]
@@ -44,7 +53,32 @@ def parse_updates(raw: Sequence[JSONDict], bot: ExtBot[str]) -> tuple[Update, ..
 
 
 class DaleelBot(ExtBot[str]):
-    """ExtBot whose getUpdates survives an update it cannot parse."""
+    """ExtBot that waits for Telegram at start-up and survives an update it cannot parse."""
+
+    _first_start_pause = 1.0
+    _max_start_pause = 60.0
+
+    def pace_start_up(self, first: float, most: float) -> None:
+        """The pauses between start-up attempts: ``first``, doubling up to ``most``."""
+        self._first_start_pause, self._max_start_pause = first, most
+
+    async def initialize(self) -> None:
+        pause = self._first_start_pause
+        attempt = 0
+        while True:
+            try:
+                await super().initialize()
+                return
+            except (InvalidToken, BadRequest):
+                raise  # the token or the server said no: waiting will not change it
+            except NetworkError as error:
+                attempt += 1
+                log.warning(
+                    "Telegram cannot be reached (%s); trying again in %.0f s (attempt %d)",
+                    type(error).__name__, pause, attempt,
+                )
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, self._max_start_pause)
 
     async def get_updates(
         self,
