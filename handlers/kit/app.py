@@ -81,12 +81,13 @@ def build_application(
 
     base_url = f"{settings.api_base_url}/bot" if settings.api_base_url else None
     base_file_url = f"{settings.api_base_url}/file/bot" if settings.api_base_url else None
+    proxy = settings.proxy.reveal() if settings.proxy else None
     bot = DaleelBot(
         settings.token.reveal(),
         base_url=base_url or "https://api.telegram.org/bot",
         base_file_url=base_file_url or "https://api.telegram.org/file/bot",
-        request=HTTPXRequest(connection_pool_size=64),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        request=HTTPXRequest(connection_pool_size=64, proxy=proxy),
+        get_updates_request=HTTPXRequest(connection_pool_size=1, proxy=proxy),
         defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone),
         rate_limiter=ReplyRateLimiter(),
     )
