@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -18,13 +19,16 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery import Dispatcher
+from bot.delivery.unreached import tell_unreached
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.places.index import PlaceIndex
+from bot.safety.alerts import ALERT_KIND
 from bot.storage import Database
 from bot.storage.areas import place_names, places_version
 from bot.understanding.lexicon import load_lexicons
 from handlers.kit.bot import DaleelBot
 from handlers.kit.context import DaleelApp, DaleelContext, SurfaceState
+from handlers.kit.notify import BotMessenger
 from handlers.kit.processor import PerChatUpdateProcessor
 from handlers.kit.ratelimit import ReplyRateLimiter
 
@@ -56,6 +60,12 @@ def build_application(
         http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
         app.bot_data.open(catalogues, db, http)
         dispatcher = Dispatcher.from_settings(db, settings)
+        # A broadcast that reached nobody is told to its author, an alert to operators.
+        dispatcher.when_finished(
+            functools.partial(
+                tell_unreached, messenger=BotMessenger(app), alert_kinds={ALERT_KIND}
+            )
+        )
         await dispatcher.start()
         app.bot_data.use_dispatcher(dispatcher)
         app.bot_data.use_lexicons(lexicons)
