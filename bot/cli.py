@@ -21,6 +21,7 @@ from bot.domain.records import Record
 from bot.domain.roles import ROLES
 from bot.i18n.catalogues import CatalogueError
 from bot.importing.results import KINDS
+from bot.storage.db import Database, StorageError
 
 __all__ = ["EXIT_CONFIG", "Surface", "main", "settings_from"]
 
@@ -67,7 +68,6 @@ def settings_from(path: Path) -> Settings:
 
 
 async def _backup(config: Path, destination: Path) -> int:
-    from bot.storage import Database  # noqa: PLC0415
 
     settings = settings_from(config)
     if not settings.database.is_file():
@@ -87,7 +87,6 @@ _SHOWN_ERRORS = 50
 
 async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: bool) -> int:
     from bot.importing.apply import import_csv  # noqa: PLC0415
-    from bot.storage import Database  # noqa: PLC0415
 
     settings = settings_from(config)
     try:
@@ -161,6 +160,12 @@ async def _export(config: Path, kind: str, file: Path) -> int:
     return 0
 
 
+async def check_database(path: Path) -> None:
+    """Open (and migrate) the database once, so a bad place fails before the bot starts."""
+    db = await Database.open(path)
+    await db.close()
+
+
 def main(argv: Sequence[str] | None = None, *, surface: Surface | None = None) -> int:
     """Parse the command line and run it; ``run`` and ``demo`` need ``surface``."""
     # Durations from python-telegram-bot as timedeltas (its announced future default).
@@ -183,7 +188,7 @@ def main(argv: Sequence[str] | None = None, *, surface: Surface | None = None) -
     except ConfigError as exc:
         print(f"daleel: configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except CatalogueError as exc:
+    except (CatalogueError, StorageError) as exc:
         print(f"daleel: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:

@@ -24,6 +24,8 @@ def _run(args: argparse.Namespace) -> int:
     from handlers.kit.app import build_application, run_forever  # noqa: PLC0415
 
     settings = cli.settings_from(args.config)
+    # Before anything starts: a database that cannot be opened is one clear line (exit 2).
+    asyncio.run(cli.check_database(settings.database))
     configure_logging(settings.log_level, (settings.token.reveal(),))
     run_forever(build_application(settings, handlers.features()))
     return 0

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable
 
 from bot.delivery.broadcasts import BroadcastProgress
 
-__all__ = ["Observation", "ProgressCallback"]
+__all__ = ["Observation", "ProgressCallback", "Watchers"]
 
 log = logging.getLogger(__name__)
 
@@ -70,3 +70,34 @@ class Observation:
                 if progress.finished:
                     return
             await asyncio.sleep(self._interval)
+
+
+class Watchers:
+    """The observations of each broadcast, told when it moved; forgotten when they end."""
+
+    def __init__(self, progress: Callable[[int], Awaitable[BroadcastProgress | None]]) -> None:
+        self._progress = progress
+        self._by_broadcast: dict[int, set[Observation]] = {}
+
+    def add(self, broadcast_id: int, callback: ProgressCallback, interval: float) -> Observation:
+        observation = Observation(broadcast_id, callback, interval, self._progress)
+        watchers = self._by_broadcast.setdefault(broadcast_id, set())
+        watchers.add(observation)
+
+        def forget(_: object) -> None:
+            watchers.discard(observation)
+            if not watchers and self._by_broadcast.get(broadcast_id) is watchers:
+                del self._by_broadcast[broadcast_id]
+
+        observation.task.add_done_callback(forget)
+        return observation
+
+    def moved(self, broadcast_ids: set[int]) -> None:
+        for broadcast_id in broadcast_ids:
+            for observation in list(self._by_broadcast.get(broadcast_id, ())):
+                observation.changed()
+
+    def cancel_all(self) -> None:
+        for watchers in list(self._by_broadcast.values()):
+            for observation in list(watchers):
+                observation.cancel()

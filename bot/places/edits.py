@@ -298,7 +298,7 @@ def next_pcode(parent_pcode: str, taken: Sequence[str]) -> tuple[str, str]:
         prefix = PCODE_PREFIX
     numbers = [
         int(rest) for code in taken
-        if (rest := code[len(prefix):]).isdigit() and code.startswith(prefix)
+        if (rest := code[len(prefix):]).isdecimal() and code.startswith(prefix)
     ]
     return prefix, f"{prefix}{max(numbers, default=0) + 1}"
 

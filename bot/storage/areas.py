@@ -25,6 +25,7 @@ __all__ = [
     "current_in",
     "current_status",
     "currents_in",
+    "demo_pcodes",
     "export_areas",
     "export_statuses",
     "get_area",
@@ -132,6 +133,12 @@ async def area_levels(db: Database) -> dict[str, str]:
     return {row[0]: row[1] for row in await db.fetch_all("SELECT pcode, level FROM areas")}
 
 
+async def demo_pcodes(db: Database) -> frozenset[str]:
+    """P-codes of the invented demo areas (never a real place)."""
+    rows = await db.fetch_all("SELECT pcode FROM areas WHERE demo = 1")
+    return frozenset(row[0] for row in rows)
+
+
 async def area_ids_by_pcode(db: Database, pcodes: Sequence[str] | None = None) -> dict[str, int]:
     if pcodes is None:
         rows = await db.fetch_all("SELECT pcode, id FROM areas")
@@ -200,7 +207,9 @@ async def upsert_areas(
         " ON CONFLICT (pcode) DO UPDATE SET level = excluded.level,"
         " name_en = excluded.name_en, name_ar = excluded.name_ar,"
         " name_ckb = excluded.name_ckb, name_ku = excluded.name_ku, lat = excluded.lat,"
-        " lon = excluded.lon, demo = excluded.demo, updated_at = excluded.updated_at",
+        " lon = excluded.lon,"
+        # A real area never becomes demo data: its statuses would skip the two-person rule.
+        " demo = areas.demo AND excluded.demo, updated_at = excluded.updated_at",
         [
             (
                 r.pcode, r.level, r.names.get("en"), r.names.get("ar"), r.names.get("ckb"),

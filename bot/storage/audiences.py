@@ -61,7 +61,7 @@ class Audience:
     def stored(cls, kind: str, ref: str | None) -> Audience:
         """From the stored kind and reference text; ValueError when they do not fit."""
         if kind in ("camp", "sector", "area"):
-            if ref is None or not ref.isdigit():
+            if ref is None or not ref.isdecimal():
                 raise ValueError(f"{kind} needs an id")
             return cls(kind, int(ref))  # type: ignore[arg-type]
         return cls(kind, ref)  # type: ignore[arg-type]

@@ -53,7 +53,7 @@ async def audit_command(update: Update, context: DaleelContext, actor: Actor) ->
     args = context.args or []
     wanted = DEFAULT_ENTRIES
     if args:
-        if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0]) <= MAX_ENTRIES:
+        if len(args) > 1 or not args[0].isdecimal() or not 1 <= int(args[0]) <= MAX_ENTRIES:
             actor.note("bad arguments", outcome="rejected")
             await context.bot.send_message(
                 chat.id,

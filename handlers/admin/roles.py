@@ -50,7 +50,7 @@ _MAX_USER_ID = 10**15
 
 def parse_user_id(text: str) -> int | None:
     """A Telegram user id as typed: digits only, positive."""
-    if not text.isdigit() or len(text) > 15:
+    if not text.isdecimal() or len(text) > 15:
         return None
     value = int(text)
     return value if 0 < value < _MAX_USER_ID else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -14,15 +15,20 @@ import httpx
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ContextTypes, Defaults
+from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery import Dispatcher
+from bot.delivery.unreached import tell_unreached
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.places.index import PlaceIndex
+from bot.safety.alerts import ALERT_KIND
 from bot.storage import Database
 from bot.storage.areas import place_names, places_version
 from bot.understanding.lexicon import load_lexicons
+from handlers.kit.bot import DaleelBot
 from handlers.kit.context import DaleelApp, DaleelContext, SurfaceState
+from handlers.kit.notify import BotMessenger
 from handlers.kit.processor import PerChatUpdateProcessor
 from handlers.kit.ratelimit import ReplyRateLimiter
 
@@ -54,6 +60,12 @@ def build_application(
         http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
         app.bot_data.open(catalogues, db, http)
         dispatcher = Dispatcher.from_settings(db, settings)
+        # A broadcast that reached nobody is told to its author, an alert to operators.
+        dispatcher.when_finished(
+            functools.partial(
+                tell_unreached, messenger=BotMessenger(app), alert_kinds={ALERT_KIND}
+            )
+        )
         await dispatcher.start()
         app.bot_data.use_dispatcher(dispatcher)
         app.bot_data.use_lexicons(lexicons)
@@ -77,21 +89,26 @@ def build_application(
             await db.close()
         log.info("Daleel stopped")
 
+    base_url = f"{settings.api_base_url}/bot" if settings.api_base_url else None
+    base_file_url = f"{settings.api_base_url}/file/bot" if settings.api_base_url else None
+    proxy = settings.proxy.reveal() if settings.proxy else None
+    bot = DaleelBot(
+        settings.token.reveal(),
+        base_url=base_url or "https://api.telegram.org/bot",
+        base_file_url=base_file_url or "https://api.telegram.org/file/bot",
+        request=HTTPXRequest(connection_pool_size=64, proxy=proxy),
+        get_updates_request=HTTPXRequest(connection_pool_size=1, proxy=proxy),
+        defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone),
+        rate_limiter=ReplyRateLimiter(),
+    )
     builder = (
         Application.builder()
-        .token(settings.token.reveal())
+        .bot(bot)
         .context_types(ContextTypes(context=DaleelContext, bot_data=SurfaceState))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
         .concurrent_updates(PerChatUpdateProcessor(256))
-        .rate_limiter(ReplyRateLimiter())
-        .connection_pool_size(64)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if settings.api_base_url:
-        builder = builder.base_url(f"{settings.api_base_url}/bot").base_file_url(
-            f"{settings.api_base_url}/file/bot"
-        )
     app: DaleelApp = builder.build()
     app.bot_data.configure(settings)
     features.register(app)

@@ -116,7 +116,7 @@ def _origin(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:
 
 def _feed_id(recorded_by: str) -> int | None:
     digits = recorded_by[len(_FEED):]
-    return int(digits) if digits.isdigit() and len(digits) <= 18 else None
+    return int(digits) if digits.isdecimal() and len(digits) <= 18 else None
 
 
 def _entry(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:

@@ -228,7 +228,7 @@ async def cancel_command(update: Update, context: DaleelContext, actor: Actor) -
         return
     tr = context.tr
     args = context.args or []
-    if len(args) == 1 and args[0].lstrip("#").isdigit() and len(args[0]) <= 12:
+    if len(args) == 1 and args[0].lstrip("#").isdecimal() and len(args[0]) <= 12:
         actor.action = "schedule.cancel"
         await cancel_schedule_command(update, context, actor, int(args[0].lstrip("#")))
         return

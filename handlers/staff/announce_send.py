@@ -235,7 +235,7 @@ async def on_kind(
 
 def _mask(step: str) -> int:
     raw = step.split(":", 1)[1] if ":" in step else "0"
-    return int(raw) & 0x7F if raw.isdigit() else 0
+    return int(raw) & 0x7F if raw.isdecimal() else 0
 
 
 async def on_day(

@@ -55,7 +55,7 @@ async def report_command(update: Update, context: DaleelContext, actor: Actor) -
     raw = args[0].lstrip("#")
     report = (
         await broadcast_report(context.db, int(raw))
-        if len(args) == 1 and raw.isdigit() and len(raw) <= 12
+        if len(args) == 1 and raw.isdecimal() and len(raw) <= 12
         else None
     )
     if report is None:

@@ -7,6 +7,7 @@ import asyncio
 import os
 import socket
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,22 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("place", ["file", "proc"])
+async def test_a_database_in_a_place_that_cannot_be_written_stops_with_one_clear_line(
+    tmp_path: Path, settings: Settings, place: str
+) -> None:
+    """Root may write anywhere a plain read-only folder would stop others, so the places
+    here cannot be written by anyone: under a regular file, and in /proc."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    database = blocker / "daleel.sqlite3" if place == "file" else Path("/proc/daleel.sqlite3")
+    config = write_config(tmp_path / "config.toml", replace(settings, database=database))
+    status, out, err = await run_cli("--config", str(config), "run",
+                                     env={"DALEEL_BOT_TOKEN": TOKEN})
+    assert status == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("daleel: cannot use the database") and str(database) in lines[0]
+    assert "Traceback" not in err and TOKEN not in err
