@@ -214,4 +214,4 @@ async def test_a_database_in_a_place_that_cannot_be_written_stops_with_one_clear
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
     assert lines[0].startswith("daleel: cannot use the database") and str(database) in lines[0]
-    assert "Traceback" not in err and TOKEN not in err
+    assert "Traceback" not in err and TOKEN not in err and TOKEN not in out
