@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import handlers
 from bench.harness import TOKEN, ms, sandbox
-from bot.config import Secret, Settings
+from bot.config import FeedSettings, Secret, Settings
 from bot.domain.statuses import STATUSES
 from bot.feeds.parse import parse_feed
 from bot.feeds.poll import poll_feed
@@ -112,6 +112,8 @@ async def run() -> list[tuple[str, str]]:
                 token=Secret(TOKEN), admin_ids=frozenset({1}), database=db_path,
                 timezone=ZoneInfo("Asia/Baghdad"), default_language="ar", api_base_url=url,
                 mode="polling", webhook=None,
+                # The feed is served on loopback, which a real deployment refuses.
+                feeds=FeedSettings(allow_private_addresses=True),
             )
             app = build_application(settings, handlers.features())
             async with running(app, poll_timeout=1):
