@@ -376,6 +376,10 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
     """Read and validate the config file; relative paths are relative to the file."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        example = path.with_name("config.example.toml")
+        hint = f": copy {example.name} to {path.name} and fill it in" if example.is_file() else ""
+        raise ConfigError(str(path), f"does not exist{hint}") from None
     except OSError as exc:
         raise ConfigError(str(path), f"cannot be read ({exc.strerror})") from None
     try:

@@ -114,7 +114,19 @@ async def test_bad_config_stops_with_one_clear_line(
 
 async def test_missing_config_file(tmp_path: Path) -> None:
     status, _, err = await run_cli("--config", str(tmp_path / "none.toml"), "run")
-    assert status == 2 and "none.toml: cannot be read" in err
+    assert status == 2 and "none.toml: does not exist" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+async def test_make_run_without_config_toml_says_to_copy_the_example(tmp_path: Path) -> None:
+    """The repository's own config.toml is missing on a fresh clone."""
+    (tmp_path / "config.example.toml").write_text((REPO / "config.example.toml").read_text())
+    status, _, err = await run_cli("--config", str(tmp_path / "config.toml"), "run")
+    assert status == 2
+    assert err.strip().splitlines() == [
+        f"daleel: configuration error: {tmp_path / 'config.toml'}: does not exist: "
+        "copy config.example.toml to config.toml and fill it in"
+    ]
 
 
 async def test_daleel_command_and_bot_py_agree() -> None:

@@ -131,8 +131,10 @@ def test_webhook_settings(tmp_path: Path) -> None:
 def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(write(tmp_path, "[telegram\n"), {})
-    with pytest.raises(ConfigError, match="cannot be read"):
+    with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml", {})
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_settings(tmp_path, {})  # a folder
 
 
 def test_secret_never_prints() -> None:
