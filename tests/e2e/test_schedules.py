@@ -292,3 +292,29 @@ async def test_a_schedule_whose_author_lost_the_role_does_not_go_out(
         entry = next(e for e in await recent(db, 10) if e.action == "schedule.run")
         assert (entry.user_id, entry.outcome) == (STAFF, "refused")
     assert await announcements(client, 601) == []
+
+
+async def test_times_are_read_as_staff_type_them(
+    client: SandboxClient, demo_settings: Settings
+) -> None:
+    """8pm, tomorrow 9am, Arabic and Kurdish day words, Arabic-Indic digits; a refusal
+    shows examples. (Now: Tuesday 24 November 2026, 10:00 camp time.)"""
+    clock = MovingClock(DEMO_NOW)
+    async with run_with_clock(demo_settings, clock) as app:
+        await people(client, app)
+        staff = client.user(STAFF)
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        refused = await schedule(staff, "once", "sometime soon")
+        assert txt(refused).startswith("I could not read that. Write it like this:")
+        assert "or tomorrow 09:00" in txt(refused)
+        await staff.send("tomorrow 9am")
+        assert "Once, on November 25, 2026 at 9:00 AM" in txt(await staff.reply())
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        thursday = await schedule(staff, "once", "الخميس ٨ مساءً")
+        assert "Once, on November 26, 2026 at 8:00 PM" in txt(thursday)
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        sorani = await schedule(staff, "once", "سبەی ٩:٣٠")
+        assert "Once, on November 25, 2026 at 9:30 AM" in txt(sorani)
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        daily = await schedule(staff, "daily", "8pm")
+        assert "Every day at 8:00 PM" in txt(daily)
