@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.camps.reminders import days_until
 from bot.domain.records import DistributionRecord, Texts
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.storage.camps import sector_ids, upsert_distributions
 from bot.storage.questions import question_counts
 from bot.storage.services_food import camp_distributions
-from handlers.camp.food import days_until
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, SandboxClient
 from tests.e2e.conftest import DEMO_NOW, choose_language, plain
