@@ -1,8 +1,8 @@
 """Benchmark of the text core: place search over ≥25,000 names and free-text understanding.
 
-The index holds every real name from ``shared/data/iraq`` plus generated, plausible village
-names (Arabic, Sorani and Latin spellings; seeded RNG, so the run is deterministic). Queries
-mix exact names, typos, transliteration variants, Arabic with/without ``ال``, Latin
+The index holds every real name the product ships (``data/iraq``) plus generated, plausible
+village names (Arabic, Sorani and Latin spellings; seeded RNG, so the run is deterministic).
+Queries mix exact names, typos, transliteration variants, Arabic with/without ``ال``, Latin
 with/without ``al-``, Sorani and Kurmanji spellings.
 
 Run ``python bench/bench_core.py`` for a table; ``run()`` returns (metric, value) rows.
@@ -27,7 +27,7 @@ from bot.places.gazetteer import load_iraq_gazetteer  # noqa: E402
 from bot.places.index import PlaceIndex, PlaceName  # noqa: E402
 from bot.understanding.intent import Understander, load_lexicons  # noqa: E402
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "iraq"
+DATA_DIR = _REPO / "data" / "iraq"  # the places and camps the product ships
 SEED = 20170201
 TARGET_NAMES = 26_000
 N_QUERIES = 2_400

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Build data/iraq/areas.csv, data/iraq/camps.csv and data/ATTRIBUTION.md from the source
-files in ../shared/data/iraq (see PROVENANCE.md there). Reproducible: same input, same
+files in data/iraq/sources (see PROVENANCE.md there). Reproducible: same input, same
 output. Run from anywhere:  .venv/bin/python tools/derive_places.py
 
 What it does on top of the sources is listed in the tables below and in ATTRIBUTION.md:
@@ -23,8 +23,8 @@ sys.path.insert(0, str(REPO))
 
 from bot.importing import AreaRecord, CampRecord, Texts, export, parse  # noqa: E402
 
-SOURCE = REPO.parent / "shared" / "data" / "iraq"
 OUT = REPO / "data"
+SOURCE = OUT / "iraq" / "sources"
 
 
 def read(name: str) -> list[dict[str, str]]:
@@ -243,8 +243,9 @@ ATTRIBUTION = """\
 # Data sources and attribution
 
 The place and camp lists shipped in `data/iraq/` are derived by `tools/derive_places.py`
-from the files in `shared/data/iraq/` (see PROVENANCE.md there). Please keep these credits
-wherever the data, or anything derived from it, is shown or shared.
+from the source files in `data/iraq/sources/`, copied unchanged (see PROVENANCE.md there).
+Please keep these credits wherever the data, or anything derived from it, is shown or
+shared.
 
 - `data/iraq/areas.csv`, governorates, districts and sub-districts: OCHA COD-AB "Iraq
   admin level 1-3 boundaries" (Iraq Central Statistics Office, ITOS, OCHA), valid on
@@ -256,6 +257,9 @@ wherever the data, or anything derived from it, is shown or shared.
 - `data/iraq/camps.csv`: REACH Initiative MCNA 2020 and 2022 camp lists (public
   assessment tools). Credit: **"REACH Initiative"**.
 - `data/demo/*.csv`: invented for demonstration only; every row is marked demo.
+- `data/iraq/sources/*.csv`: the source files above (COD-AB levels 1-3, GeoNames cities500,
+  REACH camps), unchanged, under the same licences and credits; used only to derive the
+  lists and to check them, not by the bot.
 
 ## Changes made to the sources
 
