@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.importing.apply import import_csv
 from bot.importing.export import export
@@ -36,15 +33,6 @@ IQG15Q05,district,IQG15,Mosul,,Mawsil
 IQG15Q05N01,subdistrict,IQG15Q05,Al-Qayarra,,Qayyarah | Qayara
 V-AWSAJA,village,IQG15Q05N01,Awsaja,,
 """
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "d.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def count(db: Database, table: str) -> int:

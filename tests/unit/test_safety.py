@@ -63,11 +63,6 @@ class Row:
     demo: bool = False
 
 
-@pytest.fixture(scope="module")
-def catalogues() -> Catalogues:
-    return Catalogues.load(default_locales_dir(), ZONE)
-
-
 def render(tr: Translator, row: Row | None, *, place: Place = PLACE, stale: int = 30) -> str:
     return render_answer(tr, place, row, today=TODAY, stale_after_days=stale)
 

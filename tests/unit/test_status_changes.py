@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -15,7 +14,7 @@ import pytest
 
 from bot.config import Secret, Settings
 from bot.delivery import Dispatcher
-from bot.i18n.catalogues import Catalogues, default_locales_dir
+from bot.i18n.catalogues import Catalogues
 from bot.importing.records import StatusRecord
 from bot.safety.changes import (
     ALERT_KIND,
@@ -75,14 +74,13 @@ class World:
 
 
 @pytest.fixture
-async def w(tmp_path: Path) -> AsyncIterator[World]:
+async def w(db: Database, catalogues: Catalogues) -> AsyncIterator[World]:
     settings = Settings(
         # Both operators are admins here (an admin may act as an operator).
         token=Secret("5550001:unit"), admin_ids=frozenset({OP_A, OP_B}),
-        database=tmp_path / "d.sqlite3",
+        database=db.path,
         timezone=ZONE, default_language="ar", api_base_url=None, mode="polling", webhook=None,
     )
-    db = await Database.open(settings.database)
     await db.executemany(
         "INSERT INTO areas (id, pcode, level, name_en, name_ar, updated_at)"
         " VALUES (?, ?, 'village', ?, ?, 'now')",
@@ -91,7 +89,7 @@ async def w(tmp_path: Path) -> AsyncIterator[World]:
     state = AppState()
     state.configure(settings)
     http = httpx.AsyncClient()
-    state.open(Catalogues.load(default_locales_dir(), ZONE), db, http)
+    state.open(catalogues, db, http)
     state.use_dispatcher(Dispatcher(db, NoSender(), settings.rates))
     clock = Clock()
     state.clock = clock
@@ -99,7 +97,6 @@ async def w(tmp_path: Path) -> AsyncIterator[World]:
         yield World(state, clock)
     finally:
         await http.aclose()
-        await db.close()
 
 
 def change(status: str, *, area: int = AREA, source: str = DMA, note: str | None = None,
