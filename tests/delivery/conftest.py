@@ -10,7 +10,6 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from telegram.ext import ExtBot
@@ -24,14 +23,8 @@ from handlers.kit.ratelimit import ReplyRateLimiter
 from sandbox import BotMessage, Limits, Sandbox, SandboxClient
 
 TOKEN = "5550004:TEST_delivery_token_for_the_sandbox"
-REPO = Path(__file__).resolve().parents[2]
 # Fast retries: the tests are about what happens, not about waiting.
 FAST_RETRY = RetryPolicy(max_attempts=3, base_delay=0.05, max_delay=0.2, jitter=0.1)
-
-
-@pytest.fixture(scope="session")
-def tls() -> ssl.SSLContext:
-    return ssl.create_default_context()
 
 
 @pytest.fixture
@@ -45,15 +38,6 @@ async def sandbox() -> AsyncIterator[Sandbox]:
 async def client(sandbox: Sandbox) -> AsyncIterator[SandboxClient]:
     async with SandboxClient(sandbox.url) as c:
         yield c
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "daleel.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 @pytest.fixture

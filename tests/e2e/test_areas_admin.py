@@ -17,6 +17,7 @@ from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, get_area
 from bot.storage.audit import recent
 from bot.storage.roles import grant_role, revoke_role
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
 from tests.e2e.conftest import ADMIN, REPO, choose_language, eventually, plain, run_bot
@@ -47,7 +48,7 @@ PLACE = {
 
 
 @pytest.fixture
-async def places_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
+async def places_bot(settings: Settings, prebuilt: Prebuilt) -> AsyncIterator[DaleelApp]:
     """The bot on the real places (no demo data), with two operators and a staff member."""
     db = await Database.open(settings.database)
     try:
@@ -59,7 +60,7 @@ async def places_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
         await grant_role(db, STAFF, "staff", ADMIN)
     finally:
         await db.close()
-    async with run_bot(settings) as app:
+    async with run_bot(settings, prebuilt) as app:
         yield app
 
 

@@ -11,10 +11,10 @@ import json
 import socket
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-import handlers
 from bot.config import FeedSettings, Settings
 from bot.feeds.outcome import PollOutcome
 from bot.feeds.report import render_poll
@@ -24,11 +24,10 @@ from bot.storage.audit import SYSTEM, AuditEntry, recent
 from bot.storage.feeds import active_feeds, add_feed
 from bot.storage.proposals import Proposal, pending_proposals
 from bot.storage.roles import grant_role
-from handlers.kit.app import build_application, running
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from handlers.operators import feeds as feed_handlers
 from sandbox import SandboxClient, SimulatedUser
-from sandbox.demo import build_demo_database
 from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, plain, run_bot
 from tests.e2e.feed_server import FeedServer, Response, Stream, Versioned, feed_server
 from tests.e2e.staffing import STAFF, make_staff
@@ -433,11 +432,15 @@ async def test_feed_commands_are_refused_to_residents_and_staff(
 
 
 async def test_the_job_polls_feeds_by_itself(
-    client: SandboxClient, settings: Settings, server: FeedServer
+    client: SandboxClient,
+    settings: Settings,
+    server: FeedServer,
+    demo_database: Path,
+    prebuilt: Prebuilt,
 ) -> None:
     """A short poll interval: the job runs by itself, again and again, with validators."""
     fast = replace(settings, feeds=replace(settings.feeds, poll_minutes=0.005))  # 0.3 s
-    await build_demo_database(fast.database, today=DEMO_NOW.date())
+    assert fast.database == demo_database
     db = await Database.open(fast.database)
     try:
         await add_feed(db, "partner", server.url("/statuses.csv"), ADMIN, now=DEMO_NOW.isoformat())
@@ -445,9 +448,7 @@ async def test_the_job_polls_feeds_by_itself(
     finally:
         await db.close()
     operator = client.user(OPERATOR)
-    app = build_application(fast, handlers.features())
-    app.bot_data.clock = lambda: DEMO_NOW
-    async with running(app, poll_timeout=1):
+    async with run_bot(fast, prebuilt, clock=lambda: DEMO_NOW) as app:
         assert app.job_queue is not None
         [job] = app.job_queue.get_jobs_by_name(feed_handlers.JOB_NAME)
         await choose_language(operator, "en")
@@ -473,12 +474,12 @@ async def test_the_job_polls_feeds_by_itself(
 
 
 async def test_private_addresses_are_refused_unless_allowed(
-    client: SandboxClient, settings: Settings, server: FeedServer
+    client: SandboxClient, settings: Settings, server: FeedServer, prebuilt: Prebuilt
 ) -> None:
     """By default an operator cannot make Daleel read its own machine or network: not when
     adding a feed, and not when a configured feed's address turns out to be private."""
     strict = replace(settings, feeds=replace(settings.feeds, allow_private_addresses=False))
-    async with run_bot(strict) as app:
+    async with run_bot(strict, prebuilt) as app:
         db = app.bot_data.db
         admin, _ = await people(client, db)
         for url in (server.url("/statuses.csv"), "http://10.0.0.7/x.csv",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from telegram.ext import CommandHandler
@@ -19,12 +20,20 @@ from bot.storage.audit import SYSTEM, AuditEntry, recent
 from bot.storage.outbox import Priority, list_broadcasts
 from bot.storage.proposals import get_proposal
 from bot.storage.roles import grant_role
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from handlers.operators import status as operators
 from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
-from sandbox.demo import build_demo_database
-from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, has_text, plain
-from tests.e2e.staffing import STAFF, MovingClock, make_staff, resident, run_with_clock
+from tests.e2e.conftest import (
+    ADMIN,
+    DEMO_NOW,
+    choose_language,
+    eventually,
+    has_text,
+    plain,
+    run_bot,
+)
+from tests.e2e.staffing import STAFF, MovingClock, make_staff, resident
 
 OP_A, OP_B = 720001, 720002
 STALE = "This button is no longer valid. Send /menu to start again."
@@ -265,12 +274,15 @@ async def test_a_rejected_proposal_changes_nothing(
 
 
 async def test_an_unconfirmed_proposal_expires_and_its_proposer_is_told(
-    client: SandboxClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    client: SandboxClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    prebuilt: Prebuilt,
+    demo_database: Path,
 ) -> None:
     monkeypatch.setattr(operators, "EXPIRY_SECONDS", 0.2)
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(settings, clock) as app:
+    async with run_bot(settings, prebuilt, clock=clock) as app:
         a, b = await make_operators(client, app, ("ckb", "en"))
         reader = client.user(730101)
         await choose_language(reader, "en")
@@ -293,14 +305,17 @@ async def test_an_unconfirmed_proposal_expires_and_its_proposer_is_told(
 
 
 async def test_a_file_cannot_clear_an_area_and_its_untaken_change_expires_to_every_operator(
-    client: SandboxClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+    client: SandboxClient,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    prebuilt: Prebuilt,
+    demo_database: Path,
 ) -> None:
     """`daleel import statuses` with a real "cleared" row: residents still see the old
     status; the change waits in /pending; untaken, it expires and every operator is told."""
     monkeypatch.setattr(operators, "EXPIRY_SECONDS", 0.2)
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(settings, clock) as app:
+    async with run_bot(settings, prebuilt, clock=clock) as app:
         a, b = await make_operators(client, app, ("en", "ar"))
         reader = client.user(730102)
         await choose_language(reader, "en")

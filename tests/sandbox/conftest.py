@@ -17,12 +17,6 @@ TOKEN = "123456:TEST-token_abc"
 USER = 4242
 
 
-@pytest.fixture(scope="session")
-def tls() -> ssl.SSLContext:
-    """One CA bundle load for the whole run: each httpx client would spend ~70 ms on it."""
-    return ssl.create_default_context()
-
-
 def make_bot(sandbox: Sandbox, tls: ssl.SSLContext, token: str = TOKEN) -> telegram.Bot:
     """The real PTB client, pointed at the sandbox."""
     return telegram.Bot(
