@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from bot.importing import (
-    ParseResult,
-    RowError,
-)
+from bot.importing import ParseResult, RowError
 
 TODAY = datetime.date(2026, 11, 24)
 AREA_HEADER = "pcode,level,parent_pcode,name_en,name_ar,aliases,lat,lon,demo"

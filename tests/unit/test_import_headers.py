@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from bot.importing import (
-    AreaRecord,
-    Texts,
-    parse_areas,
-    parse_statuses,
-)
+from bot.importing import AreaRecord, Texts, parse_areas, parse_statuses
 from tests.unit.csv_samples import (
     AREA_HEADER,
     AREA_HXL,

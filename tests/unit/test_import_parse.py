@@ -27,14 +27,7 @@ from bot.importing import (
     parse_areas,
     parse_camps,
 )
-from tests.unit.csv_samples import (
-    AREA_HEADER,
-    AREA_HXL,
-    AREA_ROWS,
-    TODAY,
-    csv_bytes,
-    one_error,
-)
+from tests.unit.csv_samples import AREA_HEADER, AREA_HXL, AREA_ROWS, TODAY, csv_bytes, one_error
 
 # --- hostile files -------------------------------------------------------------------
 

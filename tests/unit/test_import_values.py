@@ -27,13 +27,7 @@ from bot.importing.values import (
     format_days,
     read_days,
 )
-from tests.unit.csv_samples import (
-    AREA_HEADER,
-    STATUS_HEADER,
-    TODAY,
-    codes,
-    csv_bytes,
-)
+from tests.unit.csv_samples import AREA_HEADER, STATUS_HEADER, TODAY, codes, csv_bytes
 
 # --- values --------------------------------------------------------------------------
 
