@@ -9,13 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.i18n.catalogues import LANGUAGES
 from bot.storage import Database
 from bot.storage.roles import grant_role
 from bot.storage.services_food import set_camp
 from bot.storage.subscriptions import stop_all, subscribe
 from sandbox import BotMessage, SandboxClient, SimulatedUser
-from tests.e2e.conftest import ADMIN, choose_language, plain
+from tests.e2e.conftest import ADMIN, NATIVE, choose_language, plain
 
 __all__ = [
     "HEADERS",
@@ -42,7 +41,6 @@ HEADERS = {
     ("routine", "ku"): "📢 Daxuyaniya kampê",
     ("routine", "en"): "📢 Camp announcement",
 }
-NATIVE = {lang.code: lang.native_name for lang in LANGUAGES}
 
 
 class MovingClock:

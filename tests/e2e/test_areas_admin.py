@@ -21,10 +21,10 @@ from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
 from tests.e2e.conftest import ADMIN, REPO, choose_language, eventually, plain, run_bot
+from tests.e2e.staffing import STAFF
 
 OPERATOR = 700003
 SECOND_OPERATOR = 700004
-STAFF = 700002
 SUBDISTRICT = "IQG15Q05N01"  # Al-Qayarra sub-district, where Hajj Ali lies
 ADD_HAJJ_ALI = "/addarea Qayyarah | Hajj Ali | حاج علي | حاجی عەلی | Hacî Elî"
 PARENT_BUTTON = "Al-Qayarra (sub-district) — Al-Mosul"

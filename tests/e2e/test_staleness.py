@@ -23,11 +23,10 @@ from tests.e2e.conftest import (
     plain,
     run_bot,
 )
-from tests.e2e.staffing import MovingClock
+from tests.e2e.staffing import STAFF, MovingClock  # staff: granted by the demo database
 
 OPERATOR = 700003  # granted by the demo database
 SECOND_OPERATOR = 700005
-STAFF = 700002  # granted by the demo database
 RESIDENT = 700001
 DIGEST = {"en": "📋 Daily status check:", "ar": "📋 فحص الأوضاع اليومي:"}
 
