@@ -31,6 +31,8 @@ from tests.e2e.staffing import (
     wait_report,
 )
 
+pytestmark = pytest.mark.usefixtures("fast_progress")
+
 TEXTS = {
     "ar": "سيُقطع الماء غدًا في القطاع أ.",
     "ckb": "سبەینێ ئاو لە کەرتی A دەبڕدرێت.",
