@@ -17,8 +17,8 @@ import pytest
 from bot.delivery import Priority, broadcast_report, enqueue_broadcast
 from bot.storage import Database
 from sandbox import Fault, Limits, Sandbox, SandboxClient
+from tests.conftest import REPO
 from tests.delivery.conftest import (
-    REPO,
     TOKEN,
     delivered,
     eventually,

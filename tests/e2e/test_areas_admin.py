@@ -20,7 +20,8 @@ from bot.storage.roles import grant_role, revoke_role
 from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
-from tests.e2e.conftest import ADMIN, REPO, choose_language, eventually, plain, run_bot
+from tests.conftest import IRAQ_DATA
+from tests.e2e.conftest import ADMIN, choose_language, eventually, plain, run_bot
 from tests.e2e.staffing import STAFF
 
 OPERATOR = 700003
@@ -52,7 +53,7 @@ async def places_bot(settings: Settings, prebuilt: Prebuilt) -> AsyncIterator[Da
     """The bot on the real places (no demo data), with two operators and a staff member."""
     db = await Database.open(settings.database)
     try:
-        data = (REPO / "data" / "iraq" / "areas.csv").read_bytes()
+        data = (IRAQ_DATA / "areas.csv").read_bytes()
         report = await import_parsed(db, "areas", parse("areas", data), recorded_by="test")
         assert report.applied, report.errors[:3]
         await grant_role(db, OPERATOR, "operator", ADMIN)

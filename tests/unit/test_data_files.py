@@ -8,7 +8,6 @@ import re
 import sys
 from collections import Counter
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,8 +23,8 @@ from bot.importing import (
     export,
     parse,
 )
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
 SOURCE = DATA / "iraq" / "sources"  # the unchanged source files the lists derive from
 TODAY = datetime.date(2026, 11, 24)  # the demo data is written relative to this day

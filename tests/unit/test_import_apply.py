@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from bot.importing.apply import import_csv
 from bot.importing.export import export
@@ -23,9 +22,10 @@ from bot.storage.camps import camp_sectors, export_camps, get_camp, list_camps
 from bot.storage.proposals import pending_proposals
 from bot.storage.residents import set_language
 from bot.storage.subscriptions import subscribe
+from tests.conftest import REPO
 
 TODAY = datetime.date(2026, 11, 24)
-DATA = Path(__file__).resolve().parents[2] / "data"
+DATA = REPO / "data"
 
 AREAS = b"""pcode,level,parent_pcode,name_en,name_ar,aliases
 IQG15,governorate,,Ninewa,\xd9\x86\xd9\x8a\xd9\x86\xd9\x88\xd9\x89,Nineveh | Ninawa

@@ -8,7 +8,6 @@ import importlib
 import re
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -27,6 +26,7 @@ from bot.importing import (
     parse_areas,
     parse_camps,
 )
+from tests.conftest import REPO
 from tests.unit.csv_samples import AREA_HEADER, AREA_HXL, AREA_ROWS, TODAY, csv_bytes, one_error
 
 # --- hostile files -------------------------------------------------------------------
@@ -268,7 +268,7 @@ def test_export_then_parse_gives_equal_records(kind: str, bom: bool) -> None:
 
 
 def test_the_examples_in_the_documentation_parse() -> None:
-    doc = Path(__file__).resolve().parents[2] / "docs" / "data-formats.md"
+    doc = REPO / "docs" / "data-formats.md"
     blocks = re.findall(r"```csv\n(.*?)```", doc.read_text(encoding="utf-8"), re.S)
     kinds = ["areas", "statuses", "camps", "services", "distributions"]
     assert len(blocks) == len(kinds)
