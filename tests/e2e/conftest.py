@@ -10,16 +10,14 @@ import asyncio
 import os
 import shutil
 import signal
-import ssl
 import sys
 import tomllib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-import httpx
 import pytest
 import pytest_asyncio
 
@@ -29,9 +27,9 @@ from bot.i18n.catalogues import LANGUAGES
 from handlers.kit.app import Prebuilt, build_application, running
 from handlers.kit.context import DaleelApp
 from handlers.staff import reports
-from sandbox import BotMessage, Limits, Sandbox, SandboxClient, SimulatedUser
+from sandbox import BotMessage, Sandbox, SandboxClient, SimulatedUser
 from sandbox.demo import build_demo_database
-from tests.conftest import CAMP_ZONE, REPO
+from tests.conftest import CAMP_ZONE, REPO, eventually
 
 TOKEN = "5550001:TEST_token_for_the_sandbox_only_x"
 ADMIN = 900001
@@ -39,19 +37,8 @@ NATIVE = {lang.code: lang.native_name for lang in LANGUAGES}
 
 
 @pytest.fixture
-async def sandbox() -> AsyncIterator[Sandbox]:
-    """Flood limits off: tests of pacing and 429s turn them on or inject their own."""
-    async with Sandbox(TOKEN, limits=Limits.disabled()) as box:
-        yield box
-
-
-@pytest.fixture
-async def client(sandbox: Sandbox, tls: ssl.SSLContext) -> AsyncIterator[SandboxClient]:
-    async with (
-        httpx.AsyncClient(timeout=10.0, verify=tls) as http,
-        SandboxClient(sandbox.url, http=http) as c,
-    ):
-        yield c
+def bot_token() -> str:
+    return TOKEN
 
 
 @pytest.fixture
@@ -229,22 +216,6 @@ async def polls_started(client: SandboxClient) -> int:
 
 async def _polled_since(client: SandboxClient, before: int) -> bool:
     return await polls_started(client) > before
-
-
-async def eventually(
-    check: Callable[[], Awaitable[bool]],
-    *,
-    within: float,
-    process: asyncio.subprocess.Process | None = None,
-    log: Path | None = None,
-) -> None:
-    """Re-check a remote condition that has no wait endpoint, for a bounded time."""
-    async with asyncio.timeout(within):
-        while not await check():
-            if process is not None and process.returncode is not None:
-                output = log.read_text(errors="replace") if log else ""  # noqa: ASYNC240
-                raise AssertionError(f"the bot exited with {process.returncode}:\n{output}")
-            await asyncio.sleep(0.02)
 
 
 __all__ = [
