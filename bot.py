@@ -1,6 +1,6 @@
 """Entry point: ``python bot.py`` does what the ``daleel`` command does."""
 
-from bot.cli import main
+from handlers.main import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

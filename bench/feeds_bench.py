@@ -23,15 +23,16 @@ from zoneinfo import ZoneInfo
 
 import handlers
 from bench.harness import TOKEN, ms, sandbox
-from bot.config import Secret, Settings
+from bot.config import FeedSettings, Secret, Settings
+from bot.domain.statuses import STATUSES
 from bot.feeds.parse import parse_feed
 from bot.feeds.poll import poll_feed
 from bot.importing.apply import import_csv
-from bot.safety.answers import STATUSES
 from bot.storage import Database
 from bot.storage.db import utc_now
 from bot.storage.feeds import add_feed
 from handlers.kit.app import build_application, running
+from handlers.kit.notify import BotMessenger
 from sandbox.demo import build_demo_database
 
 ROWS = 5_000
@@ -111,6 +112,8 @@ async def run() -> list[tuple[str, str]]:
                 token=Secret(TOKEN), admin_ids=frozenset({1}), database=db_path,
                 timezone=ZoneInfo("Asia/Baghdad"), default_language="ar", api_base_url=url,
                 mode="polling", webhook=None,
+                # The feed is served on loopback, which a real deployment refuses.
+                feeds=FeedSettings(allow_private_addresses=True),
             )
             app = build_application(settings, handlers.features())
             async with running(app, poll_timeout=1):
@@ -130,16 +133,16 @@ async def run() -> list[tuple[str, str]]:
                     feed = await add_feed(state.db, "bench", feed_url, 1, now=utc_now())
                     assert feed is not None
                     began = time.perf_counter()
-                    first = await poll_feed(app, feed.id)
+                    first = await poll_feed(app.bot_data, BotMessenger(app), feed.id)
                     whole = time.perf_counter() - began
                     assert first is not None and first[1].kind == "ok", first
                     began = time.perf_counter()
-                    again = await poll_feed(app, feed.id)
+                    again = await poll_feed(app.bot_data, BotMessenger(app), feed.id)
                     not_modified = time.perf_counter() - began
                     assert again is not None and again[1].kind == "not_modified", again
                     server.conditional = False
                     began = time.perf_counter()
-                    same = await poll_feed(app, feed.id)
+                    same = await poll_feed(app.bot_data, BotMessenger(app), feed.id)
                     same_body = time.perf_counter() - began
                     assert same is not None and same[1].kind == "same_body", same
     outcome = first[1]

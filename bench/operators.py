@@ -23,6 +23,7 @@ import httpx
 
 from bench import feeds_bench
 from bench.harness import TOKEN, bot_process, ms, sandbox, write_config
+from bot.domain.languages import CODES
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, current_status
 from bot.storage.db import utc_now
@@ -38,7 +39,6 @@ QUICK = 1_000
 AREA = "DEMO-AWSAJA"
 CONFIRMER, PROPOSER = 1, 2  # 1 is the admin in the bench config; 2 is granted "operator"
 FIRST_RESIDENT = 10_000
-LANGUAGES = ("ar", "ckb", "ku", "en")
 
 
 def _quick() -> bool:
@@ -58,7 +58,7 @@ async def _prepare(db_path: Path, count: int) -> tuple[int, int]:
             await set_language(db, user_id, "en")
         for i in range(count):
             chat_id = FIRST_RESIDENT + i
-            await set_language(db, chat_id, LANGUAGES[i % len(LANGUAGES)])
+            await set_language(db, chat_id, CODES[i % len(CODES)])
             assert await subscribe(db, chat_id, "area", area_id) == "added"
         now = utc_now()
         async with db.transaction() as conn:

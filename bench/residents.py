@@ -1,7 +1,7 @@
 """Issue 3: a safety question typed as free text, round trip at 50 concurrent residents.
 
 The bot runs as a real process (``python bot.py run``) on the demo database
-(``sandbox.demo.build_demo_database``: the real places and camps of ``data/iraq`` plus the demo
+(``sandbox.demo.build_demo_database``: the real places and camps of ``bot/data/iraq`` plus the demo
 statuses), the sandbox in its own process. Each resident chose a language and then asks,
 in that language, whether Qayyarah (two areas carry the name: the bot offers both) or the
 demo village Awsaja (one area: the full answer with status, date, source and the
@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.harness import bot_process, median, ms, percentile, sandbox, write_config
-from bot.i18n.catalogues import LANGUAGES
+from bot.domain.languages import LANGUAGES
 from sandbox import SandboxClient, SimulatedUser
 from sandbox.demo import build_demo_database
 

@@ -14,17 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
 
 from bot.config import Settings
+from bot.domain.roles import Role
 from bot.i18n.catalogues import N_
 from bot.storage import audit
 from bot.storage.db import Database
 from bot.storage.roles import roles_of
 
-__all__ = ["Actor", "Role", "allows", "has_role", "refusal_text", "roles_for"]
+__all__ = ["Actor", "allows", "has_role", "refusal_text", "roles_for"]
 
-Role = Literal["admin", "staff", "operator"]
 _REFUSED: Mapping[Role, str] = MappingProxyType({
     "admin": N_("This command is for Daleel administrators."),
     "staff": N_("This command is for Daleel staff."),

@@ -1,4 +1,10 @@
-"""The ``daleel`` command (also ``python bot.py``)."""
+"""The ``daleel`` command line: its arguments, and the commands that need no Telegram.
+
+``backup``, ``import`` and ``export`` work on the database alone and live here, in the
+core. ``run`` and ``demo`` need the Telegram surface (and the sandbox); the composition
+root, ``handlers.main``, passes them in as ``surface``, so the core never imports them.
+The ``daleel`` script and ``python bot.py`` start ``handlers.main.main``.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,23 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.domain.records import Record
+from bot.domain.roles import ROLES
 from bot.i18n.catalogues import CatalogueError
-from bot.importing.records import KINDS, Record
+from bot.importing.results import KINDS
+from bot.storage.db import Database, StorageError
 
-__all__ = ["main"]
+__all__ = ["EXIT_CONFIG", "Surface", "main", "settings_from"]
 
 EXIT_CONFIG = 2
+
+Surface = Callable[[argparse.Namespace], int]
+"""Runs ``run`` or ``demo`` (the parsed arguments); returns the exit status."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--as",
         dest="role",
-        choices=("resident", "staff", "operator", "admin"),
+        choices=("resident", *ROLES),
         default="resident",
         help="who you are in the console chat",
     )
@@ -50,25 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(path: Path) -> Settings:
+def settings_from(path: Path) -> Settings:
+    """The settings of a config file, with the environment's overrides."""
     return load_settings(path, os.environ)
 
 
-def _run(path: Path) -> int:
-    import handlers  # noqa: PLC0415 - the Telegram surface is only needed to run
-    from bot.logs import configure_logging  # noqa: PLC0415
-    from handlers.kit.app import build_application, run_forever  # noqa: PLC0415
-
-    settings = _settings(path)
-    configure_logging(settings.log_level, (settings.token.reveal(),))
-    run_forever(build_application(settings, handlers.features()))
-    return 0
-
-
 async def _backup(config: Path, destination: Path) -> int:
-    from bot.storage import Database  # noqa: PLC0415
 
-    settings = _settings(config)
+    settings = settings_from(config)
     if not settings.database.is_file():
         print(f"daleel: no database at {settings.database}", file=sys.stderr)
         return 1
@@ -86,9 +87,8 @@ _SHOWN_ERRORS = 50
 
 async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: bool) -> int:
     from bot.importing.apply import import_csv  # noqa: PLC0415
-    from bot.storage import Database  # noqa: PLC0415
 
-    settings = _settings(config)
+    settings = settings_from(config)
     try:
         data = await asyncio.to_thread(file.read_bytes)
     except OSError as exc:
@@ -139,7 +139,7 @@ async def _export(config: Path, kind: str, file: Path) -> int:
         camps,
     )
 
-    settings = _settings(config)
+    settings = settings_from(config)
     db = await Database.open(settings.database)
     try:
         records: Sequence[Record]
@@ -160,7 +160,14 @@ async def _export(config: Path, kind: str, file: Path) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+async def check_database(path: Path) -> None:
+    """Open (and migrate) the database once, so a bad place fails before the bot starts."""
+    db = await Database.open(path)
+    await db.close()
+
+
+def main(argv: Sequence[str] | None = None, *, surface: Surface | None = None) -> int:
+    """Parse the command line and run it; ``run`` and ``demo`` need ``surface``."""
     # Durations from python-telegram-bot as timedeltas (its announced future default).
     os.environ.setdefault("PTB_TIMEDELTA", "1")
     args = _parser().parse_args(argv)
@@ -173,15 +180,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "export":
             return asyncio.run(_export(args.config, args.kind, args.file))
-        if args.command == "demo":
-            from sandbox.demo import run_demo  # noqa: PLC0415
-
-            return asyncio.run(run_demo(role=args.role, user_id=args.user, wait=args.wait))
-        return _run(args.config)
+        if surface is None:
+            print(f"daleel: {args.command or 'run'} needs the Telegram surface: "
+                  "start it with the daleel command", file=sys.stderr)
+            return EXIT_CONFIG
+        return surface(args)
     except ConfigError as exc:
         print(f"daleel: configuration error: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except CatalogueError as exc:
+    except (CatalogueError, StorageError) as exc:
         print(f"daleel: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except KeyboardInterrupt:

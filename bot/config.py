@@ -17,8 +17,9 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.domain.languages import CODES
+
 __all__ = [
-    "LANGUAGE_CODES",
     "TOKEN_ENV",
     "ConfigError",
     "FeedSettings",
@@ -32,7 +33,6 @@ __all__ = [
 ]
 
 TOKEN_ENV = "DALEEL_BOT_TOKEN"
-LANGUAGE_CODES = ("ar", "ckb", "ku", "en")
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 _TOKEN_RE = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{20,80}$")
 
@@ -125,6 +125,8 @@ class Settings:
     log_level: str = "INFO"
     schedules: ScheduleSettings = ScheduleSettings()
     feeds: FeedSettings = FeedSettings()
+    # Every request to Telegram (replies and broadcasts) goes through it when set.
+    proxy: Secret | None = None
 
     @property
     def bot_id(self) -> int:
@@ -132,7 +134,7 @@ class Settings:
 
 
 _SCHEMA: dict[str, frozenset[str]] = {
-    "telegram": frozenset({"token", "api_base_url", "mode"}),
+    "telegram": frozenset({"token", "api_base_url", "mode", "proxy"}),
     "telegram.webhook": frozenset({"listen", "port", "public_url", "secret_token", "path"}),
     "access": frozenset({"admin_ids"}),
     "storage": frozenset({"database"}),
@@ -207,6 +209,10 @@ def _positive(key: str, value: float) -> float:
     return value
 
 
+# HTTP(S) proxies and SOCKS5 (socks5h: the proxy resolves names, as where DNS is filtered).
+_PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+
+
 def _url(key: str, value: str, schemes: tuple[str, ...]) -> str:
     parts = urlsplit(value)
     _check(
@@ -261,6 +267,13 @@ def _webhook(reader: _Reader) -> WebhookSettings:
         "telegram.webhook.secret_token",
         re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret) is not None,
         "must be 16-256 characters of A-Z, a-z, 0-9, _ and -",
+    )
+    # The example's value is public: anyone could forge Telegram's calls with it.
+    _check(
+        "telegram.webhook.secret_token",
+        "change-me" not in secret.lower(),
+        "is the example's placeholder: make a random one, e.g. with "
+        "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'",
     )
     path = reader.get("telegram.webhook.path", str, "telegram")
     _check("telegram.webhook.path", re.fullmatch(r"[A-Za-z0-9_/-]{1,64}", path) is not None,
@@ -329,10 +342,11 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
     language = reader.get("locale.default_language", str, "ar")
     _check(
         "locale.default_language",
-        language in LANGUAGE_CODES,
-        f"must be one of {', '.join(LANGUAGE_CODES)}",
+        language in CODES,
+        f"must be one of {', '.join(CODES)}",
     )
     api = reader.get("telegram.api_base_url", str, "")
+    proxy = reader.get("telegram.proxy", str, "")
     mode = reader.get("telegram.mode", str, "polling")
     _check("telegram.mode", mode in ("polling", "webhook"), "must be 'polling' or 'webhook'")
     database = Path(reader.get("storage.database", str))
@@ -354,6 +368,7 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
         log_level=level,
         schedules=_schedules(reader),
         feeds=_feeds(reader),
+        proxy=Secret(_url("telegram.proxy", proxy, _PROXY_SCHEMES)) if proxy else None,
     )
 
 
@@ -361,6 +376,10 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
     """Read and validate the config file; relative paths are relative to the file."""
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        example = path.with_name("config.example.toml")
+        hint = f": copy {example.name} to {path.name} and fill it in" if example.is_file() else ""
+        raise ConfigError(str(path), f"does not exist{hint}") from None
     except OSError as exc:
         raise ConfigError(str(path), f"cannot be read ({exc.strerror})") from None
     try:

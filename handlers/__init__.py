@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from bot.announcements import schedules as scheduling
-from bot.camps import reminders
-from bot.safety import staleness
 from handlers.admin import audit, roles
 from handlers.admin import stats as admin
 from handlers.camp import choose as camp
-from handlers.camp import food, services
+from handlers.camp import food, reminders, services
 from handlers.kit import commands, errors, middleware
 from handlers.kit.app import Features
 from handlers.kit.context import DaleelApp
 from handlers.operators import areas as areas_admin
-from handlers.operators import feeds
+from handlers.operators import digest, feeds
 from handlers.operators import status as operators
 from handlers.residents import (
     alerts,
@@ -32,7 +29,7 @@ from handlers.residents import (
     understand,
 )
 from handlers.safety import answers as safety
-from handlers.staff import announce, reports, schedules
+from handlers.staff import announce, reports, schedules, scheduling
 
 __all__ = ["FEATURES", "features", "register_all"]
 
@@ -75,7 +72,7 @@ async def on_started(app: DaleelApp) -> None:
     await announce.restore_waiting(app)
     await operators.start(app)  # proposal expiry, alerts owed after a crash, staleness digest
     await feeds.start(app)  # feed polling
-    await staleness.start(app)  # the operators' daily digest of old statuses
+    await digest.start(app)  # the operators' daily digest of old statuses
 
 
 def features() -> Features:

@@ -96,6 +96,12 @@ class SandboxClient:
         }
         return UserMessage.from_json(await self._call("send_text", body))
 
+    async def raw_update(self, kind: str, body: dict[str, Any]) -> int | None:
+        """Queue an update verbatim (malformed on purpose in tests); its update_id."""
+        result = await self._call("raw_update", {"kind": kind, "body": body})
+        update_id = result["update_id"]
+        return int(update_id) if update_id is not None else None
+
     async def send_location(
         self, user_id: int, latitude: float, longitude: float, *, first_name: str = "Resident"
     ) -> UserMessage:

@@ -60,6 +60,7 @@ class ControlApi:
             "send_text": self.send_text,
             "send_location": self.send_location,
             "upload": self.upload,
+            "raw_update": self.raw_update,
             "press": self.press,
             "block": self.block,
             "unblock": self.unblock,
@@ -139,6 +140,15 @@ class ControlApi:
                 {"offset": 0, "length": utf16_len(command.group()), "type": "bot_command"}
             ]
         return self._user_message(args, body)
+
+    def raw_update(self, args: Args) -> Any:
+        """Queue an update exactly as given (a server or API version the bot may not parse)."""
+        kind = str(args.get("kind") or "")
+        body = args.get("body")
+        if not kind or not isinstance(body, dict):
+            raise SandboxError("kind and a JSON object body are required")
+        update_id = self._core.updates.push(kind, body)
+        return {"update_id": update_id, "seq": self._core.state.seq}
 
     def send_location(self, args: Args) -> Any:
         location = {

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import resources
 from bot.config import Secret, Settings
 from bot.importing.apply import ImportReport, import_parsed
 from bot.importing.parse import parse
-from bot.importing.records import ParseResult
+from bot.importing.results import ParseResult
 from bot.logs import configure_logging
 from bot.storage import Database
 from bot.storage.roles import grant_role
@@ -34,10 +35,9 @@ __all__ = [
 # Not a secret: the sandbox is the only server that knows it.
 DEMO_TOKEN = "7000000001:DEMO_sandbox_token_not_a_secret_00"
 DEMO_USERS = {"resident": 700001, "staff": 700002, "operator": 700003, "admin": 700009}
-DATA = Path(__file__).resolve().parent.parent / "data"
 # The demo files' dates are written as seen from this day; they move with the calendar.
 DEMO_ANCHOR = datetime.date(2026, 11, 24)
-# Real places and camps first, then what the demo adds on top, in dependency order.
+# Files of bot/data: real places and camps first, then the demo's, in dependency order.
 DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("areas", "iraq/areas.csv"),
     ("areas", "demo/areas_demo.csv"),
@@ -82,7 +82,7 @@ async def build_demo_database(
     reports = []
     try:
         for kind, name in DEMO_FILES:
-            data = await asyncio.to_thread((DATA / name).read_bytes)
+            data = await asyncio.to_thread(resources.data_file(name).read_bytes)
             parsed = parse(kind, data, today=max(today, DEMO_ANCHOR))
             report = await import_parsed(
                 db, kind, _rebased(parsed, today - DEMO_ANCHOR), recorded_by=f"demo:{name}"

@@ -26,8 +26,6 @@ from sandbox import Limits, Sandbox, SandboxClient
 os.environ["PTB_TIMEDELTA"] = "1"
 
 REPO = Path(__file__).resolve().parents[1]
-# The place and camp lists the product ships; tests read nothing outside the repository.
-IRAQ_DATA = REPO / "data" / "iraq"
 CAMP_ZONE = ZoneInfo("Asia/Baghdad")
 
 
@@ -79,8 +77,8 @@ def lexicons() -> tuple[Lexicon, ...]:
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
-    """The shipped places and camps (data/iraq), read with the product's import code."""
-    return load_iraq_gazetteer(IRAQ_DATA)
+    """The shipped places and camps (bot/data/iraq), read with the product's import code."""
+    return load_iraq_gazetteer()
 
 
 async def eventually(

@@ -33,10 +33,11 @@ from pathlib import Path
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 
+from bot.domain.languages import CODES
+
 ROOT = Path(__file__).resolve().parents[1]
 LOCALES = ROOT / "locales"
 SOURCES = ("bot", "handlers")
-LANGS = ("ar", "ckb", "ku", "en")
 DOMAIN = "messages"
 # The standard Arabic rule (zero, one, two, few 3-10, many 11-99, other).
 ARABIC_PLURAL_FORMS = (
@@ -133,7 +134,7 @@ def translations(locales: Path = LOCALES, root: Path = ROOT) -> None:
     """What ``make translations`` does: extract, update (and fix), compile."""
     extract(locales, root)
     update(locales)
-    for lang in LANGS:
+    for lang in CODES:
         compile_catalogue(locales, lang)
 
 
@@ -145,7 +146,7 @@ def main(argv: Sequence[str]) -> int:
         extract()
         update()
     elif command == "compile":
-        for lang in langs or LANGS:
+        for lang in langs or CODES:
             compile_catalogue(LOCALES, lang)
     elif command == "translations":
         translations()

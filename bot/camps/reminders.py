@@ -13,7 +13,8 @@ Residents who turned food reminders on (subscription topic ``food``) get:
 
 Both go through the delivery engine (durable, paced). A crash between queueing and
 recording can repeat one reminder or notice once; it cannot lose one.
-Jobs: ``food:reminders`` (one run_once, re-armed for the next evening) and ``food:watch``.
+The timers are the surface's (``handlers.camp.reminders``: ``food:reminders``, one run_once
+re-armed for the next evening, and ``food:watch``); :func:`next_reminder` says when.
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import cast
 
 from bot.announcements.rules import Rule, next_after
-from bot.announcements.texts import MESSAGE_LIMIT, telegram_length
+from bot.domain.distributions import NOT_HAPPENING
 from bot.i18n.catalogues import N_, Markup, Translator, pick
+from bot.state import AppState
 from bot.storage import audit
 from bot.storage.db import Database
 from bot.storage.food_notices import (
@@ -39,20 +40,19 @@ from bot.storage.food_notices import (
 )
 from bot.storage.outbox import OutboxMessage, Priority
 from bot.storage.services_food import Distribution, camp_distributions
-from handlers.kit.context import DaleelApp, DaleelContext
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 
 __all__ = [
     "KIND_NOTICE",
     "KIND_REMINDER",
-    "REMINDER_JOB",
-    "WATCH_JOB",
     "WATCH_SECONDS",
+    "catch_up",
     "is_news",
     "next_planned",
+    "next_reminder",
     "render_notice",
     "render_reminder",
     "send_reminders",
-    "start",
     "watch_distributions",
 ]
 
@@ -60,8 +60,6 @@ log = logging.getLogger(__name__)
 
 KIND_REMINDER = "food_reminder"
 KIND_NOTICE = "food_notice"
-REMINDER_JOB = "food:reminders"
-WATCH_JOB = "food:watch"
 WATCH_SECONDS = 300.0
 _FIELD = 300  # characters of a data text (items, place) in a reminder
 _FOOTER = N_("You get this because you turned on food reminders. /alerts changes that.")
@@ -139,7 +137,7 @@ def is_news(change: Change, today: date) -> bool:
         return False
     if max(d.date, change.told_date) < today:
         return False
-    if d.status in ("postponed", "cancelled"):
+    if d.status in NOT_HAPPENING:
         return told != d.status or d.date != change.told_date
     return d.status == "planned" and (d.date != change.told_date or told != "planned")
 
@@ -229,9 +227,8 @@ def _per_resident(
     return messages
 
 
-async def send_reminders(app: DaleelApp, day: date) -> int | None:
+async def send_reminders(state: AppState, day: date) -> int | None:
     """Remind food subscribers of the distributions on ``day``; the broadcast id, if any."""
-    state = app.bot_data
     distributions = await to_remind(state.db, day)
     if not distributions:
         return None
@@ -262,9 +259,8 @@ async def send_reminders(app: DaleelApp, day: date) -> int | None:
     return broadcast_id
 
 
-async def watch_distributions(app: DaleelApp) -> int | None:
+async def watch_distributions(state: AppState) -> int | None:
     """Tell food subscribers what changed since the last look; the broadcast id, if any."""
-    state = app.bot_data
     today = state.now().date()
     changes = await distribution_changes(state.db, today)
     if not changes:
@@ -306,52 +302,22 @@ async def watch_distributions(app: DaleelApp) -> int | None:
     return broadcast_id
 
 
-# --- the jobs ----------------------------------------------------------------------------
+# --- when -----------------------------------------------------------------------------
 
 
-def _arm_reminders(app: DaleelApp) -> None:
-    state, queue = app.bot_data, app.job_queue
-    if queue is None:
-        return
-    for job in queue.get_jobs_by_name(REMINDER_JOB):
-        job.schedule_removal()
+def next_reminder(state: AppState) -> datetime:
+    """When the next evening's reminders go (camp time)."""
     at: time = state.settings.schedules.food_reminder_time
     due = next_after(Rule("daily", at), state.now(), state.settings.timezone)
     assert due is not None
-    delay = max((due - state.now()).total_seconds(), 0.0)
-    queue.run_once(
-        _reminder_job, delay, data=due, name=REMINDER_JOB, job_kwargs={"misfire_grace_time": None}
-    )
+    return due
 
 
-async def _reminder_job(context: DaleelContext) -> None:
-    app = cast("DaleelApp", context.application)
-    due = context.job.data if context.job is not None else None
-    try:
-        if isinstance(due, datetime):
-            await send_reminders(app, due.date() + timedelta(days=1))
-    finally:
-        _arm_reminders(app)
-
-
-async def _watch_job(context: DaleelContext) -> None:
-    await watch_distributions(cast("DaleelApp", context.application))
-
-
-async def start(app: DaleelApp) -> None:
-    """At start-up: catch up on changes and on this evening's reminders, arm the jobs."""
-    state = app.bot_data
-    await watch_distributions(app)
+async def catch_up(state: AppState) -> None:
+    """At start-up: the changes since the last run, and this evening's reminders if due."""
+    await watch_distributions(state)
     now = state.now()
     if now.time() >= state.settings.schedules.food_reminder_time:
         # The bot was down at reminder time (or starts in the evening): tomorrow's
         # reminders go now; those already sent are not repeated.
-        await send_reminders(app, now.date() + timedelta(days=1))
-    _arm_reminders(app)
-    if app.job_queue is not None:
-        for job in app.job_queue.get_jobs_by_name(WATCH_JOB):
-            job.schedule_removal()
-        app.job_queue.run_repeating(
-            _watch_job, WATCH_SECONDS, first=WATCH_SECONDS, name=WATCH_JOB
-        )
-    log.info("food reminders at %s camp time", state.settings.schedules.food_reminder_time)
+        await send_reminders(state, now.date() + timedelta(days=1))

@@ -1,31 +1,7 @@
 """The one dispatcher that sends every broadcast message, paced and durable.
 
-How a message travels::
-
-    outbox (queued) --claim, committed--> backlog (sending) --token, slot--> HTTP send
-        --outcome--> pending --group commit--> outbox (sent | failed | blocked | queued)
-
-- **Pacing.** One :class:`~bot.delivery.pacing.Pacer`: the global bucket (or the paid one
-  for ``allow_paid_broadcast``), one message per second per chat, pauses after a 429.
-- **Order.** Rows are claimed urgent first, then oldest (an index makes that cheap);
-  claimed rows wait in a heap with the same order, and an enqueue wakes the dispatcher to
-  claim again, so an urgent alert overtakes routine rows already claimed.
-- **No polling.** With nothing due the dispatcher sleeps until the next
-  ``next_attempt_at`` or until :meth:`Dispatcher.wake`.
-- **Durability and the duplicate bound.** A batch is marked ``sending`` in one committed
-  statement before any of it is sent. A send holds one of ``concurrency`` slots from just
-  before its HTTP call until its outcome is *committed*; outcomes are group-committed (all
-  that arrived while the previous commit ran go in the next). So at any instant at most
-  ``concurrency`` rows can have reached Telegram without their outcome on disk. After a
-  crash every ``sending`` row is requeued: only those can arrive twice — at most
-  ``concurrency`` duplicates. (The commit survives a killed process; WAL with
-  ``synchronous=NORMAL`` may lose the last commits on power loss, which could add more.)
-- **Choosing concurrency.** The slots also cap the rate: at most ``concurrency`` /
-  (round trip + commit) messages per second. 8 keeps 30/s up to a 250 ms round trip to
-  Telegram; a paid broadcast at 1000/s over a 100 ms round trip needs about 128 — and
-  then up to 128 duplicates after a crash. The bound and the speed are the same number.
-- **One dispatcher per database.** Start-up requeues every ``sending`` row: a second
-  process on the same database would resend the first one's in-flight messages.
+How it works — the path of a message, pacing, order, durability and the duplicate bound,
+choosing ``concurrency`` — is told once, in the package's docstring (:mod:`bot.delivery`).
 """
 
 from __future__ import annotations
@@ -36,33 +12,26 @@ import logging
 import math
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Literal, Protocol
+from collections.abc import Callable, Iterable
 
 from telegram import Bot
-from telegram.ext import ExtBot
+from telegram.request import BaseRequest
 
 from bot.config import RateLimits, Settings
 from bot.delivery.broadcasts import BroadcastProgress, RateMeter, broadcast_progress
-from bot.delivery.failures import classify
-from bot.delivery.flood import BYPASS
+from bot.delivery.items import DispatcherStats, Item, Pending, Tasks
+from bot.delivery.observation import Observation, ProgressCallback, Watchers
+from bot.delivery.outcomes import failure_outcome
 from bot.delivery.pacing import Backlog, Pacer, RetryPolicy
-from bot.delivery.transport import LeanRequest
+from bot.delivery.sender import BotSender, Sender
+from bot.delivery.setup import broadcast_bot
+from bot.delivery.unreached import FinishedHook, unreached
 from bot.storage import outbox
 from bot.storage.db import Database
 from bot.storage.outbox import Content, OutboxMessage, Outcome, Priority
 from bot.storage.residents import set_active
 
-__all__ = [
-    "DEFAULT_CONCURRENCY",
-    "BotSender",
-    "Dispatcher",
-    "DispatcherStats",
-    "Observation",
-    "ProgressCallback",
-    "Sender",
-]
+__all__ = ["DEFAULT_CONCURRENCY", "Dispatcher"]
 
 log = logging.getLogger(__name__)
 
@@ -73,146 +42,11 @@ DEFAULT_CONCURRENCY = 8
 # paid broadcast at 1000/s claims a few times a second, not a thousand.
 CLAIM_SECONDS = 0.25
 MAX_CLAIM = 500
-# A rejected token cannot be fixed by retrying fast: look again after this long.
-UNAUTHORIZED_PAUSE = 60.0
 # A send whose failure could not even be judged (a bug): tried again after this long.
 INTERNAL_ERROR_RETRY = 60.0
 STOP_TIMEOUT = 10.0
 MAX_FLUSH_GAP = 0.1
 
-ProgressCallback = Callable[[BroadcastProgress], Awaitable[None]]
-OutcomeState = Literal["queued", "sent", "failed", "blocked"]
-
-
-class Sender(Protocol):
-    """Sends one message; returns Telegram's message id or raises PTB's errors."""
-
-    async def send(self, chat_id: int, text: str, reply_markup: str | None, *, paid: bool) -> int:
-        ...
-
-
-class BotSender:
-    """Sends with python-telegram-bot: HTML, optional ``allow_paid_broadcast``, and
-    ``rate_limit_args=BYPASS`` when the bot has a rate limiter (the interactive
-    ReplyRateLimiter must not pace or retry broadcasts: the dispatcher does).
-
-    It calls ``do_api_request`` and reads the message id from the raw JSON: building a
-    full ``Message`` object per send was a quarter of the CPU at 1000 messages/s. The
-    method is spelled ``sendmessage`` — Bot API method names are case-insensitive — because
-    for the camel-case name PTB warns "use Bot.send_message". PTB still encodes the
-    request and turns every error answer into its exceptions.
-    """
-
-    def __init__(self, bot: Bot) -> None:
-        self._bot = bot
-        self._bypass = isinstance(bot, ExtBot) and bot.rate_limiter is not None
-
-    async def send(self, chat_id: int, text: str, reply_markup: str | None, *, paid: bool) -> int:
-        params: dict[str, object] = {"chat_id": chat_id, "text": text, "parse_mode": "HTML"}
-        if reply_markup:
-            params["reply_markup"] = reply_markup  # stored as Bot API JSON: passed as is
-        if paid:
-            params["allow_paid_broadcast"] = True
-        if self._bypass:
-            assert isinstance(self._bot, ExtBot)
-            result = await self._bot.do_api_request(
-                "sendmessage", api_kwargs=params, rate_limit_args=BYPASS
-            )
-        else:
-            result = await self._bot.do_api_request("sendmessage", api_kwargs=params)
-        return int(result["message_id"])
-
-
-@dataclass
-class DispatcherStats:
-    """Counters since start (for logs and benchmarks)."""
-
-    sent: int = 0
-    failed: int = 0
-    blocked: int = 0
-    throttled: int = 0  # 429s answered
-    retried: int = 0  # network/5xx failures that will be tried again
-    requeued_at_start: int = 0
-
-
-@dataclass(slots=True)
-class _Item:
-    """A claimed row with its text, waiting in the backlog or being sent."""
-
-    id: int
-    broadcast_id: int
-    chat_id: int
-    priority: int
-    paid: bool
-    errors: int
-    content: Content
-
-
-@dataclass(slots=True)
-class _Pending:
-    outcome: Outcome
-    holds_slot: bool
-    blocked_chat: int | None = None
-
-
-class Observation:
-    """A live view of one broadcast: the callback runs at once, then whenever the
-    broadcast moved — at most once per ``interval`` seconds — and a last time when it
-    finished (``progress.finished``)."""
-
-    def __init__(
-        self,
-        broadcast_id: int,
-        callback: ProgressCallback,
-        interval: float,
-        progress: Callable[[int], Awaitable[BroadcastProgress | None]],
-    ) -> None:
-        self.broadcast_id = broadcast_id
-        self.last: BroadcastProgress | None = None
-        self._callback = callback
-        self._interval = interval
-        self._progress = progress
-        self._changed = asyncio.Event()
-        self._changed.set()
-        self.task = asyncio.get_running_loop().create_task(self._run())
-
-    def changed(self) -> None:
-        self._changed.set()
-
-    def cancel(self) -> None:
-        self.task.cancel()
-
-    async def finished(self) -> BroadcastProgress | None:
-        """Wait for the last call (the broadcast finished, or the observation was
-        cancelled) and return the progress it showed."""
-        await asyncio.wait({self.task})
-        return self.last
-
-    async def _run(self) -> None:
-        while True:
-            await self._changed.wait()
-            self._changed.clear()
-            try:
-                progress = await self._progress(self.broadcast_id)
-                if progress is None:
-                    return
-                self.last = progress
-                await self._callback(progress)
-            except Exception:
-                # The staff member's progress message is not worth stopping over.
-                log.exception("delivery: a progress observer failed")
-                self._changed.set()
-            else:
-                if progress.finished:
-                    return
-            await asyncio.sleep(self._interval)
-
-
-@dataclass
-class _Tasks:
-    pump: asyncio.Task[None] | None = None
-    flusher: asyncio.Task[None] | None = None
-    sends: set[asyncio.Task[None]] = field(default_factory=set)
 
 
 class Dispatcher:
@@ -244,23 +78,24 @@ class Dispatcher:
         self._clock = clock
         self._rng = rng or random.Random()
         self.stats = DispatcherStats()
-        self._owned_request: LeanRequest | None = None
+        self._owned_request: BaseRequest | None = None
         self._pacer: Pacer | None = None
-        self._backlog: Backlog[_Item] = Backlog()
+        self._backlog: Backlog[Item] = Backlog()
         self._contents: dict[int, Content] = {}
         self._slots = asyncio.Semaphore(concurrency)
-        self._pending: list[_Pending] = []
+        self._pending: list[Pending] = []
         self._flush_event = asyncio.Event()
         self._wake_event = asyncio.Event()
         self._woken = False
         self._closing = False
         self._closed = asyncio.Event()  # set by stop(): the flusher stops waiting
         self._claim_paid = rates.paid_broadcast
-        self._in_hand: _Item | None = None
+        self._in_hand: Item | None = None
         self._slot_in_hand = False
         self._meter = RateMeter()
-        self._observations: dict[int, set[Observation]] = {}
-        self._tasks = _Tasks()
+        self._watchers = Watchers(self.progress)
+        self._on_finished: FinishedHook | None = None
+        self._tasks = Tasks()
 
     @classmethod
     def from_settings(
@@ -271,19 +106,10 @@ class Dispatcher:
         concurrency: int = DEFAULT_CONCURRENCY,
         retry: RetryPolicy | None = None,
     ) -> Dispatcher:
-        """A dispatcher with its own Bot on the lean transport (bot.delivery.transport):
-        broadcasts never queue behind (or delay) interactive replies for a connection,
-        and the dispatcher finishes its sends on shutdown after the application's bot
-        has closed."""
-        request = LeanRequest(pool_size=concurrency)
-        base = settings.api_base_url
-        bot = Bot(
-            settings.token.reveal(),
-            base_url=f"{base}/bot" if base else "https://api.telegram.org/bot",
-            base_file_url=f"{base}/file/bot" if base else "https://api.telegram.org/file/bot",
-            request=request,
-            get_updates_request=request,
-        )
+        """A dispatcher with its own Bot and connection pool (:func:`broadcast_bot`):
+        broadcasts never queue behind (or delay) interactive replies for a connection, and
+        the dispatcher finishes its sends on shutdown after the application's bot closed."""
+        request, bot = broadcast_bot(settings, pool_size=concurrency)
         dispatcher = cls(db, bot, settings.rates, concurrency=concurrency, retry=retry)
         dispatcher._owned_request = request
         return dispatcher
@@ -331,9 +157,7 @@ class Dispatcher:
         self._flush_event.set()
         if tasks.flusher is not None:
             await asyncio.gather(tasks.flusher, return_exceptions=True)
-        for watchers in list(self._observations.values()):
-            for observation in list(watchers):
-                observation.cancel()
+        self._watchers.cancel_all()
         if self._owned_request is not None:
             await self._owned_request.shutdown()
         log.info("delivery: stopped (%d sent, %d failed, %d blocked since start)",
@@ -368,8 +192,7 @@ class Dispatcher:
     async def cancel(self, broadcast_id: int) -> int:
         """Cancel a broadcast's queued messages (claimed ones still go); returns how many."""
         cancelled = await outbox.cancel_broadcast(self._db, broadcast_id, now=self._clock())
-        for observation in list(self._observations.get(broadcast_id, ())):
-            observation.changed()
+        self._watchers.moved({broadcast_id})
         return cancelled
 
     def observe(
@@ -377,17 +200,7 @@ class Dispatcher:
     ) -> Observation:
         """Call ``callback(progress)`` as the broadcast moves (throttled to ``interval``)
         and once more when it finishes; ``.cancel()`` the result to stop early."""
-        observation = Observation(broadcast_id, callback, interval, self.progress)
-        watchers = self._observations.setdefault(broadcast_id, set())
-        watchers.add(observation)
-
-        def forget(_: object) -> None:
-            watchers.discard(observation)
-            if not watchers and self._observations.get(broadcast_id) is watchers:
-                del self._observations[broadcast_id]
-
-        observation.task.add_done_callback(forget)
-        return observation
+        return self._watchers.add(broadcast_id, callback, interval)
 
     async def progress(self, broadcast_id: int) -> BroadcastProgress | None:
         """:func:`~bot.delivery.broadcast_progress` with the rate measured over the last
@@ -450,7 +263,7 @@ class Dispatcher:
         self._tasks.sends.add(task)
         task.add_done_callback(self._tasks.sends.discard)
 
-    async def _next_item(self) -> _Item:
+    async def _next_item(self) -> Item:
         while True:
             if self._woken and len(self._backlog) < 2 * self._claim_size():
                 # An enqueue (or a requeue): claim now, so urgent rows overtake the
@@ -501,13 +314,13 @@ class Dispatcher:
     def _absorb(self, rows: list[outbox.Claimed], contents: dict[int, Content]) -> None:
         for row in rows:
             self._backlog.push(
-                _Item(row.id, row.broadcast_id, row.chat_id, row.priority, row.paid,
+                Item(row.id, row.broadcast_id, row.chat_id, row.priority, row.paid,
                       row.errors, contents[row.content_id])
             )
 
     # --- one send and its outcome -----------------------------------------------------
 
-    async def _send(self, item: _Item, paid: bool) -> None:
+    async def _send(self, item: Item, paid: bool) -> None:
         try:
             message_id = await self._sender.send(
                 item.chat_id, item.content.text, item.content.reply_markup, paid=paid
@@ -538,56 +351,22 @@ class Dispatcher:
             holds_slot=True,
         )
 
-    def _failure(self, item: _Item, error: Exception) -> Outcome:
+    def _failure(self, item: Item, error: Exception) -> Outcome:
         """The outcome for a send that raised, and what it does to the pacing."""
-        verdict = classify(error)
-        pacer = self._pacer
-        assert pacer is not None
-        now = asyncio.get_running_loop().time()
+        assert self._pacer is not None
+        return failure_outcome(
+            item, error, pacer=self._pacer, stats=self.stats, retry=self.retry,
+            rng=self._rng, clock=self._clock, now=asyncio.get_running_loop().time(),
+        )
 
-        def outcome(state: OutcomeState, *, errors: int = 0, wait: float = 0.0,
-                    code: str = verdict.code, reason: str = verdict.reason) -> Outcome:
-            return Outcome(item.id, item.broadcast_id, state, errors=errors,
-                           next_attempt_at=self._clock() + wait if wait else 0.0,
-                           error_code=code, reason=reason)
-
-        if verdict.kind == "throttled":
-            self.stats.throttled += 1
-            pacer.pause_all(now + verdict.retry_after)
-            pacer.chats.hold(item.chat_id, now + verdict.retry_after)
-            log.info("delivery: flood control, all sends wait %.0f s", verdict.retry_after)
-            return outcome("queued", wait=verdict.retry_after)
-        if verdict.kind == "blocked":
-            self.stats.blocked += 1
-            return outcome("blocked")
-        if verdict.kind == "failed":
-            self.stats.failed += 1
-            return outcome("failed")
-        if verdict.kind == "unauthorized":
-            pacer.pause_all(now + UNAUTHORIZED_PAUSE)
-            log.error("delivery: Telegram rejected the bot token; sending paused %.0f s",
-                      UNAUTHORIZED_PAUSE)
-            return outcome("queued", wait=UNAUTHORIZED_PAUSE)
-        errors = item.errors + 1
-        outage = pacer.transient_failure(now)
-        if outage:
-            log.warning("delivery: %s; Telegram looks unreachable, all sends wait %.0f s",
-                        verdict.code, outage)
-        if self.retry.gives_up(errors):
-            self.stats.failed += 1
-            return outcome("failed", errors=1, code="retries_exhausted",
-                           reason=f"{verdict.reason} (after {errors} attempts)")
-        self.stats.retried += 1
-        return outcome("queued", errors=1, wait=self.retry.delay(errors, self._rng))
-
-    def _requeue(self, item: _Item, *, at: float, attempted: bool) -> Outcome:
+    def _requeue(self, item: Item, *, at: float, attempted: bool) -> Outcome:
         return Outcome(item.id, item.broadcast_id, "queued", attempts=int(attempted),
                        next_attempt_at=at)
 
     def _settle(
-        self, item: _Item, outcome: Outcome, *, holds_slot: bool, blocked: bool = False
+        self, item: Item, outcome: Outcome, *, holds_slot: bool, blocked: bool = False
     ) -> None:
-        self._pending.append(_Pending(outcome, holds_slot, item.chat_id if blocked else None))
+        self._pending.append(Pending(outcome, holds_slot, item.chat_id if blocked else None))
         self._flush_event.set()
 
     # --- the flusher: group commits ----------------------------------------------------
@@ -634,12 +413,12 @@ class Dispatcher:
         gap = min(MAX_FLUSH_GAP, self.concurrency / (2.0 * rate))
         return gap if gap >= 0.005 else 0.0
 
-    def _release(self, batch: list[_Pending]) -> None:
+    def _release(self, batch: list[Pending]) -> None:
         for pending in batch:
             if pending.holds_slot:
                 self._slots.release()
 
-    async def _after_flush(self, batch: list[_Pending], finished: list[int]) -> None:
+    async def _after_flush(self, batch: list[Pending], finished: list[int]) -> None:
         for pending in batch:
             if pending.blocked_chat is not None:
                 try:
@@ -650,9 +429,19 @@ class Dispatcher:
         self._meter.add(asyncio.get_running_loop().time(), settled)
         if settled != len(batch):
             self.wake()  # requeued rows: recompute when the next one is due
-        touched = {p.outcome.broadcast_id for p in batch}
-        for broadcast_id in touched:
-            for observation in list(self._observations.get(broadcast_id, ())):
-                observation.changed()
+        self._watchers.moved({p.outcome.broadcast_id for p in batch})
         for broadcast_id in finished:
             log.info("delivery: broadcast %d finished", broadcast_id)
+            await self._finished(broadcast_id)
+
+    def when_finished(self, hook: FinishedHook) -> None:
+        """Call ``hook(report)`` for each broadcast that reached nobody at all."""
+        self._on_finished = hook
+
+    async def _finished(self, broadcast_id: int) -> None:
+        try:
+            report = await unreached(self._db, broadcast_id)
+            if report is not None and self._on_finished is not None:
+                await self._on_finished(report)
+        except Exception:  # telling people is best effort: never stop sending over it
+            log.exception("delivery: could not report broadcast %d", broadcast_id)

@@ -6,6 +6,18 @@ server that trickles bytes cannot hold a poll forever. The body is read as a str
 reading stops as soon as it passes the size limit (a declared ``Content-Length`` over
 the limit is refused before reading anything). Redirects are followed by hand, at most
 :data:`MAX_REDIRECTS`, and only when they keep the scheme of the feed's URL.
+
+Addresses: each hop's host is resolved once, every address must be public (unless private
+ones are allowed), and the request connects to the address that was checked — the URL
+carries the IP, the ``Host`` header and the TLS server name (``sni_hostname``, which also
+names the certificate checked) carry the host — so a name that resolves differently a
+moment later (DNS rebinding) cannot lead the connection elsewhere. A name that does not
+resolve is unreachable, never assumed public.
+
+Compression: the body is asked for uncompressed. A server that compresses anyway is read
+raw and inflated here, one layer of gzip or deflate at most, counting the inflated bytes
+as they are produced and stopping at the limit — so a small compressed body cannot swell
+in memory (httpx would inflate each chunk whole before anything could be counted).
 """
 
 from __future__ import annotations
@@ -13,6 +25,8 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 import httpx
@@ -23,11 +37,13 @@ __all__ = [
     "Fetched",
     "HttpError",
     "NotModified",
+    "Resolver",
     "TimedOut",
     "TooLarge",
     "Unreachable",
     "fetch",
     "is_public",
+    "system_resolver",
 ]
 
 MAX_REDIRECTS = 3
@@ -79,53 +95,121 @@ class BadRedirect:
 FetchResult = Fetched | NotModified | HttpError | TooLarge | TimedOut | Unreachable | BadRedirect
 
 
-async def is_public(url: str) -> bool:
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+"""Host and port to the addresses it resolves to (raises OSError when it does not)."""
+
+
+async def system_resolver(host: str, port: int) -> list[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+def _port(url: httpx.URL) -> int:
+    return url.port or (443 if url.scheme == "https" else 80)
+
+
+async def _addresses(url: httpx.URL, resolve: Resolver) -> list[str]:
+    """The host's addresses: itself when it is an IP literal; [] when it does not resolve."""
+    try:
+        return [str(ipaddress.ip_address(url.host))]
+    except ValueError:
+        pass
+    try:
+        return await resolve(url.host, _port(url))
+    except OSError:
+        return []
+
+
+def _all_public(addresses: list[str]) -> bool:
+    return bool(addresses) and all(ipaddress.ip_address(a).is_global for a in addresses)
+
+
+async def is_public(url: str, resolve: Resolver = system_resolver) -> bool:
     """Whether every address the URL's host has is a public one. Operators name feeds: a
     feed must not make Daleel read its own machine or network (loopback, private,
     link-local and cloud metadata addresses), nor be redirected there. A host that does
-    not resolve is left to fail as unreachable."""
+    not resolve is not known to be public."""
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL:
         return False
-    host = parsed.host
-    try:
-        return ipaddress.ip_address(host).is_global
-    except ValueError:
-        pass
-    port = parsed.port or (443 if parsed.scheme == "https" else 80)
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(
-            host, port, type=socket.SOCK_STREAM
-        )
-    except OSError:
-        return True
-    return all(ipaddress.ip_address(info[4][0]).is_global for info in infos)
+    return _all_public(await _addresses(parsed, resolve))
+
+
+def _pinned(url: httpx.URL, address: str) -> tuple[httpx.URL, dict[str, str], dict[str, str]]:
+    """The request URL pointing at ``address``, with the host kept for HTTP and TLS."""
+    target = url.copy_with(host=address)
+    host = url.netloc.decode("ascii")
+    extensions = {"sni_hostname": url.host} if url.scheme == "https" else {}
+    return target, {"Host": host}, extensions
+
+
+class _Inflater:
+    """Inflates at most one gzip or deflate layer, never more than ``limit`` bytes."""
+
+    def __init__(self, encoding: str, limit: int) -> None:
+        # 47: a gzip or zlib header, detected; -15: raw deflate as some servers send it.
+        self._inflate = zlib.decompressobj(47 if encoding in ("gzip", "x-gzip") else 15)
+        self._limit = limit
+        self.size = 0
+
+    def feed(self, data: bytes) -> bytes | None:
+        """The inflated bytes of ``data``; None once they pass the limit."""
+        out = self._inflate.decompress(data, self._limit + 1 - self.size)
+        self.size += len(out)
+        if self.size > self._limit or self._inflate.unconsumed_tail:
+            return None
+        return out
+
+
+async def _read(response: httpx.Response, max_bytes: int) -> bytes | TooLarge | Unreachable:
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    inflater: _Inflater | None = None
+    if encoding and encoding != "identity":
+        if encoding not in ("gzip", "x-gzip", "deflate"):  # several layers, br, zstd…
+            return Unreachable(f"unsupported content encoding {encoding[:20]}")
+        inflater = _Inflater(encoding, max_bytes)
+    body = bytearray()
+    raw: AsyncIterator[bytes] = response.aiter_raw()
+    async for chunk in raw:
+        piece = inflater.feed(chunk) if inflater else chunk
+        if piece is None:
+            return TooLarge(max_bytes, None)
+        body += piece
+        if len(body) > max_bytes:  # leaving the block closes the connection unread
+            return TooLarge(max_bytes, None)
+    return bytes(body)
 
 
 def _declared_length(response: httpx.Response) -> int | None:
     value = response.headers.get("content-length", "").strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isdecimal() else None
 
 
 async def _get(
     client: httpx.AsyncClient,
-    url: str,
+    url: httpx.URL,
+    address: str,
+    *,
     headers: dict[str, str],
     limits: httpx.Timeout,
     max_bytes: int,
 ) -> FetchResult | httpx.URL:
-    """One request; the URL to go to next when the answer is an acceptable redirect."""
-    async with client.stream(
-        "GET", url, headers=headers, timeout=limits, follow_redirects=False
-    ) as response:
+    """One request to ``address``; the URL to go to next for an acceptable redirect."""
+    target, host, extensions = _pinned(url, address)
+    request = client.build_request(
+        "GET", target, headers={**headers, **host}, timeout=limits, extensions=extensions
+    )
+    response = await client.send(request, stream=True, follow_redirects=False)
+    try:
         if response.status_code == 304:
             return NotModified()
         if response.is_redirect:
             if not response.has_redirect_location:
                 return HttpError(response.status_code)
-            target = response.url.join(response.headers["location"])
-            if target.scheme != httpx.URL(url).scheme:
+            # Relative to the URL as named (the request itself went to an IP).
+            target = url.join(response.headers["location"])
+            if target.scheme != url.scheme:
                 return BadRedirect(str(target))
             return target
         if response.status_code != 200:
@@ -133,17 +217,17 @@ async def _get(
         declared = _declared_length(response)
         if declared is not None and declared > max_bytes:
             return TooLarge(max_bytes, declared)
-        body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > max_bytes:  # leaving the block closes the connection unread
-                return TooLarge(max_bytes, None)
+        body = await _read(response, max_bytes)
+        if not isinstance(body, bytes):
+            return body
         return Fetched(
-            bytes(body),
+            body,
             response.headers.get("content-type"),
             response.headers.get("etag"),
             response.headers.get("last-modified"),
         )
+    finally:
+        await response.aclose()
 
 
 async def fetch(
@@ -155,27 +239,33 @@ async def fetch(
     timeout_seconds: float,
     max_bytes: int,
     allow_private: bool = False,
+    resolve: Resolver = system_resolver,
 ) -> FetchResult:
     """GET the feed, conditionally on the validators of the last body processed."""
-    # identity: a compressed body would be inflated before its size could be checked.
     headers = {"Accept": _ACCEPT, "Accept-Encoding": "identity", "User-Agent": _USER_AGENT}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     timeout = httpx.Timeout(timeout_seconds)
-    current = url
     try:
+        current = httpx.URL(url)
         async with asyncio.timeout(timeout_seconds * _WHOLE_FETCH_FACTOR):
             for _ in range(MAX_REDIRECTS + 1):
-                if not allow_private and not await is_public(current):
+                addresses = await _addresses(current, resolve)
+                if not addresses:
+                    return Unreachable("the name does not resolve")
+                if not allow_private and not _all_public(addresses):
                     return Unreachable("not a public address")
-                result = await _get(client, current, headers, timeout, max_bytes)
+                result = await _get(
+                    client, current, addresses[0],
+                    headers=headers, limits=timeout, max_bytes=max_bytes,
+                )
                 if not isinstance(result, httpx.URL):
                     return result
-                current = str(result)
+                current = result
     except (httpx.TimeoutException, TimeoutError):
         return TimedOut(timeout_seconds)
-    except (httpx.HTTPError, httpx.InvalidURL) as error:
+    except (httpx.HTTPError, httpx.InvalidURL, zlib.error) as error:
         return Unreachable(type(error).__name__)
     return BadRedirect("")

@@ -29,9 +29,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.domain.records import StatusRecord
 from bot.importing.hxl import MAX_COLUMNS, hxl_key
 from bot.importing.parse import parse_statuses
-from bot.importing.records import RowError, StatusRecord
+from bot.importing.results import RowError
 
 __all__ = [
     "FeedFormat",

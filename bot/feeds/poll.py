@@ -27,13 +27,12 @@ from bot.feeds.fetch import (
 from bot.feeds.outcome import MAX_ERRORS_SHOWN, MAX_UNKNOWN_SHOWN, REJECTIONS, PollOutcome
 from bot.feeds.parse import FeedParse, parse_feed
 from bot.feeds.report import render_poll
+from bot.messenger import Messenger
 from bot.safety.changes import Change, propose_from_feed
 from bot.state import AppState
 from bot.storage import audit
 from bot.storage.areas import area_ids_by_pcode
 from bot.storage.feeds import Feed, Validators, active_feeds, get_feed, record_poll
-from handlers.kit.context import DaleelApp
-from handlers.kit.notify import tell_operators
 
 __all__ = ["poll_all", "poll_feed"]
 
@@ -128,14 +127,13 @@ async def _outcome(state: AppState, feed: Feed) -> tuple[PollOutcome, Validators
 
 
 async def poll_feed(
-    app: DaleelApp, feed_id: int, *, requested_by: int | None = None
+    state: AppState, tell: Messenger, feed_id: int, *, requested_by: int | None = None
 ) -> tuple[Feed, PollOutcome] | None:
     """Poll one active feed now; None if there is no such active feed.
 
     Operators are told about proposals, and about a failure that is news; ``requested_by``
     (the operator who asked with ``/feed check``) is answered directly instead.
     """
-    state = app.bot_data
     async with _lock(state, feed_id):
         feed = await get_feed(state.db, feed_id)
         if feed is None or not feed.active:
@@ -157,16 +155,16 @@ async def poll_feed(
         )
     if news or (outcome.kind == "ok" and outcome.proposed):
         skip = frozenset() if requested_by is None else frozenset({requested_by})
-        await tell_operators(app, lambda tr: (render_poll(tr, feed.name, outcome), None), skip=skip)
+        await tell.tell_operators(lambda tr: render_poll(tr, feed.name, outcome), skip=skip)
     return feed, outcome
 
 
-async def poll_all(app: DaleelApp) -> int:
+async def poll_all(state: AppState, tell: Messenger) -> int:
     """Poll every active feed (each on its own: one failing does not stop the others);
     returns how many were polled."""
-    feeds = await active_feeds(app.bot_data.db)
+    feeds = await active_feeds(state.db)
     results = await asyncio.gather(
-        *(poll_feed(app, feed.id) for feed in feeds), return_exceptions=True
+        *(poll_feed(state, tell, feed.id) for feed in feeds), return_exceptions=True
     )
     for feed, result in zip(feeds, results, strict=True):
         if isinstance(result, BaseException):

@@ -1,7 +1,8 @@
 """CSV import and export of places, hazard statuses, camps, services and distributions.
 
-Pure code: bytes in, frozen records and row-numbered errors out (and back). No database,
-no Telegram, standard library only. The formats are documented in docs/data-formats.md.
+Pure code: bytes in, frozen records (:mod:`bot.domain.records`) and row-numbered errors out
+(and back). No database, no Telegram, standard library only; writing an import is
+:mod:`bot.importing.apply`. The formats are documented in docs/data-formats.md.
 """
 
 from __future__ import annotations
@@ -16,45 +17,17 @@ from bot.importing.parse import (
     parse_services,
     parse_statuses,
 )
-from bot.importing.records import (
-    CATEGORIES,
-    DISTRIBUTION_STATUSES,
-    HAZARD_STATUSES,
-    KINDS,
-    LANGS,
-    LEVELS,
-    AreaRecord,
-    CampRecord,
-    DistributionRecord,
-    ParseResult,
-    Record,
-    RowError,
-    ServiceRecord,
-    StatusRecord,
-    Texts,
-)
+from bot.importing.results import KINDS, ParseResult, RowError
 
 __all__ = [
-    "CATEGORIES",
-    "DISTRIBUTION_STATUSES",
-    "HAZARD_STATUSES",
     "KINDS",
-    "LANGS",
-    "LEVELS",
     "MAX_BYTES",
     "MAX_COLUMNS",
     "MAX_ROWS",
     "SCHEMAS",
-    "AreaRecord",
-    "CampRecord",
     "Column",
-    "DistributionRecord",
     "ParseResult",
-    "Record",
     "RowError",
-    "ServiceRecord",
-    "StatusRecord",
-    "Texts",
     "export",
     "neutralise",
     "parse",

@@ -14,17 +14,18 @@ from typing import Any
 
 import aiosqlite
 
-from bot.importing.parse import parse
-from bot.importing.records import (
+from bot.domain.areas import LEVEL_RANK
+from bot.domain.records import (
     AreaRecord,
     CampRecord,
     DistributionRecord,
-    ParseResult,
-    RowError,
     ServiceRecord,
     StatusRecord,
 )
-from bot.safety.answers import RETURN_STATUSES, effective_status
+from bot.domain.statuses import RETURN_STATUSES
+from bot.importing.parse import parse
+from bot.importing.results import ParseResult, RowError
+from bot.safety.answers import effective_status
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
 from bot.storage import proposals
@@ -72,7 +73,7 @@ async def _check_areas(
         if parent_level is None:
             errors.append(_error(line, "parent_pcode", "unknown_parent",
                                  f"{record.parent_pcode} is neither in the file nor known"))
-        elif area_store.LEVEL_RANK[parent_level] >= area_store.LEVEL_RANK[record.level]:
+        elif LEVEL_RANK[parent_level] >= LEVEL_RANK[record.level]:
             errors.append(_error(line, "parent_pcode", "bad_parent",
                                  f"a {record.level} cannot be inside a {parent_level}"))
     return errors, new
@@ -157,6 +158,7 @@ async def _write(
     proposed = 0
     # Lookups first: imports come from one operator's command, not concurrent writers.
     ids = await area_store.area_ids_by_pcode(db) if kind == "statuses" else {}
+    demo_areas = await area_store.demo_pcodes(db) if kind == "statuses" else frozenset()
     camp_ids = await camp_store.camp_ids_by_code(db)
     sectors = await camp_store.sector_ids(db)
     async with db.transaction() as conn:
@@ -167,7 +169,7 @@ async def _write(
                 area_id = ids[record.pcode]
                 current = await area_store.current_in(conn, area_id)
                 if await _propose_return(
-                    conn, area_id, record, current, now=now,
+                    conn, area_id, record, current, demo_area=record.pcode in demo_areas, now=now,
                     confirmation_hours=confirmation_hours,
                 ):
                     proposed += 1
@@ -198,13 +200,15 @@ async def _propose_return(
     record: StatusRecord,
     current: area_store.AreaStatus | None,
     *,
+    demo_area: bool,
     now: str,
     confirmation_hours: int,
 ) -> bool:
-    """A real (not demo) row that would tell residents they may return is a proposal:
-    the two-person rule holds for files too. The same status with a newer date is not a
-    new claim and is written."""
-    if record.status not in RETURN_STATUSES or record.demo:
+    """A row that would tell residents they may return to a real area is a proposal: the
+    two-person rule holds for files too (only demo rows about invented demo areas are
+    exempt, whatever a row's own demo column says). The same status with a newer date is
+    not a new claim and is written."""
+    if record.status not in RETURN_STATUSES or (record.demo and demo_area):
         return False
     if current is not None and current.status == record.status:
         return False

@@ -9,8 +9,8 @@ import io
 import re
 from collections.abc import Iterable
 
-from bot.importing.hxl import SCHEMAS
-from bot.importing.records import (
+from bot.domain.languages import CODES
+from bot.domain.records import (
     AreaRecord,
     CampRecord,
     DistributionRecord,
@@ -19,6 +19,7 @@ from bot.importing.records import (
     StatusRecord,
     Texts,
 )
+from bot.importing.hxl import SCHEMAS
 from bot.importing.values import format_days
 
 __all__ = ["export", "neutralise"]
@@ -76,7 +77,7 @@ def _format(value: object) -> str:
 
 def _cell(record: Record, field: str) -> str:
     prefix, _, lang = field.rpartition("_")
-    if prefix and lang in ("ar", "ckb", "ku", "en"):
+    if prefix and lang in CODES:
         texts = getattr(record, _ATTRIBUTES.get(prefix, prefix))
         assert isinstance(texts, Texts)
         return texts.get(lang, "")

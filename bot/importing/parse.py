@@ -8,17 +8,17 @@ import datetime
 from collections.abc import Callable, Hashable
 from typing import Any, Literal, overload
 
-from bot.importing.hxl import MAX_ROWS, read_table
-from bot.importing.records import (
+from bot.domain.areas import LEVEL_RANK
+from bot.domain.distributions import NOT_HAPPENING
+from bot.domain.records import (
     AreaRecord,
     CampRecord,
     DistributionRecord,
-    ParseResult,
-    RowError,
     ServiceRecord,
     StatusRecord,
-    T,
 )
+from bot.importing.hxl import MAX_ROWS, read_table
+from bot.importing.results import ParseResult, RowError, T
 from bot.importing.rows import Row, read_text
 from bot.importing.values import (
     CATEGORY_WORDS,
@@ -120,7 +120,8 @@ def _upper(raw: str) -> str:
     return read_code(raw, upper=True)
 
 
-_ADM_LEVELS = {"governorate": 1, "district": 2, "subdistrict": 3}
+# The COD-AB admN levels: governorate 1, district 2, sub-district 3.
+_ADM_LEVELS = {level: rank for level, rank in LEVEL_RANK.items() if rank <= 3}
 
 
 def _area(row: Row) -> AreaRecord:
@@ -250,7 +251,7 @@ def _distribution(row: Row) -> DistributionRecord:
     items, reasons = row.texts("items"), row.texts("reason")
     if not items and not row.filled("items"):
         row.error("items_en", "missing", "say what is distributed in at least one language")
-    if status in ("postponed", "cancelled") and not reasons and not row.filled("reason"):
+    if status in NOT_HAPPENING and not reasons and not row.filled("reason"):
         row.error("reason_en", "missing", f"a {status} distribution needs a reason")
     return DistributionRecord(
         camp_code=row.need("camp_code", read_code) or "",

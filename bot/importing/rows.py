@@ -9,8 +9,10 @@ from collections.abc import Callable
 from functools import cache, partial
 from typing import TypeVar
 
+from bot.domain.languages import CODES
+from bot.domain.records import Texts
 from bot.importing.hxl import Table
-from bot.importing.records import LANGS, RowError, Texts
+from bot.importing.results import RowError
 from bot.importing.values import (
     TEXT_MAX,
     BadValue,
@@ -69,14 +71,14 @@ class Row:
 
     def texts(self, prefix: str, limit: int = TEXT_MAX, multiline: bool = True) -> Texts:
         found: dict[str, str] = {}
-        for lang in LANGS:
+        for lang in CODES:
             name = f"{prefix}_{lang}"
             text = self.get(name, _text_reader(limit, multiline, lang))
             if text:
                 found[lang] = text
         return Texts(found)
 
-    def filled(self, prefix: str, langs: tuple[str, ...] = LANGS) -> bool:
+    def filled(self, prefix: str, langs: tuple[str, ...] = CODES) -> bool:
         """Whether any of the per-language cells has visible text (valid or not)."""
         return any(clean_text(self.raw(f"{prefix}_{lang}")) for lang in langs)
 

@@ -22,8 +22,10 @@ from typing import Any, Literal
 
 import aiosqlite
 
-from bot.i18n.catalogues import LANGUAGES, N_
-from bot.importing.records import Texts
+from bot.domain.areas import LEVEL_RANK
+from bot.domain.languages import ENGLISH_FIRST, LANGUAGES
+from bot.domain.records import Texts
+from bot.i18n.catalogues import N_
 from bot.importing.values import NAME_MAX, BadValue, clean_line
 from bot.storage.area_edits import (
     SiblingName,
@@ -35,7 +37,7 @@ from bot.storage.area_edits import (
     sibling_names,
 )
 from bot.storage.area_edits import add_alias as store_alias
-from bot.storage.areas import LEVEL_RANK, Area
+from bot.storage.areas import Area
 from bot.storage.db import Database
 from bot.text.fold import is_arabic_script, strip_article
 
@@ -69,7 +71,6 @@ ADDABLE_LEVELS = ("village", "town")
 MAX_ALIASES = 20
 PCODE_PREFIX = "DL-"
 _PCODE_MAX = 40  # the importer's limit for codes
-_LANG_ORDER = ("en", "ar", "ckb", "ku")  # the order of the parts after the parent
 _ALIAS_SEPARATORS = re.compile(r"[|,،;؛]")
 
 
@@ -219,7 +220,7 @@ def parse_new_area(raw: str) -> tuple[str, NewArea] | Problem:
     if not parent:
         return Problem(_NO_PARENT)
     names: dict[str, str] = {}
-    for lang, part in zip(_LANG_ORDER, parts[1:5], strict=False):
+    for lang, part in zip(ENGLISH_FIRST, parts[1:5], strict=False):  # the names after the parent
         name = _name(part, lang)
         if isinstance(name, Problem):
             return name
@@ -297,7 +298,7 @@ def next_pcode(parent_pcode: str, taken: Sequence[str]) -> tuple[str, str]:
         prefix = PCODE_PREFIX
     numbers = [
         int(rest) for code in taken
-        if (rest := code[len(prefix):]).isdigit() and code.startswith(prefix)
+        if (rest := code[len(prefix):]).isdecimal() and code.startswith(prefix)
     ]
     return prefix, f"{prefix}{max(numbers, default=0) + 1}"
 

@@ -1,4 +1,4 @@
-"""The places and camps the product ships (``data/iraq/areas.csv`` and ``camps.csv``) as
+"""The places and camps the product ships (``bot/data/iraq/areas.csv``, ``camps.csv``) as
 areas and ``PlaceName`` rows, without a database.
 
 Why: the place-index tests and the benchmark need the real names, and should search them
@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
-from bot.importing import Texts, parse_areas, parse_camps
+from bot import resources
+from bot.domain.records import Texts
+from bot.importing import parse_areas, parse_camps
 from bot.places.index import PlaceName
 
 __all__ = ["Area", "Gazetteer", "gazetteer_from_csv", "load_iraq_gazetteer"]
@@ -71,8 +73,10 @@ def gazetteer_from_csv(areas_csv: bytes, camps_csv: bytes) -> Gazetteer:
     return Gazetteer(tuple(areas), tuple(names))
 
 
-def load_iraq_gazetteer(data_dir: Path) -> Gazetteer:
-    """Read ``areas.csv`` and ``camps.csv`` from *data_dir* (the shipped ``data/iraq``)."""
+def load_iraq_gazetteer(data_dir: Traversable | None = None) -> Gazetteer:
+    """Read ``areas.csv`` and ``camps.csv`` from *data_dir*, by default the shipped
+    ``bot/data/iraq`` (found as package data, see :mod:`bot.resources`)."""
+    where = data_dir if data_dir is not None else resources.data_file("iraq")
     return gazetteer_from_csv(
-        (data_dir / "areas.csv").read_bytes(), (data_dir / "camps.csv").read_bytes()
+        where.joinpath("areas.csv").read_bytes(), where.joinpath("camps.csv").read_bytes()
     )

@@ -17,14 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
+from bot.domain.statuses import NO_INFORMATION, RETURN_STATUSES, STATUSES
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.storage.areas import Area
 
 __all__ = [
-    "NO_INFORMATION",
-    "RETURN_STATUSES",
     "RISK_EDUCATION",
-    "STATUSES",
     "Place",
     "StatusLike",
     "age_in_days",
@@ -38,20 +36,6 @@ __all__ = [
     "render_answer",
     "shorten",
 ]
-
-STATUSES: tuple[str, ...] = (
-    "unknown",
-    "suspected",
-    "confirmed",
-    "in_progress",
-    "cleared",
-    "cancelled",
-)
-NO_INFORMATION = "none"
-"""The effective status of an area without a (usable) status row."""
-
-RETURN_STATUSES = frozenset({"cleared", "cancelled"})
-"""The only statuses under which an authority has released the land."""
 
 # Longest data values shown: an operator's note or a name must not crowd out the warnings.
 _MAX_NAME = 60

@@ -10,9 +10,10 @@ only when there is work stays worth reading. Either way the run is audited
 Residents are warned separately, in every answer about a stale area
 (:func:`bot.safety.answers.render_answer`).
 
-Job: ``status:digest``, one ``run_once`` re-armed for the next day after each run (as
-:mod:`bot.camps.reminders` does), so a changed clock or time zone never drifts it. A digest
-missed while the bot was down is not caught up: the next one lists the same areas.
+The timer is the surface's (``handlers.operators.digest``: ``status:digest``, one
+``run_once`` re-armed for the next day after each run, at :func:`next_digest`), so a changed
+clock or time zone never drifts it. A digest missed while the bot was down is not caught
+up: the next one lists the same areas.
 """
 
 from __future__ import annotations
@@ -20,23 +21,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import cast
 
 from bot.announcements.rules import Rule, next_after
-from bot.announcements.texts import MESSAGE_LIMIT, telegram_length
 from bot.i18n.catalogues import N_, Markup, Translator
+from bot.messenger import Messenger
 from bot.safety.answers import Place, age_in_days, level_label, place_of, shorten
+from bot.state import AppState
 from bot.storage import audit
 from bot.storage.areas import area_ancestors
 from bot.storage.staleness import StaleStatus, count_stale, oldest_stale
-from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.notify import Notice, tell_operators
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 
-__all__ = ["DIGEST_JOB", "render_digest", "send_digest", "start"]
+__all__ = ["next_digest", "render_digest", "send_digest"]
 
 log = logging.getLogger(__name__)
 
-DIGEST_JOB = "status:digest"
 _FETCH = 200  # more than ever fit in one message
 _MAX_SOURCE = 60
 _MARGIN = 16  # characters kept free under Telegram's limit
@@ -116,9 +115,8 @@ def render_digest(
     return "\n".join(head + shown + tail)
 
 
-async def send_digest(app: DaleelApp) -> int:
+async def send_digest(state: AppState, tell: Messenger) -> int:
     """Send today's digest to every operator; returns how many got it (0: nothing stale)."""
-    state = app.bot_data
     today = state.now().date()
     days = state.settings.safety.stale_after_days
     before = today - timedelta(days=days)
@@ -128,49 +126,22 @@ async def send_digest(app: DaleelApp) -> int:
         rows = await oldest_stale(state.db, before, _FETCH)
         ancestors = {row.area.id: await area_ancestors(state.db, row.area.id) for row in rows}
 
-        def render(tr: Translator) -> Notice:
+        def render(tr: Translator) -> str:
             items = [(place_of(r.area, ancestors[r.area.id], tr.code), r) for r in rows]
-            text = render_digest(tr, total, items, today=today, stale_after_days=days)
-            return text, None
+            return render_digest(tr, total, items, today=today, stale_after_days=days)
 
-        told = await tell_operators(app, render)
+        told = await tell.tell_operators(render)
     await audit.record(state.db, audit.SYSTEM, "status.digest", "ok", f"stale {total}")
     log.info("status digest: %d stale areas, %d operators told", total, told)
     return told
 
 
-# --- the job -----------------------------------------------------------------------------
-
-
-def _arm(app: DaleelApp, *, after: datetime | None = None) -> None:
-    """(Re)arm the one digest job for the next digest time after now (and ``after``)."""
-    state, queue = app.bot_data, app.job_queue
-    if queue is None:
-        return
-    for job in queue.get_jobs_by_name(DIGEST_JOB):
-        job.schedule_removal()
+def next_digest(state: AppState, *, after: datetime | None = None) -> datetime:
+    """The next digest time after now (and after ``after``: the run just done)."""
     now = state.now()
     # The job queue runs on the real clock: a run a moment early must not arm today again.
     base = max(now, after) if after is not None else now
     at = state.settings.safety.digest_time
     due = next_after(Rule("daily", at), base, state.settings.timezone)
     assert due is not None
-    delay = max((due - now).total_seconds(), 0.0)
-    queue.run_once(
-        _digest_job, delay, data=due, name=DIGEST_JOB, job_kwargs={"misfire_grace_time": None}
-    )
-
-
-async def _digest_job(context: DaleelContext) -> None:
-    app = cast("DaleelApp", context.application)
-    due = context.job.data if context.job is not None else None
-    try:
-        await send_digest(app)
-    finally:
-        _arm(app, after=due if isinstance(due, datetime) else None)
-
-
-async def start(app: DaleelApp) -> None:
-    """Arm the daily digest."""
-    _arm(app)
-    log.info("status digest at %s camp time", app.bot_data.settings.safety.digest_time)
+    return due

@@ -13,6 +13,7 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.domain.announcements import Priority
 from bot.storage.audiences import Audience
 from bot.storage.db import Database, utc_now
 
@@ -20,7 +21,6 @@ __all__ = [
     "ALL_LANGUAGES",
     "Announcement",
     "Mode",
-    "Priority",
     "State",
     "claim_draft",
     "discard_drafts",
@@ -33,7 +33,6 @@ __all__ = [
 ]
 
 ALL_LANGUAGES = "all"  # the texts key of one text for every language
-Priority = Literal["urgent", "routine"]
 Mode = Literal["all", "each"]
 State = Literal["draft", "sent", "scheduled", "discarded"]
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.importing.records import Texts
+from bot.domain.records import Texts
 from bot.storage.areas import Area
 from bot.storage.db import Database
+from bot.storage.texts import texts_at
 
 __all__ = [
     "SiblingName",
@@ -40,10 +41,7 @@ class SiblingName:
 
 
 def _area(row: aiosqlite.Row) -> Area:
-    names = Texts({
-        lang: row[4 + i] for i, lang in enumerate(("en", "ar", "ckb", "ku")) if row[4 + i]
-    })
-    return Area(row[0], row[1], row[2], row[3], names, row[8], row[9], bool(row[10]))
+    return Area(row[0], row[1], row[2], row[3], texts_at(row, 4), row[8], row[9], bool(row[10]))
 
 
 async def _all(

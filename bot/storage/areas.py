@@ -8,12 +8,12 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.importing.records import AreaRecord, StatusRecord, Texts
+from bot.domain.records import AreaRecord, StatusRecord, Texts
 from bot.places.index import PlaceName
 from bot.storage.db import Database
+from bot.storage.texts import COLUMN_ORDER, texts_at
 
 __all__ = [
-    "LEVEL_RANK",
     "Area",
     "AreaStatus",
     "alert_is_due",
@@ -25,6 +25,7 @@ __all__ = [
     "current_in",
     "current_status",
     "currents_in",
+    "demo_pcodes",
     "export_areas",
     "export_statuses",
     "get_area",
@@ -38,7 +39,6 @@ __all__ = [
     "upsert_areas",
 ]
 
-LEVEL_RANK = {"governorate": 1, "district": 2, "subdistrict": 3, "town": 4, "village": 5}
 _AREA_COLUMNS = "id, pcode, level, parent_id, name_en, name_ar, name_ckb, name_ku, lat, lon, demo"
 _STATUS_COLUMNS = (
     "h.area_id, h.status, h.status_date, h.source, h.note, h.origin, h.recorded_by,"
@@ -73,15 +73,9 @@ class AreaStatus:
     history_id: int
 
 
-def _texts(row: aiosqlite.Row, start: int) -> Texts:
-    # Columns are in the order en, ar, ckb, ku after `start`.
-    values = {lang: row[start + i] for i, lang in enumerate(("en", "ar", "ckb", "ku"))}
-    return Texts({lang: value for lang, value in values.items() if value})
-
-
 def _area(row: aiosqlite.Row) -> Area:
     return Area(
-        row[0], row[1], row[2], row[3], _texts(row, 4), row[8], row[9], bool(row[10])
+        row[0], row[1], row[2], row[3], texts_at(row, 4), row[8], row[9], bool(row[10])
     )
 
 
@@ -139,6 +133,12 @@ async def area_levels(db: Database) -> dict[str, str]:
     return {row[0]: row[1] for row in await db.fetch_all("SELECT pcode, level FROM areas")}
 
 
+async def demo_pcodes(db: Database) -> frozenset[str]:
+    """P-codes of the invented demo areas (never a real place)."""
+    rows = await db.fetch_all("SELECT pcode FROM areas WHERE demo = 1")
+    return frozenset(row[0] for row in rows)
+
+
 async def area_ids_by_pcode(db: Database, pcodes: Sequence[str] | None = None) -> dict[str, int]:
     if pcodes is None:
         rows = await db.fetch_all("SELECT pcode, id FROM areas")
@@ -167,7 +167,7 @@ async def place_names(db: Database) -> list[PlaceName]:
     """Every name and alias, for the resident-facing place index."""
     names: list[PlaceName] = []
     for row in await db.fetch_all("SELECT id, name_en, name_ar, name_ckb, name_ku FROM areas"):
-        for lang, text in zip(("en", "ar", "ckb", "ku"), row[1:], strict=True):
+        for lang, text in zip(COLUMN_ORDER, row[1:], strict=True):
             if text:
                 names.append(PlaceName(row[0], text, f"name_{lang}"))
     for row in await db.fetch_all("SELECT area_id, alias FROM area_aliases"):
@@ -207,7 +207,9 @@ async def upsert_areas(
         " ON CONFLICT (pcode) DO UPDATE SET level = excluded.level,"
         " name_en = excluded.name_en, name_ar = excluded.name_ar,"
         " name_ckb = excluded.name_ckb, name_ku = excluded.name_ku, lat = excluded.lat,"
-        " lon = excluded.lon, demo = excluded.demo, updated_at = excluded.updated_at",
+        " lon = excluded.lon,"
+        # A real area never becomes demo data: its statuses would skip the two-person rule.
+        " demo = areas.demo AND excluded.demo, updated_at = excluded.updated_at",
         [
             (
                 r.pcode, r.level, r.names.get("en"), r.names.get("ar"), r.names.get("ckb"),

@@ -16,16 +16,14 @@ Consent follows the residents' own choices on their alerts screen:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-from bot.config import LANGUAGE_CODES
+from bot.domain.announcements import AUDIENCE_KINDS, AudienceKind
+from bot.domain.languages import CODES
 from bot.storage.camps import Sector
 from bot.storage.db import Database
 
 __all__ = [
-    "AUDIENCE_KINDS",
     "Audience",
-    "AudienceKind",
     "Recipient",
     "audience_counts",
     "audience_exists",
@@ -33,9 +31,6 @@ __all__ = [
     "camps_with_sectors",
     "get_sector",
 ]
-
-AudienceKind = Literal["everyone", "camp", "sector", "area", "language"]
-AUDIENCE_KINDS: tuple[AudienceKind, ...] = ("everyone", "camp", "sector", "area", "language")
 
 
 @dataclass(frozen=True)
@@ -52,7 +47,7 @@ class Audience:
             if self.ref is not None:
                 raise ValueError("everyone takes no reference")
         elif self.kind == "language":
-            if self.ref not in LANGUAGE_CODES:
+            if self.ref not in CODES:
                 raise ValueError(f"not a language: {self.ref!r}")
         elif not isinstance(self.ref, int) or isinstance(self.ref, bool):
             raise ValueError(f"{self.kind} needs an id")
@@ -66,7 +61,7 @@ class Audience:
     def stored(cls, kind: str, ref: str | None) -> Audience:
         """From the stored kind and reference text; ValueError when they do not fit."""
         if kind in ("camp", "sector", "area"):
-            if ref is None or not ref.isdigit():
+            if ref is None or not ref.isdecimal():
                 raise ValueError(f"{kind} needs an id")
             return cls(kind, int(ref))  # type: ignore[arg-type]
         return cls(kind, ref)  # type: ignore[arg-type]
@@ -132,7 +127,7 @@ async def audience_counts(db: Database, audience: Audience, *, urgent: bool) -> 
         f"{prefix}SELECT r.language, COUNT(*) FROM residents r WHERE {where} GROUP BY r.language",
         params,
     )
-    counts = dict.fromkeys(LANGUAGE_CODES, 0)
+    counts = dict.fromkeys(CODES, 0)
     counts.update({str(row[0]): int(row[1]) for row in rows})
     return counts
 

@@ -10,11 +10,14 @@ from typing import Literal
 
 from bot.storage.db import Database, utc_now
 
-__all__ = ["OUTCOMES", "SYSTEM", "AuditEntry", "Outcome", "audit_count", "recent", "record"]
+__all__ = [
+    "ERASED", "OUTCOMES", "SYSTEM", "AuditEntry", "Outcome", "audit_count", "recent", "record",
+]
 
 Outcome = Literal["ok", "refused", "rejected", "failed"]
 OUTCOMES: tuple[Outcome, ...] = ("ok", "refused", "rejected", "failed")
 SYSTEM = 0  # the user id Daleel itself acts as (a schedule that fires, a daily job)
+ERASED = -1  # a resident who erased their data with /forget: what they tried stays, not who
 _MAX_DETAIL = 200
 
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.importing.records import CampRecord, DistributionRecord, ServiceRecord, Texts
+from bot.domain.records import CampRecord, DistributionRecord, ServiceRecord, Texts
 from bot.storage.db import Database
+from bot.storage.texts import COLUMN_ORDER, columns, texts_at, values
 
 __all__ = [
     "Camp",
@@ -27,9 +28,6 @@ __all__ = [
     "upsert_distributions",
     "upsert_services",
 ]
-
-_LANG_ORDER = ("en", "ar", "ckb", "ku")
-
 
 @dataclass(frozen=True)
 class Sector:
@@ -52,21 +50,9 @@ class Camp:
     demo: bool
 
 
-def _texts(values: Sequence[str | None]) -> Texts:
-    return Texts({lang: value for lang, value in zip(_LANG_ORDER, values, strict=True) if value})
-
-
-def _columns(prefix: str) -> str:
-    return ", ".join(f"{prefix}_{lang}" for lang in _LANG_ORDER)
-
-
-def _values(texts: Texts) -> tuple[str | None, ...]:
-    return tuple(texts.get(lang) for lang in _LANG_ORDER)
-
-
 _CAMP_SELECT = (
-    f"SELECT id, code, {_columns('name')}, governorate_pcode, district_pcode,"
-    f" {_columns('left_off')}, lat, lon, demo FROM camps"
+    f"SELECT id, code, {columns('name')}, governorate_pcode, district_pcode,"
+    f" {columns('left_off')}, lat, lon, demo FROM camps"
 )
 
 
@@ -74,11 +60,11 @@ def _camp(row: aiosqlite.Row, aliases: Sequence[str]) -> Camp:
     return Camp(
         id=row[0],
         code=row[1],
-        names=_texts(row[2:6]),
+        names=texts_at(row, 2),
         aliases=tuple(aliases),
         governorate_pcode=row[6],
         district_pcode=row[7],
-        left_off=_texts(row[8:12]),
+        left_off=texts_at(row, 8),
         lat=row[12],
         lon=row[13],
         demo=bool(row[14]),
@@ -135,8 +121,8 @@ async def upsert_camps(conn: aiosqlite.Connection, records: Sequence[CampRecord]
     """By code. Aliases are replaced; sectors are only ever added (distributions hang off
     them, and a file without sectors must not erase them)."""
     await conn.executemany(
-        f"INSERT INTO camps (code, {_columns('name')}, governorate_pcode, district_pcode,"
-        f" {_columns('left_off')}, lat, lon, demo, updated_at)"
+        f"INSERT INTO camps (code, {columns('name')}, governorate_pcode, district_pcode,"
+        f" {columns('left_off')}, lat, lon, demo, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (code) DO UPDATE SET"
         " name_en = excluded.name_en, name_ar = excluded.name_ar,"
@@ -151,8 +137,8 @@ async def upsert_camps(conn: aiosqlite.Connection, records: Sequence[CampRecord]
         " updated_at = excluded.updated_at",
         [
             (
-                r.code, *_values(r.names), r.governorate_pcode, r.district_pcode,
-                *_values(r.left_off), r.lat, r.lon, int(r.demo), now,
+                r.code, *values(r.names), r.governorate_pcode, r.district_pcode,
+                *values(r.left_off), r.lat, r.lon, int(r.demo), now,
             )
             for r in records
         ],
@@ -183,23 +169,23 @@ async def upsert_services(
     now: str,
 ) -> None:
     await conn.executemany(
-        f"INSERT INTO services (camp_id, code, category, {_columns('name')},"
-        f" {_columns('location')}, {_columns('notes')}, days, opens, closes, phone, lat, lon,"
+        f"INSERT INTO services (camp_id, code, category, {columns('name')},"
+        f" {columns('location')}, {columns('notes')}, days, opens, closes, phone, lat, lon,"
         " demo, updated_at) VALUES"
         f" ({', '.join('?' * 23)})"
         " ON CONFLICT (camp_id, code) DO UPDATE SET category = excluded.category,"
         + ", ".join(
             f" {p}_{lang} = excluded.{p}_{lang}"
             for p in ("name", "location", "notes")
-            for lang in _LANG_ORDER
+            for lang in COLUMN_ORDER
         )
         + ", days = excluded.days, opens = excluded.opens, closes = excluded.closes,"
         " phone = excluded.phone, lat = excluded.lat, lon = excluded.lon,"
         " demo = excluded.demo, updated_at = excluded.updated_at",
         [
             (
-                camp_ids[r.camp_code], r.code, r.category, *_values(r.names),
-                *_values(r.locations), *_values(r.notes), _days_mask(r.days),
+                camp_ids[r.camp_code], r.code, r.category, *values(r.names),
+                *values(r.locations), *values(r.notes), _days_mask(r.days),
                 r.opens.strftime("%H:%M") if r.opens else None,
                 r.closes.strftime("%H:%M") if r.closes else None,
                 r.phone, r.lat, r.lon, int(r.demo), now,
@@ -221,21 +207,21 @@ async def upsert_distributions(
 
     await conn.executemany(
         f"INSERT INTO distributions (camp_id, code, sector_id, date, starts, ends,"
-        f" {_columns('point')}, {_columns('items')}, {_columns('bring')}, status,"
-        f" {_columns('reason')}, demo, updated_at) VALUES ({', '.join('?' * 25)})"
+        f" {columns('point')}, {columns('items')}, {columns('bring')}, status,"
+        f" {columns('reason')}, demo, updated_at) VALUES ({', '.join('?' * 25)})"
         " ON CONFLICT (camp_id, code) DO UPDATE SET sector_id = excluded.sector_id,"
         " date = excluded.date, starts = excluded.starts, ends = excluded.ends,"
         + ", ".join(
             f" {p}_{lang} = excluded.{p}_{lang}"
             for p in ("point", "items", "bring", "reason")
-            for lang in _LANG_ORDER
+            for lang in COLUMN_ORDER
         )
         + ", status = excluded.status, demo = excluded.demo, updated_at = excluded.updated_at",
         [
             (
                 camp_ids[r.camp_code], r.code, sector_id(r), r.date.isoformat(),
-                r.starts.strftime("%H:%M"), r.ends.strftime("%H:%M"), *_values(r.points),
-                *_values(r.items), *_values(r.bring), r.status, *_values(r.reasons),
+                r.starts.strftime("%H:%M"), r.ends.strftime("%H:%M"), *values(r.points),
+                *values(r.items), *values(r.bring), r.status, *values(r.reasons),
                 int(r.demo), now,
             )
             for r in records
@@ -267,14 +253,14 @@ def _time(text: str | None) -> datetime.time | None:
 
 async def export_services(db: Database) -> list[ServiceRecord]:
     rows = await db.fetch_all(
-        f"SELECT c.code, s.code, s.category, {_columns('s.name')}, {_columns('s.location')},"
-        f" {_columns('s.notes')}, s.days, s.opens, s.closes, s.phone, s.lat, s.lon, s.demo"
+        f"SELECT c.code, s.code, s.category, {columns('s.name')}, {columns('s.location')},"
+        f" {columns('s.notes')}, s.days, s.opens, s.closes, s.phone, s.lat, s.lon, s.demo"
         " FROM services s JOIN camps c ON c.id = s.camp_id ORDER BY c.code, s.code"
     )
     return [
         ServiceRecord(
-            camp_code=row[0], code=row[1], category=row[2], names=_texts(row[3:7]),
-            locations=_texts(row[7:11]), notes=_texts(row[11:15]),
+            camp_code=row[0], code=row[1], category=row[2], names=texts_at(row, 3),
+            locations=texts_at(row, 7), notes=texts_at(row, 11),
             days=frozenset(d for d in range(7) if row[15] & (1 << d)),
             opens=_time(row[16]), closes=_time(row[17]), phone=row[18], lat=row[19],
             lon=row[20], demo=bool(row[21]),
@@ -285,8 +271,8 @@ async def export_services(db: Database) -> list[ServiceRecord]:
 
 async def export_distributions(db: Database) -> list[DistributionRecord]:
     rows = await db.fetch_all(
-        f"SELECT c.code, d.code, sec.code, d.date, d.starts, d.ends, {_columns('d.point')},"
-        f" {_columns('d.items')}, {_columns('d.bring')}, d.status, {_columns('d.reason')},"
+        f"SELECT c.code, d.code, sec.code, d.date, d.starts, d.ends, {columns('d.point')},"
+        f" {columns('d.items')}, {columns('d.bring')}, d.status, {columns('d.reason')},"
         " d.demo FROM distributions d JOIN camps c ON c.id = d.camp_id"
         " LEFT JOIN camp_sectors sec ON sec.id = d.sector_id ORDER BY c.code, d.code"
     )
@@ -295,8 +281,8 @@ async def export_distributions(db: Database) -> list[DistributionRecord]:
             camp_code=row[0], code=row[1], sector=row[2],
             date=datetime.date.fromisoformat(row[3]),
             starts=datetime.time.fromisoformat(row[4]), ends=datetime.time.fromisoformat(row[5]),
-            points=_texts(row[6:10]), items=_texts(row[10:14]), bring=_texts(row[14:18]),
-            status=row[18], reasons=_texts(row[19:23]), demo=bool(row[23]),
+            points=texts_at(row, 6), items=texts_at(row, 10), bring=texts_at(row, 14),
+            status=row[18], reasons=texts_at(row, 19), demo=bool(row[23]),
         )
         for row in rows
     ]

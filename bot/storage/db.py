@@ -15,7 +15,9 @@ from typing import Any
 
 import aiosqlite
 
-__all__ = ["Database", "Migration", "MigrationError", "load_migrations", "utc_now"]
+__all__ = [
+    "Database", "Migration", "MigrationError", "StorageError", "load_migrations", "utc_now",
+]
 
 _PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -24,6 +26,14 @@ _PRAGMAS = (
     "PRAGMA busy_timeout=5000",
 )
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+def _probe(path: Path) -> None:
+    sqlite3.connect(path).close()
+
+
+class StorageError(RuntimeError):
+    """The database cannot be opened or written where the configuration puts it."""
 
 
 class MigrationError(RuntimeError):
@@ -75,7 +85,24 @@ class Database:
 
     @classmethod
     async def open(cls, path: Path, *, migrate: bool = True) -> Database:
+        """Open (and migrate) the database; :class:`StorageError` names the file and the
+        reason when it cannot be (a read-only folder, a missing disk, not a database)."""
+        try:
+            return await cls._open(path, migrate=migrate)
+        except OSError as error:
+            where = f" ({error.filename})" if error.filename else ""
+            raise StorageError(
+                f"cannot use the database {path}: {error.strerror or error}{where}"
+            ) from error
+        except sqlite3.Error as error:
+            raise StorageError(f"cannot use the database {path}: {error}") from error
+
+    @classmethod
+    async def _open(cls, path: Path, *, migrate: bool) -> Database:
         path.parent.mkdir(parents=True, exist_ok=True)
+        # Tried first with the standard module: when aiosqlite's connect fails, its worker
+        # thread outlives the event loop and prints a traceback at exit.
+        await asyncio.to_thread(_probe, path)
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         try:

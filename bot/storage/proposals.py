@@ -15,6 +15,7 @@ from typing import Literal
 
 import aiosqlite
 
+from bot.domain.statuses import Origin
 from bot.storage.db import Database
 
 __all__ = [
@@ -55,7 +56,7 @@ class Proposal:
     status_date: datetime.date
     source: str
     note: str | None
-    origin: Literal["operator", "feed", "import"]
+    origin: Origin
     proposed_by: int | None  # None: brought by a feed and not yet endorsed by an operator
     feed_id: int | None
     base_history_id: int | None
@@ -163,7 +164,7 @@ async def insert_proposal(
     status_date: datetime.date,
     source: str,
     note: str | None,
-    origin: Literal["operator", "feed", "import"],
+    origin: Origin,
     proposed_by: int | None,
     feed_id: int | None,
     base_history_id: int | None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.storage.audit import ERASED
 from bot.storage.db import Database, utc_now
 
 __all__ = [
@@ -52,9 +53,23 @@ async def set_active(db: Database, chat_id: int, active: bool) -> bool:
     return changed > 0
 
 
-async def delete_resident(db: Database, chat_id: int) -> bool:
-    """Erase the resident; later migrations cascade their rows from this one."""
-    return await db.execute("DELETE FROM residents WHERE chat_id = ?", (chat_id,)) > 0
+async def delete_resident(db: Database, chat_id: int, *, keep_audit_id: bool = False) -> bool:
+    """Erase the resident; later migrations cascade their rows from this one.
+
+    The audit log keeps what a resident tried (a refused staff command: action, outcome,
+    time) but no longer who: their id becomes :data:`bot.storage.audit.ERASED`, so
+    nothing links to the chat any more while the pattern of attempts stays visible.
+    ``keep_audit_id`` is for someone who holds a role: staff and operators answer for
+    their actions, so erasing their resident data leaves their audit trail whole.
+    """
+    async with db.transaction() as conn:
+        cursor = await conn.execute("DELETE FROM residents WHERE chat_id = ?", (chat_id,))
+        erased = cursor.rowcount > 0
+        if not keep_audit_id:
+            await conn.execute(
+                "UPDATE audit_log SET user_id = ? WHERE user_id = ?", (ERASED, chat_id)
+            )
+    return erased
 
 
 async def count_by_language(db: Database) -> dict[str, int]:

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
+from bot.domain.roles import GRANTABLE, Grantable
 from bot.storage.db import Database, utc_now
 
 __all__ = [
-    "GRANTABLE",
     "Grant",
-    "Grantable",
     "grant_role",
     "list_grants",
     "revoke_role",
     "roles_of",
 ]
 
-Grantable = Literal["staff", "operator"]
-GRANTABLE: tuple[Grantable, ...] = ("staff", "operator")
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import aiosqlite
 
 from bot.camps.hours import parse_hhmm
-from bot.importing.records import Texts
+from bot.domain.records import Texts
 from bot.storage.db import Database, utc_now
+from bot.storage.texts import columns, texts_at
 
 __all__ = [
     "Distribution",
@@ -27,17 +28,6 @@ __all__ = [
     "services_in_category",
     "set_camp",
 ]
-
-_LANGS = ("en", "ar", "ckb", "ku")
-
-
-def _columns(prefix: str) -> str:
-    return ", ".join(f"{prefix}_{lang}" for lang in _LANGS)
-
-
-def _texts(row: aiosqlite.Row, start: int) -> Texts:
-    return Texts({lang: row[start + i] for i, lang in enumerate(_LANGS) if row[start + i]})
-
 
 @dataclass(frozen=True)
 class ResidentCamp:
@@ -84,8 +74,8 @@ class Distribution:
 
 
 _SERVICE_SELECT = (
-    f"SELECT id, camp_id, code, category, {_columns('name')}, {_columns('location')},"
-    f" {_columns('notes')}, days, opens, closes, phone, lat, lon, demo FROM services"
+    f"SELECT id, camp_id, code, category, {columns('name')}, {columns('location')},"
+    f" {columns('notes')}, days, opens, closes, phone, lat, lon, demo FROM services"
 )
 
 
@@ -95,9 +85,9 @@ def _service(row: aiosqlite.Row) -> Service:
         camp_id=row[1],
         code=row[2],
         category=row[3],
-        names=_texts(row, 4),
-        locations=_texts(row, 8),
-        notes=_texts(row, 12),
+        names=texts_at(row, 4),
+        locations=texts_at(row, 8),
+        notes=texts_at(row, 12),
         days=int(row[16] or 0),
         opens=parse_hhmm(row[17]),
         closes=parse_hhmm(row[18]),
@@ -110,8 +100,8 @@ def _service(row: aiosqlite.Row) -> Service:
 
 _DISTRIBUTION_SELECT = (
     "SELECT d.id, d.camp_id, d.code, d.sector_id, s.code, d.date, d.starts, d.ends,"
-    f" {_columns('d.point')}, {_columns('d.items')}, {_columns('d.bring')}, d.status,"
-    f" {_columns('d.reason')}, d.demo"
+    f" {columns('d.point')}, {columns('d.items')}, {columns('d.bring')}, d.status,"
+    f" {columns('d.reason')}, d.demo"
     " FROM distributions d LEFT JOIN camp_sectors s ON s.id = d.sector_id"
 )
 
@@ -126,11 +116,11 @@ def _distribution(row: aiosqlite.Row) -> Distribution:
         date=datetime.date.fromisoformat(row[5]),
         starts=parse_hhmm(row[6]),
         ends=parse_hhmm(row[7]),
-        points=_texts(row, 8),
-        items=_texts(row, 12),
-        bring=_texts(row, 16),
+        points=texts_at(row, 8),
+        items=texts_at(row, 12),
+        bring=texts_at(row, 16),
         status=row[20],
-        reasons=_texts(row, 21),
+        reasons=texts_at(row, 21),
         demo=bool(row[25]),
     )
 

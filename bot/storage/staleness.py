@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import aiosqlite
 
-from bot.importing.records import Texts
 from bot.storage.areas import Area
 from bot.storage.db import Database
+from bot.storage.texts import texts_at
 
 __all__ = ["StaleStatus", "count_stale", "oldest_stale"]
 
@@ -31,10 +31,7 @@ class StaleStatus:
 
 
 def _stale(row: aiosqlite.Row) -> StaleStatus:
-    names = Texts({
-        lang: row[4 + i] for i, lang in enumerate(("en", "ar", "ckb", "ku")) if row[4 + i]
-    })
-    area = Area(row[0], row[1], row[2], row[3], names, None, None, bool(row[8]))
+    area = Area(row[0], row[1], row[2], row[3], texts_at(row, 4), None, None, bool(row[8]))
     return StaleStatus(
         area, row[9], datetime.date.fromisoformat(row[10]), row[11], bool(row[12])
     )

@@ -33,11 +33,11 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.domain.categories import CATEGORIES
 from bot.places.distance import osa_distance
 from bot.places.index import PlaceIndex, PlaceMatch, PlaceSpan
 from bot.text.fold import clean, fold, is_arabic_script, keyboard_loose, word_strip_article
 from bot.understanding.lexicon import (
-    CATEGORIES,
     INTENTS,
     Lexicon,
     LexiconError,
@@ -45,7 +45,6 @@ from bot.understanding.lexicon import (
 )
 
 __all__ = [
-    "CATEGORIES",
     "INTENTS",
     "Lexicon",
     "LexiconError",

@@ -1,20 +1,22 @@
-"""Keyword lexicons (data files under ``data/lexicon/*.toml``, edited by operators)."""
+"""Keyword lexicons (data files under ``bot/data/lexicon/*.toml``, edited by operators)."""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
+from bot import resources
+from bot.domain.categories import CATEGORIES
+from bot.domain.languages import CODES
+
 __all__ = [
-    "CATEGORIES",
-    "DEFAULT_LEXICON_DIR",
     "INTENTS",
-    "LEXICON_LANGUAGES",
     "Lexicon",
     "LexiconError",
+    "default_lexicon_dir",
     "load_lexicons",
 ]
 
@@ -28,21 +30,6 @@ INTENTS: tuple[str, ...] = (
     "left_off_list",
     "language",
 )
-CATEGORIES: tuple[str, ...] = (
-    "health",
-    "water_sanitation",
-    "food",
-    "shelter_items",
-    "registration_documents",
-    "legal_protection",
-    "education",
-    "psychosocial",
-    "other",
-)
-LEXICON_LANGUAGES: tuple[str, ...] = ("ar", "ckb", "ku", "en")
-
-#: ``data/lexicon`` of the repository checkout.
-DEFAULT_LEXICON_DIR = Path(__file__).resolve().parents[2] / "data" / "lexicon"
 
 _WORD_LISTS = ("stop", "question", "suffixes", "place_generic")
 
@@ -77,7 +64,7 @@ class Lexicon:
     place_generic: tuple[str, ...]
 
     @classmethod
-    def load(cls, path: Path) -> Lexicon:
+    def load(cls, path: Traversable) -> Lexicon:
         """Read a lexicon TOML file; raises ``LexiconError`` on unknown or malformed keys."""
         with path.open("rb") as fh:
             try:
@@ -88,7 +75,7 @@ class Lexicon:
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, object], *, source: str = "<lexicon>") -> Lexicon:
-        """Build a lexicon from parsed TOML (see ``data/lexicon/en.toml`` for the layout)."""
+        """Build a lexicon from parsed TOML (see ``bot/data/lexicon/en.toml``)."""
         unknown = set(data) - {"language", "intents", "categories", "cues", "words"}
         if unknown:
             raise LexiconError(f"{source}: unknown top-level keys {sorted(unknown)}")
@@ -126,11 +113,16 @@ class Lexicon:
         )
 
 
-def load_lexicons(directory: Path | None = None) -> tuple[Lexicon, ...]:
+def default_lexicon_dir() -> Traversable:
+    """The lexicons shipped with the bot (see :mod:`bot.resources`)."""
+    return resources.data_file("lexicon")
+
+
+def load_lexicons(directory: Traversable | None = None) -> tuple[Lexicon, ...]:
     """Load ``ar``, ``ckb``, ``ku`` and ``en`` lexicons (those present) from *directory*."""
-    base = directory if directory is not None else DEFAULT_LEXICON_DIR
+    base = directory if directory is not None else default_lexicon_dir()
     return tuple(
         Lexicon.load(base / f"{lang}.toml")
-        for lang in LEXICON_LANGUAGES
+        for lang in CODES
         if (base / f"{lang}.toml").is_file()
     )

@@ -12,7 +12,7 @@ from telegram.ext import CommandHandler, filters
 from bot.access import Actor
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.storage.audit import AuditEntry, recent
-from handlers.camp.choose import MESSAGE_LIMIT, visible_length
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.permissions import requires
 
@@ -53,7 +53,7 @@ async def audit_command(update: Update, context: DaleelContext, actor: Actor) ->
     args = context.args or []
     wanted = DEFAULT_ENTRIES
     if args:
-        if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0]) <= MAX_ENTRIES:
+        if len(args) > 1 or not args[0].isdecimal() or not 1 <= int(args[0]) <= MAX_ENTRIES:
             actor.note("bad arguments", outcome="rejected")
             await context.bot.send_message(
                 chat.id,
@@ -77,7 +77,7 @@ async def audit_command(update: Update, context: DaleelContext, actor: Actor) ->
     for entry in entries:
         line = _line(tr, entry)
         # Keep room for the "more" line; a long log is cut, never sent over the limit.
-        if visible_length("\n".join([*lines, line])) > MESSAGE_LIMIT - 200:
+        if telegram_length("\n".join([*lines, line])) > MESSAGE_LIMIT - 200:
             break
         lines.append(line)
         shown += 1

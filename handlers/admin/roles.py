@@ -12,10 +12,11 @@ from telegram.error import TelegramError
 from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor
+from bot.domain.roles import GRANTABLE, Grantable
 from bot.i18n.catalogues import N_
 from bot.storage.residents import get_resident
-from bot.storage.roles import GRANTABLE, Grantable, grant_role, list_grants, revoke_role
-from handlers.camp.choose import MESSAGE_LIMIT, visible_length
+from bot.storage.roles import grant_role, list_grants, revoke_role
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.commands import publish_for_user
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.permissions import requires
@@ -49,7 +50,7 @@ _MAX_USER_ID = 10**15
 
 def parse_user_id(text: str) -> int | None:
     """A Telegram user id as typed: digits only, positive."""
-    if not text.isdigit() or len(text) > 15:
+    if not text.isdecimal() or len(text) > 15:
         return None
     value = int(text)
     return value if 0 < value < _MAX_USER_ID else None
@@ -157,7 +158,7 @@ async def roles_command(update: Update, context: DaleelContext, actor: Actor) ->
         ),
     ]
     text = "\n".join(lines)
-    if visible_length(text) > MESSAGE_LIMIT:  # thousands of ids: counts instead
+    if telegram_length(text) > MESSAGE_LIMIT:  # thousands of ids: counts instead
         text = tr.gettext(
             "Too many to list: {staff} staff, {operators} safety operators.",
             staff=len(staff),

@@ -5,28 +5,23 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.i18n.catalogues import LANGUAGES
+from bot.access import Actor
+from bot.domain.languages import LANGUAGES
 from bot.storage.residents import count_by_language
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.permissions import requires
 
-__all__ = ["is_admin", "register"]
-
-
-def is_admin(update: Update, context: DaleelContext) -> bool:
-    """Checked at the moment of the action, from the configuration."""
-    user = update.effective_user
-    return user is not None and user.id in context.settings.admin_ids
+__all__ = ["register"]
 
 
-async def stats(update: Update, context: DaleelContext) -> None:
-    """/stats: how many residents use Daleel, per language."""
+@requires("admin", "stats")
+async def stats(update: Update, context: DaleelContext, actor: Actor) -> None:
+    """/stats: how many residents use Daleel, per language (checked and audited like every
+    admin command)."""
     chat = update.effective_chat
     if chat is None:
         return
     tr = context.tr
-    if not is_admin(update, context):
-        await context.bot.send_message(chat.id, tr.gettext("This command is for Daleel staff."))
-        return
     counts = await count_by_language(context.db)
     total = sum(counts.values())
     lines = [tr.ngettext("{n} resident uses Daleel.", "{n} residents use Daleel.", total)]
@@ -35,6 +30,7 @@ async def stats(update: Update, context: DaleelContext) -> None:
         for lang in LANGUAGES
     ]
     await context.bot.send_message(chat.id, "\n".join(lines))
+    actor.note(f"residents {total}")
 
 
 def register(app: DaleelApp) -> None:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
+from bot.camps.names import camp_name
 from bot.camps.reminders import next_planned
 from bot.i18n.bidi import rtl_lines
 from bot.i18n.catalogues import N_, Markup, Translator, pick
@@ -22,23 +23,15 @@ from bot.storage.services_food import (
     camp_distributions,
     get_distribution,
 )
-from handlers.camp.choose import (
-    MESSAGE_LIMIT,
-    STALE,
-    Screen,
-    ask_camp,
-    button_label,
-    camp_name,
-    clip,
-    my_camp,
-    present,
-    visible_length,
-)
-from handlers.kit.buttons import read_press
+from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit.buttons import STALE, read_press
+from handlers.kit.camps import ask_camp, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import encode
+from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
+from handlers.kit.ui import Screen, button_label, clip, present
 
 __all__ = ["days_until", "register", "show_food", "show_left_off"]
 
@@ -212,7 +205,7 @@ def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
     text = ""
     for budget in (600, 300, 120):
         text = _home_text(view, pending, budget)
-        if visible_length(text) <= MESSAGE_LIMIT:
+        if telegram_length(text) <= MESSAGE_LIMIT:
             break
     rows: list[list[Button]] = [
         [(_upcoming_label(tr, d), encode("food", "show", d.id))]
@@ -248,7 +241,7 @@ def _detail_screen(
         if d.demo:
             lines.extend(["", _demo_notice(tr)])
         text = "\n".join(lines)
-        if visible_length(text) <= MESSAGE_LIMIT:
+        if telegram_length(text) <= MESSAGE_LIMIT:
             break
     rows = [[_left_off_button(tr)], [(tr.gettext("⬅️ Back"), encode("food", "home"))]]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
@@ -375,5 +368,15 @@ async def food_button(update: Update, context: DaleelContext) -> None:
     await query.answer(tr.gettext(STALE))
 
 
+async def _answer_food(asked: Asked, context: DaleelContext) -> None:
+    await show_food(asked.chat_id, context)
+
+
+async def _answer_left_off(asked: Asked, context: DaleelContext) -> None:
+    await show_left_off(asked.chat_id, context)
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(CallbackQueryHandler(food_button, pattern=r"^food:"))
+    app.bot_data.routes.add("food", _answer_food)  # typed questions, the camp picker
+    app.bot_data.routes.add("left_off_list", _answer_left_off)

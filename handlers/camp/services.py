@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
+from types import MappingProxyType
 
 from babel.lists import format_list
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.camps.hours import ALL_DAYS, OpeningState, opening_status, weekdays
+from bot.camps.names import camp_name
+from bot.domain.categories import CATEGORIES
 from bot.i18n.bidi import isolate_ltr
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.storage.camps import Camp
@@ -21,25 +24,17 @@ from bot.storage.services_food import (
     service_categories,
     services_in_category,
 )
-from handlers.camp.choose import (
-    MESSAGE_LIMIT,
-    STALE,
-    Screen,
-    ask_camp,
-    camp_name,
-    clip,
-    my_camp,
-    present,
-    visible_length,
-)
-from handlers.kit.buttons import read_press
+from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit.buttons import STALE, read_press
+from handlers.kit.camps import ask_camp, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback, encode
+from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
+from handlers.kit.ui import Screen, clip, present
 
 __all__ = [
-    "CATEGORIES",
     "days_text",
     "hours_line",
     "opening_line",
@@ -47,19 +42,19 @@ __all__ = [
     "show_services",
 ]
 
-# In the order residents are shown them; labels are translated where the language is known.
-CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("health", N_("🩺 Health")),
-    ("water_sanitation", N_("🚰 Water and sanitation")),
-    ("food", N_("🍞 Food")),
-    ("shelter_items", N_("⛺ Shelter and household items")),
-    ("registration_documents", N_("📄 Registration and documents")),
-    ("legal_protection", N_("⚖️ Legal aid and protection")),
-    ("education", N_("📚 Education")),
-    ("psychosocial", N_("🤝 Psychosocial support")),
-    ("other", N_("📌 Other services")),
-)
-_CATEGORY_LABELS = dict(CATEGORIES)
+# Residents are shown them in the order of CATEGORIES; labels are translated where the
+# language is known.
+_CATEGORY_LABELS: Mapping[str, str] = MappingProxyType({
+    "health": N_("🩺 Health"),
+    "water_sanitation": N_("🚰 Water and sanitation"),
+    "food": N_("🍞 Food"),
+    "shelter_items": N_("⛺ Shelter and household items"),
+    "registration_documents": N_("📄 Registration and documents"),
+    "legal_protection": N_("⚖️ Legal aid and protection"),
+    "education": N_("📚 Education"),
+    "psychosocial": N_("🤝 Psychosocial support"),
+    "other": N_("📌 Other services"),
+})
 WEEKDAY_NAMES: tuple[str, ...] = (
     N_("Monday"),
     N_("Tuesday"),
@@ -140,8 +135,8 @@ def _name(service: Service, tr: Translator) -> str:
 
 def _home_screen(tr: Translator, camp: Camp, counts: dict[str, int]) -> Screen:
     rows: list[list[Button]] = [
-        [(tr.gettext(label), encode("svc", "cat", category))]
-        for category, label in CATEGORIES
+        [(tr.gettext(_CATEGORY_LABELS[category]), encode("svc", "cat", category))]
+        for category in CATEGORIES
         if counts.get(category)
     ]
     rows.append(
@@ -233,7 +228,7 @@ def _detail_screen(tr: Translator, service: Service, now: datetime) -> Screen:
     text = ""
     for budget in (1000, 500, 200):  # location and notes are at most 1000 characters each
         text = _detail_text(tr, service, now, budget)
-        if visible_length(text) <= MESSAGE_LIMIT:
+        if telegram_length(text) <= MESSAGE_LIMIT:
             break
     rows: list[list[Button]] = []
     if service.category == "food":
@@ -355,5 +350,10 @@ async def _acknowledge(update: Update) -> None:
         await update.callback_query.answer()
 
 
+async def _answer(asked: Asked, context: DaleelContext) -> None:
+    await show_services(asked.chat_id, context, asked.category)
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(CallbackQueryHandler(services_button, pattern=r"^svc:"))
+    app.bot_data.routes.add("services", _answer)  # typed questions, the camp picker

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import cast
 from zoneinfo import ZoneInfo
@@ -20,14 +22,17 @@ from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery import Dispatcher
+from bot.delivery.unreached import tell_unreached
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.places.index import PlaceIndex
-from bot.state import AppState
+from bot.safety.alerts import ALERT_KIND
 from bot.storage import Database
 from bot.storage.areas import place_names, places_version
 from bot.understanding.intent import Understander
 from bot.understanding.lexicon import load_lexicons
-from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.bot import DaleelBot
+from handlers.kit.context import DaleelApp, DaleelContext, SurfaceState
+from handlers.kit.notify import BotMessenger
 from handlers.kit.processor import PerChatUpdateProcessor
 from handlers.kit.ratelimit import ReplyRateLimiter
 
@@ -75,7 +80,11 @@ class Prebuilt:
 
     @classmethod
     async def load(
-        cls, zone: ZoneInfo, *, locales_dir: Path | None = None, places_of: Path | None = None
+        cls,
+        zone: ZoneInfo,
+        *,
+        locales_dir: Traversable | None = None,
+        places_of: Path | None = None,
     ) -> Prebuilt:
         """Load what ``post_init`` would; with ``places_of``, that database's place index."""
         catalogues = await asyncio.to_thread(
@@ -97,7 +106,7 @@ def build_application(
     settings: Settings,
     features: Features,
     *,
-    locales_dir: Path | None = None,
+    locales_dir: Traversable | None = None,
     prebuilt: Prebuilt | None = None,
 ) -> DaleelApp:
     """The application; ``prebuilt`` (tests, bench) skips rebuilding immutable resources."""
@@ -115,6 +124,12 @@ def build_application(
         http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False, verify=tls)
         app.bot_data.open(catalogues, db, http)
         dispatcher = Dispatcher.from_settings(db, settings)
+        # A broadcast that reached nobody is told to its author, an alert to operators.
+        dispatcher.when_finished(
+            functools.partial(
+                tell_unreached, messenger=BotMessenger(app), alert_kinds={ALERT_KIND}
+            )
+        )
         await dispatcher.start()
         app.bot_data.use_dispatcher(dispatcher)
         app.bot_data.use_understander(understander)
@@ -143,22 +158,30 @@ def build_application(
             await db.close()
         log.info("Daleel stopped")
 
+    base_url = f"{settings.api_base_url}/bot" if settings.api_base_url else None
+    base_file_url = f"{settings.api_base_url}/file/bot" if settings.api_base_url else None
+    proxy = settings.proxy.reveal() if settings.proxy else None
+    bot = DaleelBot(
+        settings.token.reveal(),
+        base_url=base_url or "https://api.telegram.org/bot",
+        base_file_url=base_file_url or "https://api.telegram.org/file/bot",
+        request=HTTPXRequest(
+            connection_pool_size=64, proxy=proxy, httpx_kwargs={"verify": tls}
+        ),
+        get_updates_request=HTTPXRequest(
+            connection_pool_size=1, proxy=proxy, httpx_kwargs={"verify": tls}
+        ),
+        defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone),
+        rate_limiter=ReplyRateLimiter(),
+    )
     builder = (
         Application.builder()
-        .token(settings.token.reveal())
-        .context_types(ContextTypes(context=DaleelContext, bot_data=AppState))
-        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone))
+        .bot(bot)
+        .context_types(ContextTypes(context=DaleelContext, bot_data=SurfaceState))
         .concurrent_updates(PerChatUpdateProcessor(256))
-        .rate_limiter(ReplyRateLimiter())
-        .request(HTTPXRequest(connection_pool_size=64, httpx_kwargs={"verify": tls}))
-        .get_updates_request(HTTPXRequest(httpx_kwargs={"verify": tls}))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )
-    if settings.api_base_url:
-        builder = builder.base_url(f"{settings.api_base_url}/bot").base_file_url(
-            f"{settings.api_base_url}/file/bot"
-        )
     app: DaleelApp = builder.build()
     app.bot_data.configure(settings)
     features.register(app)

@@ -12,8 +12,10 @@ import logging
 from telegram import Bot, BotCommand, BotCommandScopeChat
 from telegram.error import TelegramError
 
-from bot.access import Role, allows, roles_for
-from bot.i18n.catalogues import LANGUAGES, N_, Translator
+from bot.access import allows, roles_for
+from bot.domain.languages import LANGUAGES
+from bot.domain.roles import Role
+from bot.i18n.catalogues import N_, Translator
 from bot.state import AppState
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.notify import translator_for

@@ -1,4 +1,8 @@
-"""Typed application state and the per-update context handlers receive."""
+"""Typed application state and the per-update context handlers receive.
+
+``bot_data`` is the core's :class:`bot.state.AppState` plus what only the surface needs
+(:class:`SurfaceState`: the routes between features).
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,20 @@ from bot.i18n.catalogues import Translator
 from bot.state import AppState
 from bot.storage import Database
 from bot.storage.residents import Resident
+from handlers.kit.routes import Routes
 
-__all__ = ["DaleelApp", "DaleelContext"]
+__all__ = ["DaleelApp", "DaleelContext", "SurfaceState"]
 
 
-class DaleelContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], AppState]):
+class SurfaceState(AppState):
+    """PTB's ``bot_data``: the core's state and the routes features answer through."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.routes = Routes()
+
+
+class DaleelContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], SurfaceState]):
     """One per update. The middleware fills in the resident and their translator."""
 
     def __init__(
@@ -31,6 +44,10 @@ class DaleelContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
     @property
     def state(self) -> AppState:
         return self.bot_data
+
+    @property
+    def routes(self) -> Routes:
+        return self.bot_data.routes
 
     @property
     def settings(self) -> Settings:
@@ -54,4 +71,4 @@ class DaleelContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         self._resident, self._tr = resident, tr
 
 
-DaleelApp = Application[Any, DaleelContext, dict[Any, Any], dict[Any, Any], AppState, Any]
+DaleelApp = Application[Any, DaleelContext, dict[Any, Any], dict[Any, Any], SurfaceState, Any]

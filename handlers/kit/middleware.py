@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import TypeHandler
 
-from bot.config import LANGUAGE_CODES
+from bot.domain.languages import CODES
 from bot.storage.residents import get_resident
 from handlers.kit.context import DaleelApp, DaleelContext
 
@@ -16,7 +16,7 @@ def guess_language(telegram_code: str | None, default: str) -> str:
     """Telegram's language_code is only a first guess for someone who has not chosen."""
     if telegram_code:
         primary = telegram_code.replace("_", "-").split("-")[0].lower()
-        if primary in LANGUAGE_CODES:
+        if primary in CODES:
             return primary
     return default
 

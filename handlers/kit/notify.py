@@ -1,4 +1,8 @@
-"""Who the safety operators are right now, and telling them something in their language."""
+"""Who the safety operators are right now, and telling them something in their language.
+
+:class:`BotMessenger` is how the core's jobs (schedules, feeds, the staleness digest) tell
+people things: the core says what (:class:`bot.messenger.Messenger`), the bot sends it.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +13,13 @@ from telegram import InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot.i18n.catalogues import Translator
+from bot.messenger import Render
 from bot.state import AppState
 from bot.storage.residents import get_resident
 from bot.storage.roles import list_grants
 from handlers.kit.context import DaleelApp
 
-__all__ = ["Notice", "operator_ids", "tell_operators", "translator_for"]
+__all__ = ["BotMessenger", "Notice", "operator_ids", "tell_operators", "translator_for"]
 
 log = logging.getLogger(__name__)
 
@@ -55,3 +60,22 @@ async def tell_operators(
         except TelegramError as error:  # never opened the bot, or blocked it
             log.info("could not tell an operator: %s", type(error).__name__)
     return told
+
+
+class BotMessenger:
+    """The core's :class:`bot.messenger.Messenger`, through this application's bot."""
+
+    def __init__(self, app: DaleelApp) -> None:
+        self._app = app
+
+    async def tell(self, user_id: int, render: Render) -> bool:
+        tr = await translator_for(self._app.bot_data, user_id)
+        try:
+            await self._app.bot.send_message(user_id, render(tr))
+        except TelegramError as error:  # they blocked the bot: the audit log still says
+            log.warning("could not tell a staff member: %s", type(error).__name__)
+            return False
+        return True
+
+    async def tell_operators(self, render: Render, *, skip: frozenset[int] = frozenset()) -> int:
+        return await tell_operators(self._app, lambda tr: (render(tr), None), skip=skip)

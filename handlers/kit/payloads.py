@@ -33,7 +33,7 @@ class Callback:
             raw = self.args[index]
         except IndexError:
             return None
-        return int(raw) if raw.isdigit() and len(raw) <= 18 else None
+        return int(raw) if raw.isdecimal() and len(raw) <= 18 else None
 
 
 def encode(feature: str, action: str, *args: str | int) -> str:

@@ -12,7 +12,8 @@ from typing import Any
 
 from telegram import Update
 
-from bot.access import Actor, Role, allows, refusal_text, roles_for
+from bot.access import Actor, allows, refusal_text, roles_for
+from bot.domain.roles import Role
 from bot.storage import audit
 from handlers.kit.context import DaleelContext
 

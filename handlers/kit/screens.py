@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup
 
-from bot.i18n.catalogues import LANGUAGES, N_, Translator
+from bot.domain.languages import LANGUAGES
+from bot.i18n.catalogues import N_, Translator
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import keyboard
 from handlers.kit.payloads import encode

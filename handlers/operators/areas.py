@@ -29,6 +29,7 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.access import Actor
+from bot.domain.languages import ENGLISH_FIRST
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.places.edits import (
     EXAMPLE_ADD,
@@ -55,7 +56,7 @@ from bot.safety.answers import button_label, level_label, place_of
 from bot.storage import action_tokens
 from bot.storage.area_edits import aliases_of
 from bot.storage.areas import Area, area_ancestors, get_area
-from handlers.camp.choose import MESSAGE_LIMIT, visible_length
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.app import refresh_places
 from handlers.kit.buttons import STALE
 from handlers.kit.context import DaleelApp, DaleelContext
@@ -93,7 +94,6 @@ _PREVIEW_TITLE = N_("<b>New place — check it before adding</b>")
 _PLACE = N_("📍 <b>{place}</b>")
 _PREVIEW_UNDER = N_("It goes under {parent}.")
 _NAME_LINE = "{language}: {name}"  # nothing to translate: the language's own name
-_NAME_ORDER = ("en", "ar", "ckb", "ku")  # as typed in /addarea
 _SPELLINGS = N_("Other spellings: {aliases}")
 _NO_SPELLINGS = N_("Other spellings: none")
 _ADD = N_("✅ Add")
@@ -251,7 +251,7 @@ async def _preview(
         "",
         *(
             tr.gettext(_NAME_LINE, language=NATIVE[lang], name=new.names[lang])
-            for lang in _NAME_ORDER
+            for lang in ENGLISH_FIRST
             if lang in new.names
         ),
         tr.gettext(_SPELLINGS, aliases=", ".join(new.aliases))
@@ -381,7 +381,7 @@ async def _list(context: DaleelContext, chat_id: int, actor: Actor, area: Area) 
     lines = [tr.gettext(_LIST_TITLE, place=await _label(context, area), pcode=area.pcode)]
     lines += [
         tr.gettext(_NAME_LINE, language=NATIVE[lang], name=area.names[lang])
-        for lang in _NAME_ORDER
+        for lang in ENGLISH_FIRST
         if lang in area.names
     ]
     shown = list(aliases)
@@ -392,7 +392,7 @@ async def _list(context: DaleelContext, chat_id: int, actor: Actor, area: Area) 
             if aliases else tr.gettext(_NO_SPELLINGS)
         )
         text = "\n".join([*lines, spellings])
-        if visible_length(text) <= MESSAGE_LIMIT or not shown:
+        if telegram_length(text) <= MESSAGE_LIMIT or not shown:
             break
         shown.pop()
     await _say(context, chat_id, text)

@@ -20,9 +20,9 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.access import Actor
+from bot.domain.statuses import NO_INFORMATION
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.safety.answers import (
-    NO_INFORMATION,
     button_label,
     effective_status,
     level_label,

@@ -27,9 +27,12 @@ from bot.feeds.poll import poll_all, poll_feed
 from bot.feeds.report import render_outcome, render_poll
 from bot.i18n.catalogues import Translator
 from bot.storage.feeds import Feed, active_feeds, add_feed, get_feed_by_name, remove_feed
-from handlers.camp.choose import MESSAGE_LIMIT, clip, visible_length
+from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit import jobs
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.notify import BotMessenger
 from handlers.kit.permissions import requires
+from handlers.kit.ui import clip
 
 __all__ = ["FIRST_POLL_SECONDS", "JOB_NAME", "poll_job", "register", "start"]
 
@@ -205,7 +208,7 @@ async def _check(update: Update, context: DaleelContext, actor: Actor) -> None:
     if feed is None:
         return
     app = cast("DaleelApp", context.application)
-    polled = await poll_feed(app, feed.id, requested_by=actor.user_id)
+    polled = await poll_feed(app.bot_data, BotMessenger(app), feed.id, requested_by=actor.user_id)
     if polled is None:
         actor.note("no such feed", outcome="rejected")
         await _reply(update, context, _no_such_feed(context.tr, feed.name))
@@ -275,7 +278,7 @@ async def feeds_command(update: Update, context: DaleelContext, actor: Actor) ->
     message = ""
     for block in blocks:  # several messages if the list is long
         joined = f"{message}\n\n{block}" if message else block
-        if message and visible_length(joined) > MESSAGE_LIMIT:
+        if message and telegram_length(joined) > MESSAGE_LIMIT:
             await _reply(update, context, message)
             joined = block
         message = joined
@@ -284,7 +287,8 @@ async def feeds_command(update: Update, context: DaleelContext, actor: Actor) ->
 
 async def poll_job(context: DaleelContext) -> None:
     """The JobQueue job: poll every active feed."""
-    await poll_all(cast("DaleelApp", context.application))
+    app = jobs.app_of(context)
+    await poll_all(app.bot_data, BotMessenger(app))
 
 
 def register(app: DaleelApp) -> None:
@@ -295,12 +299,7 @@ def register(app: DaleelApp) -> None:
 
 async def start(app: DaleelApp) -> None:
     """Schedule the polling job (one, whatever the number of feeds)."""
-    if app.job_queue is None:
-        log.warning("no job queue: status feeds will only be checked with /feed check")
-        return
-    for job in app.job_queue.get_jobs_by_name(JOB_NAME):
-        job.schedule_removal()
     interval = app.bot_data.settings.feeds.poll_minutes * 60
-    app.job_queue.run_repeating(
-        poll_job, interval=interval, first=min(FIRST_POLL_SECONDS, interval), name=JOB_NAME
-    )
+    first = min(FIRST_POLL_SECONDS, interval)
+    if not jobs.repeat(app, JOB_NAME, poll_job, interval, first=first):
+        log.warning("no job queue: status feeds will only be checked with /feed check")

@@ -11,7 +11,7 @@ from bot.i18n.catalogues import Markup, Translator
 from bot.safety.answers import shorten
 from bot.storage.areas import AreaStatus, status_history
 from bot.storage.proposals import Proposal, feed_names, proposals_for_area
-from handlers.camp.choose import MESSAGE_LIMIT, visible_length
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.context import DaleelContext
 from handlers.kit.permissions import requires
 from handlers.operators.common import (
@@ -116,7 +116,7 @@ def _origin(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:
 
 def _feed_id(recorded_by: str) -> int | None:
     digits = recorded_by[len(_FEED):]
-    return int(digits) if digits.isdigit() and len(digits) <= 18 else None
+    return int(digits) if digits.isdecimal() and len(digits) <= 18 else None
 
 
 def _entry(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:
@@ -171,7 +171,7 @@ async def render_history(context: DaleelContext, tr: Translator, area_id: int) -
     shown = 0
     for row in rows:
         entry = _entry(tr, row, feeds)
-        if visible_length("\n\n".join([*parts, entry])) > _ROOM:
+        if telegram_length("\n\n".join([*parts, entry])) > _ROOM:
             break
         parts.append(entry)
         shown += 1
@@ -186,6 +186,6 @@ async def render_history(context: DaleelContext, tr: Translator, area_id: int) -
             tr.gettext("<b>Proposals that did not take effect</b>"),
             *(_proposal_line(tr, p) for p in proposals),
         ])
-        if visible_length("\n\n".join([*parts, section])) <= MESSAGE_LIMIT - 50:
+        if telegram_length("\n\n".join([*parts, section])) <= MESSAGE_LIMIT - 50:
             parts.append(section)
     return "\n\n".join(parts)

@@ -2,7 +2,7 @@
 
 ``/setstatus <area> <status> [source] [| note]``: the area is the words before the first
 status word, the source the words after it up to an optional ``|``, the note what follows.
-Pure: no Telegram, no database. The known sources are data (``data/safety/sources.toml``),
+Pure: no Telegram, no database. The known sources are data (``bot/data/safety/sources.toml``),
 read when a command needs them.
 """
 
@@ -12,15 +12,15 @@ import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 from types import MappingProxyType
 
-from bot.safety.answers import STATUSES
+from bot import resources
+from bot.domain.statuses import STATUSES
 
 __all__ = [
     "MAX_NOTE",
     "MAX_SOURCE",
-    "SOURCES_FILE",
     "STATUS_WORDS",
     "Source",
     "StatusRequest",
@@ -29,7 +29,6 @@ __all__ = [
     "resolve_source",
 ]
 
-SOURCES_FILE = Path(__file__).resolve().parents[2] / "data" / "safety" / "sources.toml"
 MAX_SOURCE = 120  # what residents read as "by whom": a name, not a paragraph
 MAX_NOTE = 500
 MAX_AREA = 200
@@ -84,8 +83,10 @@ def parse_setstatus(text: str) -> StatusRequest:
     return StatusRequest(" ".join(area_words), status, " ".join(words[at + 1 :]), note or None)
 
 
-def load_sources(path: Path = SOURCES_FILE) -> tuple[Source, ...]:
-    """The known sources, in file order; ValueError naming what is wrong."""
+def load_sources(path: Traversable | None = None) -> tuple[Source, ...]:
+    """The known sources (the shipped file by default), in file order; ValueError if wrong."""
+    if path is None:
+        path = resources.data_file("safety/sources.toml")
     with path.open("rb") as handle:
         data = tomllib.load(handle)
     rows = data.get("source", [])

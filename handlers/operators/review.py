@@ -30,7 +30,7 @@ from bot.safety.changes import (
 from bot.state import AppState
 from bot.storage import audit
 from bot.storage.proposals import Proposal, count_pending, get_proposal, pending_proposals
-from handlers.camp.choose import MESSAGE_LIMIT, visible_length
+from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button
 from handlers.kit.notify import Notice, tell_operators, translator_for
@@ -96,7 +96,7 @@ async def pending_command(update: Update, context: DaleelContext, actor: Actor) 
     rows: list[list[Button]] = []
     for view in views:
         block = proposal_block(tr, view, viewer=actor.user_id)
-        if visible_length("\n\n".join([header, *blocks, block])) > _ROOM:
+        if telegram_length("\n\n".join([header, *blocks, block])) > _ROOM:
             break
         blocks.append(block)
         rows.append(decision_buttons(tr, view.proposal, actor.user_id, numbered=True))

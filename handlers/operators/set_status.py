@@ -19,9 +19,10 @@ from typing import Any, cast
 from telegram import Update
 
 from bot.access import Actor
+from bot.domain.statuses import STATUSES
 from bot.i18n.catalogues import Markup
 from bot.places.index import is_confident
-from bot.safety.answers import STATUSES, button_label
+from bot.safety.answers import button_label
 from bot.safety.changes import Applied, Change, Proposed, set_status
 from bot.storage.proposals import get_proposal
 from handlers.kit.context import DaleelApp, DaleelContext

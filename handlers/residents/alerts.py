@@ -29,10 +29,11 @@ from bot.storage.subscriptions import (
     subscribe,
     unsubscribe,
 )
-from handlers.camp.choose import ask_camp
+from handlers.kit.camps import ask_camp
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
 
 __all__ = ["register", "show_alerts"]
@@ -276,8 +277,13 @@ async def alert_button(update: Update, context: DaleelContext) -> None:
         await _stale(update, context)
 
 
+async def _answer(asked: Asked, context: DaleelContext) -> None:
+    await show_alerts(asked.chat_id, context)
+
+
 def register(app: DaleelApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("alerts", alerts_command, private))
     app.add_handler(CommandHandler("stop", stop_command, private))
     app.add_handler(CallbackQueryHandler(alert_button, pattern=r"^alert:"))
+    app.bot_data.routes.add("alerts", _answer)  # typed questions

@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.config import LANGUAGE_CODES
-from bot.i18n.catalogues import language
+from bot.domain.languages import CODES, language
 from bot.storage.residents import set_language
 from handlers.kit.commands import publish_for_chat
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.edits import edit_pressed
 from handlers.kit.payloads import decode
 from handlers.kit.screens import main_menu_markup, main_menu_text, send_language_menu
 
@@ -32,7 +32,7 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
         return
     callback = decode(query.data)
     code = callback.args[0] if callback and callback.action == "set" and callback.args else None
-    if code not in LANGUAGE_CODES:
+    if code not in CODES:
         await query.answer(
             context.tr.gettext("This button is no longer valid. Send /menu to start again.")
         )
@@ -57,8 +57,8 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
     # The menu first: by the time the resident reads the answer, the commands match it.
     await publish_for_chat(chat.id, context)
     # The language question turns into the menu: one message, not three, on a weak line.
-    await query.edit_message_text(
-        main_menu_text(tr, "\n\n".join(paragraphs)), reply_markup=main_menu_markup(tr)
+    await edit_pressed(
+        query, main_menu_text(tr, "\n\n".join(paragraphs)), reply_markup=main_menu_markup(tr)
     )
 
 

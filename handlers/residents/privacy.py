@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.access import roles_for
 from bot.storage.residents import delete_resident
 from handlers.kit.commands import forget_chat_commands
 from handlers.kit.context import DaleelApp, DaleelContext
@@ -56,7 +57,8 @@ async def forget_button(update: Update, context: DaleelContext) -> None:
     if callback.action == "no":
         await query.edit_message_text(tr.gettext("Nothing was erased."))
         return
-    await delete_resident(context.db, chat.id)
+    staff = bool(await roles_for(context.db, context.settings, chat.id))
+    await delete_resident(context.db, chat.id, keep_audit_id=staff)
     await forget_chat_commands(chat.id, context)
     await query.edit_message_text(
         tr.gettext(

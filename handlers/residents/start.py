@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu, send_main_menu
 
 __all__ = ["register"]
@@ -44,6 +45,11 @@ async def help_command(update: Update, context: DaleelContext) -> None:
     )
 
 
+async def _answer_help(asked: Asked, context: DaleelContext) -> None:
+    await help_command(asked.update, context)
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("start", start, filters.ChatType.PRIVATE))
     app.add_handler(CommandHandler("help", help_command, filters.ChatType.PRIVATE))
+    app.bot_data.routes.add("help", _answer_help)  # typed questions

@@ -7,12 +7,15 @@ Routing: greeting → a short greeting and the main menu; help → the /help tex
 (with its category) → the services list; food → the next distributions; left_off_list →
 what to do when left off the list; safety → the answer for the place named (or the safety
 prompt when none was); alerts → the alerts screen; language → the language menu. Nothing
-recognised: a camp's name is offered as the resident's camp (``handlers.camp.choose``), anything
+recognised: a camp's name is offered as the resident's camp (``handlers.kit.camps``), anything
 else gets "I did not understand" with examples and the main menu (and is counted, as an
 aggregate, so the keyword lists can be improved).
 
 Before that, a message must be readable: at most ``MAX_CHARS`` characters once invisible
 and control characters are removed, and at least one letter or digit.
+
+This module imports no feature: each feature registers what it answers
+(:mod:`handlers.kit.routes`), and the routing looks the need up.
 
 When unsure, ask: below ``SURE`` confidence the likeliest two or three needs are offered as
 buttons (``txt:v1:…``) instead of a guess. ``SURE`` is 0.5 because of how
@@ -24,27 +27,26 @@ point where a guess is as likely wrong as right.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
+from bot.camps.names import find_camps
+from bot.domain.categories import CATEGORIES
 from bot.i18n.catalogues import N_, Translator
 from bot.places.index import is_confident
 from bot.storage.areas import get_area
 from bot.storage.questions import count_question
 from bot.text.fold import clean
 from bot.understanding.intent import Understanding
-from bot.understanding.lexicon import CATEGORIES
-from handlers.camp import food, services
-from handlers.camp.choose import find_camps, offer_camps
+from handlers.kit.camps import offer_camps
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.routes import Asked, Need
 from handlers.kit.screens import main_menu_markup, send_language_menu, send_main_menu
-from handlers.residents import start
-from handlers.residents.alerts import show_alerts
-from handlers.safety import answers as safety
 
 __all__ = ["MAX_CHARS", "SURE", "readable", "register"]
 
@@ -61,6 +63,17 @@ _CHOICE_LABELS: tuple[tuple[str, str], ...] = (
     ("help", N_("❓ Help")),
     ("language", N_("🌐 Language")),
 )
+# The needs other features answer (greetings and the language menu are answered here).
+_NEEDS: Mapping[str, Need] = MappingProxyType(
+    {
+        "help": "help",
+        "services": "services",
+        "food": "food",
+        "left_off_list": "left_off_list",
+        "safety": "safety",
+        "alerts": "alerts",
+    }
+)
 _CHOICE_ACTIONS = MappingProxyType(
     {
         "services": "svc",
@@ -71,6 +84,10 @@ _CHOICE_ACTIONS = MappingProxyType(
         "help": "help",
         "language": "lang",
     }
+)
+# A "Did you mean" button's action and the need it stands for.
+_ACTION_NEEDS: Mapping[str, Need] = MappingProxyType(
+    {action: _NEEDS[intent] for intent, action in _CHOICE_ACTIONS.items() if intent in _NEEDS}
 )
 
 
@@ -116,7 +133,7 @@ async def _answer(
         # Not a question we know, nor a place we are sure of: perhaps the name of a camp
         # ("Khazer"), which the camp feature offers to set. Weak place matches are not
         # offered: on a sentence they are mostly noise.
-        camps = await find_camps(text, context)
+        camps = await find_camps(context.db, text)
         if camps:
             await offer_camps(chat_id, context, camps)
         else:
@@ -140,25 +157,14 @@ async def _route(
     intent = u.intent
     if intent == "greeting":
         await send_main_menu(chat_id, context, preface=context.tr.gettext("Hello!"))
-    elif intent == "help":
-        await start.help_command(update, context)
-    elif intent == "services":
-        category = u.category if u.category in CATEGORIES else None
-        await services.show_services(chat_id, context, category)
-    elif intent == "food":
-        await food.show_food(chat_id, context)
-    elif intent == "left_off_list":
-        await food.show_left_off(chat_id, context)
-    elif intent == "safety":
-        if u.place_matches:
-            await safety.answer_place_matches(chat_id, list(u.place_matches), context)
-        else:
-            await safety.show_safety_home(chat_id, context)
-    elif intent == "alerts":
-        await show_alerts(chat_id, context)
-    elif intent == "language":
+        return
+    if intent == "language":
         await send_language_menu(chat_id, context, first_time=False)
-    else:
+        return
+    need = _NEEDS.get(intent or "")
+    category = u.category if u.category in CATEGORIES else None
+    asked = Asked(update, chat_id, category=category, places=tuple(u.place_matches))
+    if need is None or not await context.routes.answer(need, asked, context):
         await _not_understood(context, chat_id)
 
 
@@ -215,36 +221,26 @@ async def _choose(
     query = update.callback_query
     assert query is not None
     action, args = callback.action, callback.args
-    if action == "svc" and len(args) <= 1:
+    if action == "lang" and not args:
+        await query.answer()
+        await send_language_menu(chat_id, context, first_time=False)
+        return True
+    need = _ACTION_NEEDS.get(action)
+    asked: Asked | None = None
+    if need == "services" and len(args) <= 1:
         category = args[0] if args else None
-        if category is not None and category not in CATEGORIES:
-            return False
-        await query.answer()
-        await services.show_services(chat_id, context, category)
-    elif action == "safe" and len(args) <= 1:
+        if category is None or category in CATEGORIES:
+            asked = Asked(update, chat_id, category=category)
+    elif need == "safety" and len(args) <= 1:
         area_id = callback.arg_int(0) if args else None
-        if args and (area_id is None or await get_area(context.db, area_id) is None):
-            return False
-        await query.answer()
-        if area_id is None:
-            await safety.show_safety_home(chat_id, context)
-        else:
-            await safety.answer_area(chat_id, area_id, context)
-    elif args or action not in ("food", "left_off", "alerts", "help", "lang"):
+        if not args or (area_id is not None and await get_area(context.db, area_id)):
+            asked = Asked(update, chat_id, area_id=area_id)
+    elif need is not None and not args:
+        asked = Asked(update, chat_id)
+    if need is None or asked is None:
         return False
-    else:
-        await query.answer()
-        if action == "food":
-            await food.show_food(chat_id, context)
-        elif action == "left_off":
-            await food.show_left_off(chat_id, context)
-        elif action == "alerts":
-            await show_alerts(chat_id, context)
-        elif action == "help":
-            await start.help_command(update, context)
-        else:
-            await send_language_menu(chat_id, context, first_time=False)
-    return True
+    await query.answer()
+    return await context.routes.answer(need, asked, context)
 
 
 def register(app: DaleelApp) -> None:

@@ -22,16 +22,18 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler
 
+from bot.domain.areas import LEVEL_RANK
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.places.index import PlaceMatch, is_confident
 from bot.safety.answers import area_name, button_label, level_label, place_of, render_answer
-from bot.storage.areas import LEVEL_RANK, Area, area_ancestors, area_children, get_area
+from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
 from bot.storage.safety_views import with_children
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.routes import Asked
 
 __all__ = ["answer_area", "answer_place_matches", "register", "show_safety_home"]
 
@@ -309,5 +311,16 @@ async def _dispatch(
     return False
 
 
+async def _answer(asked: Asked, context: DaleelContext) -> None:
+    """A typed question (with the places it named) or a checked "Did you mean" button."""
+    if asked.area_id is not None:
+        await answer_area(asked.chat_id, asked.area_id, context)
+    elif asked.places:
+        await answer_place_matches(asked.chat_id, list(asked.places), context)
+    else:
+        await show_safety_home(asked.chat_id, context)
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(CallbackQueryHandler(on_button, pattern=r"^safe:"))
+    app.bot_data.routes.add("safety", _answer)  # typed questions

@@ -39,10 +39,10 @@ from bot.storage.announcements import (
     get_announcement,
     start_draft,
 )
-from handlers.camp.choose import Screen, present
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.payloads import Callback, decode
 from handlers.kit.permissions import authorize, requires
+from handlers.kit.ui import Screen, present
 from handlers.staff.announce_compose import (
     got_area_name,
     got_camp_name,
@@ -59,7 +59,7 @@ from handlers.staff.announce_compose import (
 )
 from handlers.staff.announce_send import got_when, on_day, on_days, on_kind, on_send, on_when
 from handlers.staff.announce_ui import WAITING, forget, mode_screen, show, stale, waits_for_text
-from handlers.staff.schedules import cancel_schedule_command
+from handlers.staff.scheduling import cancel_schedule_command
 
 __all__ = ["WAITING", "draft_text", "register", "restore_waiting"]
 
@@ -228,7 +228,7 @@ async def cancel_command(update: Update, context: DaleelContext, actor: Actor) -
         return
     tr = context.tr
     args = context.args or []
-    if len(args) == 1 and args[0].lstrip("#").isdigit() and len(args[0]) <= 12:
+    if len(args) == 1 and args[0].lstrip("#").isdecimal() and len(args[0]) <= 12:
         actor.action = "schedule.cancel"
         await cancel_schedule_command(update, context, actor, int(args[0].lstrip("#")))
         return

@@ -9,16 +9,18 @@ from telegram import Update
 
 from bot.access import Actor
 from bot.announcements.texts import MESSAGE_LIMIT, Rendered, render_all, too_long
-from bot.i18n.catalogues import LANGUAGES
+from bot.camps.names import match_camps
+from bot.domain.announcements import PRIORITIES
+from bot.domain.languages import LANGUAGES
 from bot.safety.answers import button_label, level_label, place_of
-from bot.storage.announcements import ALL_LANGUAGES, Announcement, Priority
+from bot.storage.announcements import ALL_LANGUAGES, Announcement
 from bot.storage.areas import area_ancestors, get_area
 from bot.storage.audiences import Audience, camps_with_sectors
 from bot.storage.camps import camp_sectors, get_camp, list_camps
-from handlers.camp.choose import Screen, match_camps
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Callback
+from handlers.kit.ui import Screen
 from handlers.staff.announce_send import preview
 from handlers.staff.announce_ui import (
     AREA_CHOICES,
@@ -35,7 +37,7 @@ from handlers.staff.announce_ui import (
     stale,
     text_screen,
 )
-from handlers.staff.schedules import describe_priority
+from handlers.staff.describe import describe_priority
 
 __all__ = [
     "got_area_name",
@@ -65,8 +67,7 @@ async def _too_long_now(
     """Refuse at once a text that cannot fit under either heading, naming the language."""
     catalogues = context.state.catalogues
     long: dict[str, Rendered] = {}
-    priorities: tuple[Priority, ...] = ("urgent", "routine")
-    for priority in priorities:
+    for priority in PRIORITIES:
         for rendered in too_long(render_all(catalogues, texts, priority)):
             long.setdefault(rendered.language, rendered)
     if not long:
@@ -321,7 +322,7 @@ async def on_priority(
     update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
 ) -> None:
     priority = cb.args[1] if len(cb.args) > 1 else ""
-    if priority not in ("urgent", "routine"):
+    if priority not in PRIORITIES:
         await stale(update, context)
         return
     tr = context.tr

@@ -10,16 +10,17 @@ from telegram import Update
 
 from bot.access import Actor
 from bot.announcements.rules import Rule, parse_datetime, parse_month_day, parse_time
-from bot.announcements.schedules import PastTime, create
+from bot.announcements.schedules import PastTime
 from bot.announcements.sending import NotSent, Queued, queue_announcement
 from bot.announcements.texts import MESSAGE_LIMIT, render_all, telegram_length, too_long
-from bot.i18n.catalogues import LANGUAGES, Markup
+from bot.domain.languages import LANGUAGES
+from bot.i18n.catalogues import Markup
 from bot.storage.announcements import Announcement, claim_draft, release_draft, set_broadcast
 from bot.storage.audiences import audience_counts
-from handlers.camp.choose import Screen, present
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
 from handlers.kit.payloads import Callback
+from handlers.kit.ui import Screen, present
 from handlers.staff.announce_ui import (
     ask_time_screen,
     build_screen,
@@ -33,8 +34,9 @@ from handlers.staff.announce_ui import (
     weekly_screen,
     when_screen,
 )
-from handlers.staff.reports import follow_broadcast
-from handlers.staff.schedules import describe_audience, describe_priority, describe_rule
+from handlers.staff.broadcasts import follow_broadcast
+from handlers.staff.describe import describe_audience, describe_priority, describe_rule
+from handlers.staff.scheduling import create
 
 __all__ = [
     "got_when",
@@ -233,7 +235,7 @@ async def on_kind(
 
 def _mask(step: str) -> int:
     raw = step.split(":", 1)[1] if ":" in step else "0"
-    return int(raw) & 0x7F if raw.isdigit() else 0
+    return int(raw) & 0x7F if raw.isdecimal() else 0
 
 
 async def on_day(

@@ -14,14 +14,16 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.announcements.texts import Rendered
-from bot.i18n.catalogues import LANGUAGES, N_, Translator, language, pick
+from bot.domain.languages import LANGUAGES, language
+from bot.i18n.catalogues import N_, Translator, pick
 from bot.storage.announcements import Announcement, update_draft
 from bot.storage.camps import Camp
-from handlers.camp.choose import STALE, Screen, present
+from handlers.kit.buttons import STALE
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import encode
-from handlers.staff.schedules import weekday_names
+from handlers.kit.ui import Screen, present
+from handlers.staff.describe import weekday_names
 
 __all__ = [
     "AREA_CHOICES",

@@ -1,6 +1,6 @@
 """Operators add a village and spellings through the real bot; residents find them at once.
 
-The database holds the real places only (data/iraq), so Hajj Ali is missing as it would
+The database holds the real places only (bot/data/iraq), so Hajj Ali is missing as it would
 be in the field.
 """
 
@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
+from bot import resources
 from bot.config import Settings
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
@@ -20,7 +21,6 @@ from bot.storage.roles import grant_role, revoke_role
 from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
-from tests.conftest import IRAQ_DATA
 from tests.e2e.conftest import ADMIN, choose_language, eventually, plain, run_bot
 from tests.e2e.staffing import STAFF
 
@@ -53,7 +53,7 @@ async def places_bot(settings: Settings, prebuilt: Prebuilt) -> AsyncIterator[Da
     """The bot on the real places (no demo data), with two operators and a staff member."""
     db = await Database.open(settings.database)
     try:
-        data = (IRAQ_DATA / "areas.csv").read_bytes()
+        data = resources.data_file("iraq/areas.csv").read_bytes()
         report = await import_parsed(db, "areas", parse("areas", data), recorded_by="test")
         assert report.applied, report.errors[:3]
         await grant_role(db, OPERATOR, "operator", ADMIN)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.camps.names import match_camps
 from bot.storage.camps import list_camps
 from bot.storage.residents import get_resident
 from bot.storage.services_food import ResidentCamp
-from handlers.camp.choose import match_camps, offer_camps
+from handlers.kit.camps import offer_camps
 from handlers.kit.context import DaleelApp, DaleelContext
 from sandbox import SandboxClient
 from tests.e2e.camp_ui import (

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.records import DistributionRecord, Texts
 from bot.i18n.catalogues import Catalogues, default_locales_dir
-from bot.importing.records import DistributionRecord, Texts
 from bot.storage.camps import sector_ids, upsert_distributions
 from bot.storage.questions import question_counts
 from bot.storage.services_food import camp_distributions

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.camps.reminders import REMINDER_JOB, WATCH_JOB
 from bot.config import Settings
 from bot.storage.camps import camp_ids_by_code, sector_ids
+from handlers.camp.reminders import REMINDER_JOB, WATCH_JOB
 from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient

@@ -7,6 +7,7 @@ import asyncio
 import os
 import socket
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,19 @@ async def test_bad_config_stops_with_one_clear_line(
 
 async def test_missing_config_file(tmp_path: Path) -> None:
     status, _, err = await run_cli("--config", str(tmp_path / "none.toml"), "run")
-    assert status == 2 and "none.toml: cannot be read" in err
+    assert status == 2 and "none.toml: does not exist" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+async def test_make_run_without_config_toml_says_to_copy_the_example(tmp_path: Path) -> None:
+    """The repository's own config.toml is missing on a fresh clone."""
+    (tmp_path / "config.example.toml").write_text((REPO / "config.example.toml").read_text())
+    status, _, err = await run_cli("--config", str(tmp_path / "config.toml"), "run")
+    assert status == 2
+    assert err.strip().splitlines() == [
+        f"daleel: configuration error: {tmp_path / 'config.toml'}: does not exist: "
+        "copy config.example.toml to config.toml and fill it in"
+    ]
 
 
 async def test_daleel_command_and_bot_py_agree() -> None:
@@ -195,3 +208,22 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize("place", ["file", "proc"])
+async def test_a_database_in_a_place_that_cannot_be_written_stops_with_one_clear_line(
+    tmp_path: Path, settings: Settings, place: str
+) -> None:
+    """Root may write anywhere a plain read-only folder would stop others, so the places
+    here cannot be written by anyone: under a regular file, and in /proc."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    database = blocker / "daleel.sqlite3" if place == "file" else Path("/proc/daleel.sqlite3")
+    config = write_config(tmp_path / "config.toml", replace(settings, database=database))
+    status, out, err = await run_cli("--config", str(config), "run",
+                                     env={"DALEEL_BOT_TOKEN": TOKEN})
+    assert status == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("daleel: cannot use the database") and str(database) in lines[0]
+    assert "Traceback" not in err and TOKEN not in err and TOKEN not in out

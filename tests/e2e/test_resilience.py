@@ -19,15 +19,14 @@ STALE = {
 }
 
 
-async def test_server_error_on_a_reply_does_not_stop_the_bot(
-    client: SandboxClient, bot: DaleelApp
-) -> None:
+async def test_a_reply_survives_a_server_error(client: SandboxClient, bot: DaleelApp) -> None:
+    """A 502 on the way: the reply is sent again and the resident gets the answer."""
     user = client.user(7001)
     await choose_language(user, "en")
     await client.inject(Fault("server_error", method="sendMessage", chat_id=7001, status=502))
     await user.send("/help")
-    apology = await user.reply()
-    assert apology.text == "Sorry, something went wrong on our side. Please try again in a moment."
+    answer = await user.reply()
+    assert "/forget" in answer.text
     stats = await client.stats()
     assert stats.outcome("sendMessage", 502) == 1
     # The bot keeps working for this resident and for others.
@@ -43,10 +42,34 @@ async def test_network_drop_on_a_reply_is_survived(client: SandboxClient, bot: D
     await choose_language(user, "ar")
     await client.inject(Fault("drop_connection", method="sendMessage", chat_id=7003))
     await user.send("/menu")
+    assert len((await user.reply()).buttons) == 5
+
+
+async def test_a_server_that_keeps_failing_ends_in_the_apology(
+    client: SandboxClient, bot: DaleelApp
+) -> None:
+    """Retries are bounded: after them the error handler apologises (when it can)."""
+    user = client.user(7005)
+    await choose_language(user, "ar")
+    await client.inject(
+        Fault("server_error", method="sendMessage", chat_id=7005, status=503, times=4)
+    )
+    await user.send("/menu")
     apology = await user.reply()
     assert plain(apology.text) == "عذرًا، حدث خطأ من جهتنا. يُرجى المحاولة مرة أخرى بعد قليل."
-    await user.send("/menu")
-    assert len((await user.reply()).buttons) == 5
+    assert (await client.stats()).outcome("sendMessage", 503) == 4
+
+
+async def test_a_request_telegram_calls_wrong_is_not_sent_again(
+    client: SandboxClient, bot: DaleelApp
+) -> None:
+    user = client.user(7006)
+    await choose_language(user, "en")
+    await client.inject(Fault("bad_request", method="sendMessage", chat_id=7006))
+    await user.send("/help")
+    apology = await user.reply()
+    assert apology.text == "Sorry, something went wrong on our side. Please try again in a moment."
+    assert (await client.stats()).outcome("sendMessage", 400) == 1
 
 
 async def test_flood_control_is_waited_out(client: SandboxClient, bot: DaleelApp) -> None:

@@ -9,16 +9,17 @@ from bot.storage.audit import recent
 from bot.storage.outbox import list_broadcasts
 from handlers.kit.context import DaleelApp
 from sandbox import BotCommand, SandboxClient
-from tests.e2e.conftest import ADMIN, choose_language, plain
+from tests.e2e.conftest import ADMIN, choose_language, eventually, plain
 from tests.e2e.staffing import STAFF, Aud, announcements, compose, make_staff
 
-ADMIN_ONLY = ("/grant 700002 staff", "/revoke 700002", "/roles", "/audit")
+ADMIN_ONLY = ("/grant 700002 staff", "/revoke 700002", "/roles", "/audit", "/stats")
 STAFF_ONLY = ("/announce", "/schedules", "/cancel 1", "/report", "/report 1")
 ACTIONS = {
     "/grant 700002 staff": "grant",
     "/revoke 700002": "revoke",
     "/roles": "roles",
     "/audit": "audit",
+    "/stats": "stats",
     "/announce": "announce.start",
     "/schedules": "schedules",
     "/cancel 1": "cancel",
@@ -193,3 +194,28 @@ async def test_a_role_brings_its_commands_into_the_users_menu(
     await admin.send("/revoke 720001")
     await admin.reply(predicate=lambda m: "no longer has any role" in plain(m.text))
     assert "setstatus" not in names(await client.visible_commands(720001, "ar"))
+
+
+# Characters str.isdigit accepts but int() refuses (superscripts) used to crash these.
+ODD_DIGITS = ("/audit ²", "/grant ² staff", "/revoke ³", "/cancel ²", "/report ²", "/audit ١٢")
+APOLOGY = "Sorry, something went wrong on our side. Please try again in a moment."
+
+
+async def test_odd_digits_in_command_arguments_get_an_answer_not_an_apology(
+    client: SandboxClient, bot: DaleelApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    admin = client.user(ADMIN)
+    await choose_language(admin, "en")
+    for command in ODD_DIGITS:
+        await admin.send(command)
+        answer = plain((await admin.reply()).text)
+        assert answer != APOLOGY, command
+        assert answer, command
+    failed = [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL")]
+    assert failed == [], [r.getMessage() for r in failed]
+    # Arabic-Indic digits are digits: "/audit ١٢" read the audit log.
+    async def audit_read() -> bool:
+        entries = await recent(bot.bot_data.db, 20)
+        return any(e.action == "audit" and e.outcome == "ok" for e in entries)
+
+    await eventually(audit_read, within=5.0)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.domain.records import StatusRecord
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
-from bot.importing.records import StatusRecord
 from bot.places.index import PlaceMatch
 from bot.storage.areas import area_ids_by_pcode, record_status
 from handlers.kit.context import DaleelApp, DaleelContext

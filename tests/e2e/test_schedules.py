@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.announcements import schedules as scheduling
 from bot.config import Settings
 from bot.storage.audit import recent
 from bot.storage.camps import camp_ids_by_code
@@ -15,6 +14,7 @@ from bot.storage.roles import revoke_role
 from bot.storage.schedules import get_schedule, run_outcome
 from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
+from handlers.staff import scheduling
 from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import DEMO_NOW, choose_language, eventually, plain, run_bot
 from tests.e2e.staffing import (

@@ -7,8 +7,8 @@ import datetime
 
 import pytest
 
+from bot.domain.records import ServiceRecord, Texts
 from bot.i18n.bidi import LRI, PDI
-from bot.importing.records import ServiceRecord, Texts
 from bot.storage.camps import upsert_services
 from bot.storage.questions import question_counts
 from bot.storage.residents import get_resident

@@ -13,6 +13,8 @@ from bot.storage.audit import recent
 from bot.storage.roles import grant_role
 from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
+from handlers.kit.notify import BotMessenger
+from handlers.operators import digest
 from sandbox import SandboxClient
 from tests.e2e.conftest import (
     ADMIN,
@@ -80,7 +82,7 @@ async def test_operators_get_the_digest_at_digest_time_in_their_language(
         assert await _audited_digest(app) == "stale 4"
         # One job left, armed for tomorrow's digest.
         assert app.job_queue is not None
-        jobs = app.job_queue.get_jobs_by_name(staleness.DIGEST_JOB)
+        jobs = app.job_queue.get_jobs_by_name(digest.DIGEST_JOB)
         assert len(jobs) == 1 and jobs[0].data == _tomorrow_eight(morning)
 
     lines = plain(english.text).split("\n")
@@ -120,7 +122,7 @@ async def test_nothing_stale_sends_nothing_but_is_audited(
     await choose_language(operator, "en")
     await grant_role(bot.bot_data.db, OPERATOR, "operator", ADMIN)
     before = len(await client.messages(OPERATOR))
-    assert await staleness.send_digest(bot) == 0
+    assert await staleness.send_digest(bot.bot_data, BotMessenger(bot)) == 0
     assert await _audited_digest(bot) == "stale 0"
     assert len(await client.messages(OPERATOR)) == before
 

@@ -14,8 +14,8 @@ import httpx
 
 from bot.config import Secret, Settings
 from bot.delivery import Dispatcher
+from bot.domain.records import StatusRecord
 from bot.i18n.catalogues import Catalogues
-from bot.importing.records import StatusRecord
 from bot.safety.changes import Change
 from bot.state import AppState
 from bot.storage import Database

@@ -17,9 +17,9 @@ from bot.announcements.texts import (
     too_long,
 )
 from bot.camps.reminders import is_news, render_notice, render_reminder
+from bot.domain.records import Texts
 from bot.i18n.bidi import RLM
 from bot.i18n.catalogues import Catalogues
-from bot.importing.records import Texts
 from bot.storage.food_notices import Change
 from bot.storage.services_food import Distribution
 

@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.domain.records import Texts
 from bot.importing.apply import import_parsed
 from bot.importing.export import export
 from bot.importing.parse import parse
-from bot.importing.records import Texts
 from bot.places.edits import (
     MAX_ALIASES,
     Added,

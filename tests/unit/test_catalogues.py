@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import string
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,8 @@ import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from bot.i18n.catalogues import LANGUAGES, CatalogueError, Catalogues, default_locales_dir
+from bot.domain.languages import LANGUAGES
+from bot.i18n.catalogues import CatalogueError, Catalogues, default_locales_dir
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 ZONE = ZoneInfo("Asia/Baghdad")
@@ -164,5 +166,35 @@ def test_values_are_escaped_and_isolated_in_rtl(catalogues: Catalogues) -> None:
 
 
 def test_missing_catalogue_fails_loudly(tmp_path: Path) -> None:
-    with pytest.raises(CatalogueError, match="make catalogues"):
+    with pytest.raises(CatalogueError, match=r"ar/LC_MESSAGES/messages\.po is missing"):
         Catalogues.load(tmp_path, ZONE)
+
+
+def test_without_the_mo_the_po_is_compiled_alike(tmp_path: Path, catalogues: Catalogues) -> None:
+    """A wheel ships the .po files alone: they translate every text as the compiled .mo do."""
+    real = Path(str(default_locales_dir()))
+    copy = tmp_path / "locales"
+    shutil.copytree(real, copy, ignore=shutil.ignore_patterns("*.mo", "__pycache__"))
+    from_po = Catalogues.load(copy, ZONE)
+    compared = 0
+    for lang in LANGUAGES:
+        assert (real / lang.code / "LC_MESSAGES" / "messages.mo").is_file(), "make catalogues"
+        mo, po = catalogues.translator(lang.code), from_po.translator(lang.code)
+        for message in catalog(lang.code):
+            if not message.id:
+                continue
+            if isinstance(message.id, tuple):
+                singular, plural = message.id
+                values = {name: "x" for name in fields(singular) | fields(plural) if name != "n"}
+                for n in (0, 1, 2, 3, 11, 100):
+                    assert po.ngettext(singular, plural, n, **values) == mo.ngettext(
+                        singular, plural, n, **values)
+            elif message.context:
+                assert po.pgettext(message.context, message.id) == mo.pgettext(
+                    message.context, message.id)
+            else:
+                assert po.gettext(message.id) == mo.gettext(message.id)
+            compared += 1
+    assert compared > 4 * 300
+    ar = from_po.translator("ar").gettext("Your language is now {language}.", language="x")
+    assert ar.startswith("أصبحت لغتك الآن")

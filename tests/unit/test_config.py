@@ -132,8 +132,10 @@ def test_webhook_settings(tmp_path: Path) -> None:
 def test_broken_toml_and_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings(write(tmp_path, "[telegram\n"), {})
-    with pytest.raises(ConfigError, match="cannot be read"):
+    with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml", {})
+    with pytest.raises(ConfigError, match="cannot be read"):
+        load_settings(tmp_path, {})  # a folder
 
 
 def test_secret_never_prints() -> None:
@@ -142,3 +144,33 @@ def test_secret_never_prints() -> None:
     assert TOKEN not in str(secret)
     assert TOKEN not in f"{secret}"
     assert secret.reveal() == TOKEN
+
+
+def test_the_example_webhook_secret_is_refused(tmp_path: Path) -> None:
+    example = (Path(__file__).resolve().parents[2] / "config.example.toml").read_text()
+    text = example.replace('mode = "polling"', 'mode = "webhook"').replace(
+        'token = ""', 'token = "123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789"'
+    )
+    path = tmp_path / "config.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as refused:
+        load_settings(path, {})
+    assert "telegram.webhook.secret_token" in str(refused.value)
+    assert "placeholder" in str(refused.value)
+    path.write_text(text.replace("change-me-to-a-long-random-string", "k" * 32))
+    assert load_settings(path, {}).webhook is not None
+
+
+def test_a_proxy_is_read_and_never_shown(tmp_path: Path) -> None:
+    example = (Path(__file__).resolve().parents[2] / "config.example.toml").read_text()
+    text = example.replace('token = ""', 'token = "123456:ABCdefGhIJKlmnoPQRstuVWXyz0123456789"')
+    path = tmp_path / "config.toml"
+    for proxy in ("socks5://user:pa55word@10.0.0.1:1080", "http://proxy.lan:3128"):
+        path.write_text(text.replace('proxy = ""', f'proxy = "{proxy}"'))
+        settings = load_settings(path, {})
+        assert settings.proxy is not None and settings.proxy.reveal() == proxy
+        assert "pa55word" not in repr(settings)
+    path.write_text(text.replace('proxy = ""', 'proxy = "ftp://proxy.lan"'))
+    with pytest.raises(ConfigError) as refused:
+        load_settings(path, {})
+    assert "telegram.proxy" in str(refused.value)

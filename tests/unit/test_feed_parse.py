@@ -8,10 +8,10 @@ import re
 
 import pytest
 
+from bot.domain.records import StatusRecord
 from bot.feeds.outcome import PollOutcome
 from bot.feeds.parse import FeedParse, detect_format, parse_feed
 from bot.feeds.report import render_poll
-from bot.importing.records import StatusRecord
 from tests.conftest import REPO
 
 TODAY = datetime.date(2026, 11, 24)

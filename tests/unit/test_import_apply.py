@@ -25,7 +25,7 @@ from bot.storage.subscriptions import subscribe
 from tests.conftest import REPO
 
 TODAY = datetime.date(2026, 11, 24)
-DATA = REPO / "data"
+DATA = REPO / "bot" / "data"
 
 AREAS = b"""pcode,level,parent_pcode,name_en,name_ar,aliases
 IQG15,governorate,,Ninewa,\xd9\x86\xd9\x8a\xd9\x86\xd9\x88\xd9\x89,Nineveh | Ninawa
@@ -182,7 +182,41 @@ async def test_a_file_cannot_tell_residents_they_may_return(db: Database) -> Non
         (ids["IQG15Q05N01"], "cancelled", "import", None),
     ]
     assert waiting[0].base_history_id == status.history_id
-    demo = b"pcode,status,date,source,demo\nV-AWSAJA,cleared,2026-11-21,DMA,yes\n"
-    assert (await import_csv(db, "statuses", demo, today=TODAY)).proposed == 0
+
+
+async def test_a_demo_flag_cannot_clear_a_real_area(db: Database) -> None:
+    """A row's demo flag spares the two-person rule only for invented demo areas: a real
+    area's "demo" clearance waits for two operators like any other (and an areas file
+    cannot turn a real area into demo data)."""
+    await import_csv(db, "areas", AREAS, today=TODAY)
+    ids = await area_ids_by_pcode(db)
+    first = b"pcode,status,date,source\nV-AWSAJA,confirmed,2026-10-01,DMA\n"
+    assert (await import_csv(db, "statuses", first, today=TODAY)).applied
+    forged = (
+        b"pcode,status,date,source,note,demo\nV-AWSAJA,cleared,2026-11-21,Fake Authority,,yes\n",
+        b"pcode,status,date,source,note,demo\n#loc+code,#status,#date,#org,#description,"
+        b"#meta+demo\nV-AWSAJA,cancelled,2026-11-21,Fake Authority,,YES\n",
+    )
+    for data in forged:
+        report = await import_csv(db, "statuses", data, today=TODAY)
+        assert report.applied and report.proposed == 1
     status = await current_status(db, ids["V-AWSAJA"])
+    assert status is not None and status.status == "confirmed" and not status.demo
+    assert await alerts_due(db) == []
+    waiting = await pending_proposals(db)
+    assert [(p.status, p.origin, p.proposed_by) for p in waiting] == [
+        ("cancelled", "import", None)]  # the newer proposal supersedes the older
+    # An areas file saying the real village is demo data does not make it so.
+    relabel = b"pcode,level,parent_pcode,name_en,demo\nV-AWSAJA,village,IQG15Q05N01,Awsaja,yes\n"
+    assert (await import_csv(db, "areas", relabel, today=TODAY)).applied
+    area = await get_area(db, ids["V-AWSAJA"])
+    assert area is not None and not area.demo
+    assert (await import_csv(db, "statuses", forged[0], today=TODAY)).proposed == 1
+    # An invented demo village takes demo rows, toward return too (shown as demo data).
+    demo_area = b"pcode,level,parent_pcode,name_en,demo\nDEMO-X,village,IQG15Q05N01,Demo X,yes\n"
+    assert (await import_csv(db, "areas", demo_area, today=TODAY)).applied
+    demo = b"pcode,status,date,source,demo\nDEMO-X,cleared,2026-11-21,DMA,yes\n"
+    report = await import_csv(db, "statuses", demo, today=TODAY)
+    assert report.applied and report.proposed == 0
+    status = await current_status(db, (await area_ids_by_pcode(db))["DEMO-X"])
     assert status is not None and status.status == "cleared" and status.demo

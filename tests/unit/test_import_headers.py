@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from bot.importing import AreaRecord, Texts, parse_areas, parse_statuses
+from bot.domain.records import (
+    AreaRecord,
+    Texts,
+)
+from bot.importing import (
+    parse_areas,
+    parse_statuses,
+)
 from tests.unit.csv_samples import (
     AREA_HEADER,
     AREA_HXL,

@@ -11,15 +11,17 @@ from dataclasses import replace
 
 import pytest
 
-from bot.importing import (
-    MAX_BYTES,
+from bot.domain.records import (
     AreaRecord,
     CampRecord,
     DistributionRecord,
-    RowError,
     ServiceRecord,
     StatusRecord,
     Texts,
+)
+from bot.importing import (
+    MAX_BYTES,
+    RowError,
     export,
     neutralise,
     parse,

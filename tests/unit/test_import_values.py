@@ -7,11 +7,11 @@ import datetime
 
 import pytest
 
+from bot.domain.areas import LEVELS
+from bot.domain.categories import CATEGORIES
+from bot.domain.distributions import DISTRIBUTION_STATUSES
+from bot.domain.statuses import STATUSES
 from bot.importing import (
-    CATEGORIES,
-    DISTRIBUTION_STATUSES,
-    HAZARD_STATUSES,
-    LEVELS,
     parse,
     parse_areas,
     parse_camps,
@@ -65,7 +65,7 @@ def test_status_wording(word: str, status: str) -> None:
 
 
 def test_vocabularies_map_onto_the_canonical_words() -> None:
-    assert set(HAZARD_WORDS.values()) == set(HAZARD_STATUSES)
+    assert set(HAZARD_WORDS.values()) == set(STATUSES)
     assert set(LEVEL_WORDS.values()) == set(LEVELS)
     assert set(CATEGORY_WORDS.values()) == set(CATEGORIES)
     assert set(DISTRIBUTION_WORDS.values()) == set(DISTRIBUTION_STATUSES)

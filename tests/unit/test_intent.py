@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.categories import CATEGORIES
+from bot.domain.languages import CODES
 from bot.places.gazetteer import Gazetteer
 from bot.places.index import PlaceIndex
 from bot.text.fold import fold
 from bot.understanding.intent import (
-    CATEGORIES,
     INTENTS,
     Lexicon,
     LexiconError,
@@ -19,7 +20,7 @@ from bot.understanding.intent import (
     Understanding,
     understand,
 )
-from bot.understanding.lexicon import DEFAULT_LEXICON_DIR, LEXICON_LANGUAGES
+from bot.understanding.lexicon import default_lexicon_dir
 from tests.unit.conftest import AWSAJA
 
 QAYYARAH_TOWN = "GN99003"
@@ -313,7 +314,7 @@ def test_language_guess(
 
 
 def test_lexicon_files_are_complete(lexicons: tuple[Lexicon, ...]) -> None:
-    assert [lex.language for lex in lexicons] == list(LEXICON_LANGUAGES)
+    assert [lex.language for lex in lexicons] == list(CODES)
     for lex in lexicons:
         assert set(lex.intents) == set(INTENTS), lex.language
         assert set(lex.categories) == set(CATEGORIES), lex.language
@@ -364,5 +365,6 @@ def test_operator_edited_lexicon(tmp_path: Path, place_index: PlaceIndex) -> Non
     assert custom_understander.understand("food", place_index).intent is None
 
 
-def test_default_lexicon_dir_is_in_the_repo() -> None:
-    assert (DEFAULT_LEXICON_DIR / "ar.toml").is_file()
+def test_default_lexicons_are_the_package_data() -> None:
+    assert (default_lexicon_dir() / "ar.toml").is_file()
+    assert default_lexicon_dir() == Path(__file__).resolve().parents[2] / "bot" / "data" / "lexicon"

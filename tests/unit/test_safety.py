@@ -10,14 +10,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.languages import LANGUAGES
+from bot.domain.records import Texts
+from bot.domain.statuses import NO_INFORMATION, RETURN_STATUSES, STATUSES
 from bot.i18n.bidi import rtl_lines
-from bot.i18n.catalogues import LANGUAGES, Catalogues, Translator, default_locales_dir
-from bot.importing.records import HAZARD_STATUSES, Texts
+from bot.i18n.catalogues import Catalogues, Translator
 from bot.safety.answers import (
-    NO_INFORMATION,
-    RETURN_STATUSES,
     RISK_EDUCATION,
-    STATUSES,
     Place,
     button_label,
     effective_status,
@@ -73,20 +72,6 @@ def plain(html: str) -> str:
 
 def row(status: str, days_old: int = 5, **kw: object) -> Row:
     return Row(status, TODAY - timedelta(days=days_old), "Directorate of Mine Action", **kw)  # type: ignore[arg-type]
-
-
-# --- vocabulary ---------------------------------------------------------------------------
-
-
-def test_vocabulary_matches_the_importer_and_the_schema() -> None:
-    assert STATUSES == HAZARD_STATUSES
-    schema = (
-        default_locales_dir().parent / "bot/storage/migrations/0002_places_camps_alerts.sql"
-    ).read_text()
-    check = re.search(r"status\s+TEXT\s+NOT NULL CHECK \(status IN\s*\(([^)]*)\)", schema)
-    assert check is not None
-    assert tuple(re.findall(r"'(\w+)'", check[1])) == STATUSES
-    assert {"cleared", "cancelled"} == RETURN_STATUSES
 
 
 # --- every status in every language -------------------------------------------------------

@@ -7,10 +7,10 @@ from datetime import date, timedelta
 import pytest
 
 from bot.announcements.texts import MESSAGE_LIMIT, telegram_length
+from bot.domain.records import Texts
 from bot.i18n.catalogues import Catalogues
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
-from bot.importing.records import Texts
 from bot.safety.answers import Place
 from bot.safety.staleness import render_digest
 from bot.storage import Database

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.importing.records import StatusRecord
+from bot.domain.records import StatusRecord
 from bot.safety.changes import (
     Applied,
     Endorsed,

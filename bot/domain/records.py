@@ -1,6 +1,8 @@
-"""The records an import produces and an export consumes: plain, frozen, hashable values.
+"""The plain records Daleel keeps: frozen, hashable values with no behaviour beyond their
+own consistency.
 
-The database layer writes exactly these; nothing here touches a database or Telegram.
+An import produces them, an export consumes them, storage writes and reads them, feeds and
+operators propose them; nothing here touches a database, a file or Telegram.
 """
 
 from __future__ import annotations
@@ -8,55 +10,24 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+
+from bot.domain.languages import CODES
 
 __all__ = [
-    "CATEGORIES",
-    "DISTRIBUTION_STATUSES",
-    "HAZARD_STATUSES",
-    "KINDS",
-    "LANGS",
-    "LEVELS",
     "AreaRecord",
     "CampRecord",
     "DistributionRecord",
-    "ParseResult",
     "Record",
-    "RowError",
     "ServiceRecord",
     "StatusRecord",
     "Texts",
 ]
 
-LANGS: tuple[str, ...] = ("ar", "ckb", "ku", "en")
-KINDS: tuple[str, ...] = ("areas", "statuses", "camps", "services", "distributions")
-LEVELS: tuple[str, ...] = ("governorate", "district", "subdistrict", "town", "village")
-HAZARD_STATUSES: tuple[str, ...] = (
-    "unknown",
-    "suspected",
-    "confirmed",
-    "in_progress",
-    "cleared",
-    "cancelled",
-)
-CATEGORIES: tuple[str, ...] = (
-    "health",
-    "water_sanitation",
-    "food",
-    "shelter_items",
-    "registration_documents",
-    "legal_protection",
-    "education",
-    "psychosocial",
-    "other",
-)
-DISTRIBUTION_STATUSES: tuple[str, ...] = ("planned", "postponed", "done", "cancelled")
-
 
 class Texts(Mapping[str, str]):
     """One text in several languages: an immutable, hashable mapping language -> text.
 
-    Only languages in LANGS with non-empty text are kept, in LANGS order, so two Texts
+    Only languages in CODES with non-empty text are kept, in CODES order, so two Texts
     with the same content are equal whatever order they were built in.
     """
 
@@ -68,11 +39,11 @@ class Texts(Mapping[str, str]):
     ) -> None:
         given = dict(items)
         given.update(by_lang)
-        unknown = sorted(set(given) - set(LANGS))
+        unknown = sorted(set(given) - set(CODES))
         if unknown:
-            raise ValueError(f"unknown language(s) {unknown}; allowed: {', '.join(LANGS)}")
+            raise ValueError(f"unknown language(s) {unknown}; allowed: {', '.join(CODES)}")
         object.__setattr__(
-            self, "_items", tuple((lang, given[lang]) for lang in LANGS if given.get(lang))
+            self, "_items", tuple((lang, given[lang]) for lang in CODES if given.get(lang))
         )
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -115,7 +86,7 @@ class Texts(Mapping[str, str]):
 @dataclass(frozen=True, slots=True)
 class AreaRecord:
     pcode: str
-    level: str  # one of LEVELS
+    level: str  # one of bot.domain.areas.LEVELS
     parent_pcode: str | None
     names: Texts
     aliases: tuple[str, ...]
@@ -127,7 +98,7 @@ class AreaRecord:
 @dataclass(frozen=True, slots=True)
 class StatusRecord:
     pcode: str
-    status: str  # one of HAZARD_STATUSES
+    status: str  # one of bot.domain.statuses.STATUSES
     date: datetime.date
     source: str
     note: str | None
@@ -152,7 +123,7 @@ class CampRecord:
 class ServiceRecord:
     camp_code: str
     code: str
-    category: str  # one of CATEGORIES
+    category: str  # one of bot.domain.categories.CATEGORIES
     names: Texts
     locations: Texts
     notes: Texts
@@ -176,52 +147,9 @@ class DistributionRecord:
     points: Texts
     items: Texts
     bring: Texts
-    status: str  # one of DISTRIBUTION_STATUSES
+    status: str  # one of bot.domain.distributions.DISTRIBUTION_STATUSES
     reasons: Texts
     demo: bool
 
 
 Record = AreaRecord | StatusRecord | CampRecord | ServiceRecord | DistributionRecord
-T = TypeVar("T", AreaRecord, StatusRecord, CampRecord, ServiceRecord, DistributionRecord)
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """One problem. `row` is the 1-based line in the file (header and HXL rows count);
-    row 0 means the whole file. Also used for warnings (code "unknown_column")."""
-
-    row: int
-    column: str | None
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        where = "file" if self.row == 0 else f"row {self.row}"
-        if self.column:
-            where += f", column {self.column!r}"
-        return f"{where}: {self.message} [{self.code}]"
-
-
-@dataclass(frozen=True, slots=True)
-class ParseResult(Generic[T]):
-    """Valid records, every error found, and the number of data rows read.
-
-    `records` holds only the rows without errors: the importer rejects the whole file
-    when `errors` is not empty, unless the operator asked for a partial import.
-    """
-
-    records: tuple[T, ...]
-    errors: tuple[RowError, ...]
-    rows: int
-    warnings: tuple[RowError, ...] = ()
-    # The file line of each record, for errors the importer finds against the database.
-    lines: tuple[int, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    @property
-    def file_errors(self) -> tuple[RowError, ...]:
-        """Errors about the file as a whole (row 0): nothing in it can be imported."""
-        return tuple(error for error in self.errors if error.row == 0)

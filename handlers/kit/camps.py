@@ -1,0 +1,161 @@
+"""The camp picker, which any feature shows when it needs the resident's camp first.
+
+Governorate → camp → sector (optional), by buttons; or the camps a typed name matched
+(:func:`bot.camps.names.find_camps`), offered with :func:`offer_camps`. The buttons carry
+where the resident was going ("camp:v1:set:<camp_id>:food"); the camp feature
+(``handlers.camp.choose``) handles them and, once the camp is set, hands over to whoever
+answers that need (:mod:`handlers.kit.routes`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import Update
+
+from bot.camps.names import MAX_OFFERED, camp_name
+from bot.i18n.catalogues import N_, Translator, pick
+from bot.storage.areas import area_children
+from bot.storage.camps import Camp, Sector, get_camp, list_camps
+from bot.storage.services_food import ResidentCamp, resident_camp
+from bot.text.fold import fold
+from handlers.kit.context import DaleelContext
+from handlers.kit.keyboards import Button, keyboard
+from handlers.kit.payloads import encode
+from handlers.kit.screens import send_language_menu
+from handlers.kit.ui import Screen, button_label, present
+
+__all__ = [
+    "INTENTS",
+    "NO_GOVERNORATE",
+    "ask_camp",
+    "camps_screen",
+    "my_camp",
+    "offer_camps",
+    "sector_screen",
+]
+
+# Where to go once the camp is chosen: the main menu, the services or the food screen.
+INTENTS = ("menu", "svc", "food")
+NO_GOVERNORATE = "none"
+
+
+async def _governorate_screen(context: DaleelContext, then: str, current: str | None) -> Screen:
+    tr = context.tr
+    camps = await list_camps(context.db)
+    governorates = {area.pcode: area for area in await area_children(context.db, None)}
+    used = {camp.governorate_pcode for camp in camps}
+    buttons: list[Button] = [
+        (pick(area.names, tr.code) or pcode, encode("camp", "gov", pcode, then))
+        for pcode, area in governorates.items()
+        if pcode in used
+    ]
+    buttons.sort(key=lambda button: fold(button[0]))
+    if any(camp.governorate_pcode not in governorates for camp in camps):
+        buttons.append((tr.gettext("Other camps"), encode("camp", "gov", NO_GOVERNORATE, then)))
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([(tr.gettext("⬅️ Main menu"), encode("camp", "menu"))])
+    lines = []
+    if current:
+        lines.append(tr.gettext("Your camp now: {camp}.", camp=current))
+    lines.append(
+        tr.gettext(
+            "Which camp do you live in? Choose the governorate, or type the camp's name."
+        )
+    )
+    return Screen("\n\n".join(lines), keyboard(rows, rtl=tr.language.rtl))
+
+
+def _camp_buttons(camps: Sequence[Camp], tr: Translator, then: str) -> list[list[Button]]:
+    ordered = sorted(camps, key=lambda camp: fold(camp_name(camp, tr)))
+    return [[(camp_name(camp, tr), encode("camp", "set", camp.id, then))] for camp in ordered]
+
+
+async def camps_screen(context: DaleelContext, pcode: str, then: str) -> Screen | None:
+    """The camps of one governorate (or those in none); None when there are none."""
+    tr = context.tr
+    camps = await list_camps(context.db)
+    governorates = {area.pcode: area for area in await area_children(context.db, None)}
+    if pcode == NO_GOVERNORATE:
+        chosen = [camp for camp in camps if camp.governorate_pcode not in governorates]
+        title = tr.gettext("Other camps")
+    else:
+        area = governorates.get(pcode)
+        chosen = [camp for camp in camps if camp.governorate_pcode == pcode]
+        if area is None or not chosen:
+            return None
+        title = pick(area.names, tr.code) or pcode
+    if not chosen:
+        return None
+    rows = _camp_buttons(chosen, tr, then)
+    rows.append([(tr.gettext("⬅️ Back"), encode("camp", "home", then))])
+    return Screen(
+        tr.gettext("Choose your camp in {governorate}:", governorate=title),
+        keyboard(rows, rtl=tr.language.rtl),
+    )
+
+
+def sector_screen(camp: Camp, sectors: Sequence[Sector], tr: Translator, then: str) -> Screen:
+    """Which sector of the camp (or the whole camp, when the resident does not know)."""
+    buttons: list[Button] = [
+        (button_label(tr, N_("Sector {sector}"), sector=sector.code),
+         encode("camp", "sec", camp.id, sector.id, then))
+        for sector in sectors
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    whole_camp = encode("camp", "sec", camp.id, 0, then)
+    rows.append([(tr.gettext("I don't know / the whole camp"), whole_camp)])
+    rows.append([(tr.gettext("⬅️ Back"), encode("camp", "home", then))])
+    return Screen(
+        tr.gettext("Which sector of {camp} do you live in?", camp=camp_name(camp, tr)),
+        keyboard(rows, rtl=tr.language.rtl),
+    )
+
+
+async def _current_camp_name(context: DaleelContext, chat_id: int) -> str | None:
+    mine = await resident_camp(context.db, chat_id)
+    camp = await get_camp(context.db, mine.camp_id) if mine and mine.camp_id else None
+    return camp_name(camp, context.tr) if camp else None
+
+
+async def ask_camp(
+    chat_id: int, context: DaleelContext, *, then: str = "menu", update: Update | None = None
+) -> None:
+    """Show the camp picker; ``then`` ("menu", "svc", "food") is where the resident goes after.
+
+    Someone who has not chosen a language yet (no /start) gets the language menu first.
+    """
+    if context.resident is None:
+        await send_language_menu(chat_id, context, first_time=True)
+        return
+    screen = await _governorate_screen(
+        context, then if then in INTENTS else "menu", await _current_camp_name(context, chat_id)
+    )
+    await present(chat_id, context, screen, update=update)
+
+
+async def offer_camps(
+    chat_id: int, context: DaleelContext, camps: Sequence[Camp], *, then: str = "menu"
+) -> None:
+    """Buttons for the camps a typed name matched; the picker when it matched none."""
+    if not camps or context.resident is None:
+        await ask_camp(chat_id, context, then=then)
+        return
+    tr = context.tr
+    then = then if then in INTENTS else "menu"
+    rows = _camp_buttons(camps[:MAX_OFFERED], tr, then)
+    rows.append([(tr.gettext("Another camp"), encode("camp", "home", then))])
+    await context.bot.send_message(
+        chat_id,
+        tr.gettext("Which of these is your camp?"),
+        reply_markup=keyboard(rows, rtl=tr.language.rtl),
+    )
+
+
+async def my_camp(context: DaleelContext, chat_id: int) -> tuple[Camp, ResidentCamp] | None:
+    """The resident's camp, if they chose one that still exists."""
+    mine = await resident_camp(context.db, chat_id)
+    if mine is None or mine.camp_id is None:
+        return None
+    camp = await get_camp(context.db, mine.camp_id)
+    return None if camp is None else (camp, mine)
