@@ -13,15 +13,25 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.camps.names import camp_name
 from bot.storage.camps import Camp, Sector, camp_sectors, get_camp
 from bot.storage.services_food import set_camp
-from handlers.kit.buttons import STALE, read_press
-from handlers.kit.camps import INTENTS, ask_camp, camps_screen, sector_screen
+from handlers.kit import buttons
+from handlers.kit.buttons import Press, answer_stale
+from handlers.kit.camps import (
+    CampHome,
+    CampMenu,
+    Intent,
+    PickCamp,
+    PickGovernorate,
+    PickSector,
+    ask_camp,
+    camps_screen,
+    sector_screen,
+)
 from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.payloads import Callback
 from handlers.kit.routes import Asked, Need
 from handlers.kit.screens import main_menu_markup, main_menu_text, send_main_menu
 from handlers.kit.ui import Screen, present
@@ -29,12 +39,7 @@ from handlers.kit.ui import Screen, present
 __all__ = ["register"]
 
 # The picker's "then" and the need it hands over to; "menu" is the main menu.
-_THEN: Mapping[str, Need] = MappingProxyType({"svc": "services", "food": "food"})
-
-
-def _intent(callback: Callback, index: int) -> str | None:
-    value = callback.args[index] if len(callback.args) > index else "menu"
-    return value if value in INTENTS else None
+_THEN: Mapping[Intent, Need] = MappingProxyType({"svc": "services", "food": "food"})
 
 
 async def camp_command(update: Update, context: DaleelContext) -> None:
@@ -44,7 +49,7 @@ async def camp_command(update: Update, context: DaleelContext) -> None:
 
 
 async def _confirm(
-    update: Update, context: DaleelContext, camp: Camp, sector: Sector | None, then: str
+    update: Update, context: DaleelContext, camp: Camp, sector: Sector | None, then: Intent
 ) -> None:
     tr = context.tr
     chat_id = update.effective_chat.id if update.effective_chat else 0
@@ -62,90 +67,77 @@ async def _confirm(
         await send_main_menu(chat_id, context)
 
 
-async def camp_button(update: Update, context: DaleelContext) -> None:
-    """Every camp:v1:* button; payloads are re-checked against the database."""
-    press = await read_press(update, context, "camp")
-    if press is None:
-        return
-    query, chat_id, callback = press.query, press.chat_id, press.callback
+async def _on_menu(update: Update, context: DaleelContext, press: Press[CampMenu]) -> None:
+    """``camp:v1:menu``: the main menu, in place of the picker."""
     tr = context.tr
-    action = callback.action
-    if action == "menu":
-        await query.answer()
-        menu = Screen(main_menu_text(tr), main_menu_markup(tr))
-        await present(chat_id, context, menu, update=update)
-        return
-    if action == "home":
-        then = _intent(callback, 0)
-        if then is None:
-            await query.answer(tr.gettext(STALE))
-            return
-        await query.answer()
-        await ask_camp(chat_id, context, then=then, update=update)
-        return
-    if action == "gov" and callback.args:
-        then = _intent(callback, 1)
-        screen = await camps_screen(context, callback.args[0], then) if then else None
-        if screen is None:
-            await query.answer(tr.gettext(STALE))
-            return
-        await query.answer()
-        await present(chat_id, context, screen, update=update)
-        return
-    if action == "set":
-        await _set(update, context, callback)
-        return
-    if action == "sec":
-        await _set_sector(update, context, callback)
-        return
-    await query.answer(tr.gettext(STALE))
+    await press.query.answer()
+    menu = Screen(main_menu_text(tr), main_menu_markup(tr))
+    await present(press.chat_id, context, menu, update=update)
 
 
-async def _set(update: Update, context: DaleelContext, callback: Callback) -> None:
-    query = update.callback_query
-    assert query is not None and update.effective_chat is not None
-    tr = context.tr
-    camp_id, then = callback.arg_int(0), _intent(callback, 1)
-    camp = await get_camp(context.db, camp_id) if camp_id is not None else None
-    if camp is None or then is None:
-        await query.answer(tr.gettext(STALE))
+async def _on_home(update: Update, context: DaleelContext, press: Press[CampHome]) -> None:
+    """``camp:v1:home[:<then>]``: the governorates."""
+    await press.query.answer()
+    await ask_camp(press.chat_id, context, then=press.payload.then, update=update)
+
+
+async def _on_governorate(
+    update: Update, context: DaleelContext, press: Press[PickGovernorate]
+) -> None:
+    """``camp:v1:gov:<pcode>[:<then>]``: the camps of one governorate."""
+    screen = await camps_screen(context, press.payload.pcode, press.payload.then)
+    if screen is None:
+        await answer_stale(update, context)
+        return
+    await press.query.answer()
+    await present(press.chat_id, context, screen, update=update)
+
+
+async def _on_camp(update: Update, context: DaleelContext, press: Press[PickCamp]) -> None:
+    """``camp:v1:set:<camp id>[:<then>]``: the camp; its sectors next, if it has any."""
+    chat_id, then = press.chat_id, press.payload.then
+    camp = await get_camp(context.db, press.payload.camp_id)
+    if camp is None:
+        await answer_stale(update, context)
         return
     sectors = await camp_sectors(context.db, camp.id)
     if sectors:
-        await query.answer()
-        screen = sector_screen(camp, sectors, tr, then)
-        await present(update.effective_chat.id, context, screen, update=update)
+        await press.query.answer()
+        screen = sector_screen(camp, sectors, context.tr, then)
+        await present(chat_id, context, screen, update=update)
         return
-    if not await set_camp(context.db, update.effective_chat.id, camp.id, None):
-        await query.answer(tr.gettext(STALE))
+    if not await set_camp(context.db, chat_id, camp.id, None):
+        await answer_stale(update, context)
         return
-    await query.answer()
+    await press.query.answer()
     await _confirm(update, context, camp, None, then)
 
 
-async def _set_sector(update: Update, context: DaleelContext, callback: Callback) -> None:
-    query = update.callback_query
-    assert query is not None and update.effective_chat is not None
-    tr = context.tr
-    camp_id, sector_id, then = callback.arg_int(0), callback.arg_int(1), _intent(callback, 2)
-    camp = await get_camp(context.db, camp_id) if camp_id is not None else None
-    if camp is None or sector_id is None or then is None:
-        await query.answer(tr.gettext(STALE))
+async def _on_sector(update: Update, context: DaleelContext, press: Press[PickSector]) -> None:
+    """``camp:v1:sec:<camp id>:<sector id or 0>[:<then>]``: the sector, the last step."""
+    chat_id, sector_id = press.chat_id, press.payload.sector_id
+    camp = await get_camp(context.db, press.payload.camp_id)
+    if camp is None:
+        await answer_stale(update, context)
         return
     sector = None
     if sector_id:
         sectors = await camp_sectors(context.db, camp.id)
         sector = next((s for s in sectors if s.id == sector_id), None)
         if sector is None:  # not a sector of this camp
-            await query.answer(tr.gettext(STALE))
+            await answer_stale(update, context)
             return
-    if not await set_camp(context.db, update.effective_chat.id, camp.id, sector_id or None):
-        await query.answer(tr.gettext(STALE))
+    if not await set_camp(context.db, chat_id, camp.id, sector_id or None):
+        await answer_stale(update, context)
         return
-    await query.answer()
-    await _confirm(update, context, camp, sector, then)
+    await press.query.answer()
+    await _confirm(update, context, camp, sector, press.payload.then)
 
 
 def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("camp", camp_command, filters.ChatType.PRIVATE))
-    app.add_handler(CallbackQueryHandler(camp_button, pattern=r"^camp:"))
+    buttons.on(app, CampMenu, _on_menu)
+    buttons.on(app, CampHome, _on_home)
+    buttons.on(app, PickGovernorate, _on_governorate)
+    buttons.on(app, PickCamp, _on_camp)
+    buttons.on(app, PickSector, _on_sector)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler
 
 from bot.camps.names import camp_name
 from bot.camps.reminders import next_planned
@@ -24,11 +23,13 @@ from bot.storage.services_food import (
     get_distribution,
 )
 from bot.text.length import MESSAGE_LIMIT, telegram_length
-from handlers.kit.buttons import STALE, read_press
-from handlers.kit.camps import ask_camp, my_camp
+from handlers.kit import buttons
+from handlers.kit.buttons import Press, answer_stale
+from handlers.kit.camps import CampHome, CampMenu, ask_camp, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.homes import FoodHome
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import encode
+from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
 from handlers.kit.ui import Screen, button_label, clip, present
@@ -37,6 +38,16 @@ __all__ = ["days_until", "register", "show_food", "show_left_off"]
 
 _UPCOMING = 5
 _LOOKAHEAD = 30  # rows read: enough for the next one, the upcoming ones and a new date
+
+
+@dataclass(frozen=True)
+class LeftOff(Payload, feature="food", action="left"):
+    """What to do when left off the list."""
+
+
+@dataclass(frozen=True)
+class ShowDistribution(Payload, feature="food", action="show"):
+    distribution_id: int
 
 
 def days_until(tr: Translator, day: date, today: date) -> str:
@@ -142,7 +153,7 @@ def _demo_notice(tr: Translator) -> str:
 
 
 def _left_off_button(tr: Translator) -> Button:
-    return (tr.gettext("❓ I was left off the list / my card was stopped"), encode("food", "left"))
+    return (tr.gettext("❓ I was left off the list / my card was stopped"), LeftOff().encode())
 
 
 @dataclass(frozen=True)
@@ -208,14 +219,14 @@ def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
         if telegram_length(text) <= MESSAGE_LIMIT:
             break
     rows: list[list[Button]] = [
-        [(_upcoming_label(tr, d), encode("food", "show", d.id))]
+        [(_upcoming_label(tr, d), ShowDistribution(d.id).encode())]
         for d in pending[1 : 1 + _UPCOMING]
     ]
     rows.append([_left_off_button(tr)])
     rows.append(
         [
-            (tr.gettext("🔄 Change camp"), encode("camp", "home", "food")),
-            (tr.gettext("⬅️ Main menu"), encode("camp", "menu")),
+            (tr.gettext("🔄 Change camp"), CampHome("food").encode()),
+            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
         ]
     )
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
@@ -243,7 +254,7 @@ def _detail_screen(
         text = "\n".join(lines)
         if telegram_length(text) <= MESSAGE_LIMIT:
             break
-    rows = [[_left_off_button(tr)], [(tr.gettext("⬅️ Back"), encode("food", "home"))]]
+    rows = [[_left_off_button(tr)], [(tr.gettext("⬅️ Back"), FoodHome().encode())]]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
 
 
@@ -269,8 +280,8 @@ def _left_off_screen(tr: Translator, camp: Camp | None) -> Screen:
     )
     rows = [
         [
-            (tr.gettext("⬅️ Back"), encode("food", "home")),
-            (tr.gettext("⬅️ Main menu"), encode("camp", "menu")),
+            (tr.gettext("⬅️ Back"), FoodHome().encode()),
+            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
         ]
     ]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
@@ -322,50 +333,39 @@ async def show_left_off(
     await present(chat_id, context, _left_off_screen(context.tr, camp), update=update)
 
 
-async def _show_distribution(update: Update, context: DaleelContext, distribution_id: int) -> bool:
-    """False for a distribution that is not the resident's to see (stale or forged)."""
-    chat_id = update.effective_chat.id if update.effective_chat else 0
+async def _on_home(update: Update, context: DaleelContext, press: Press[FoodHome]) -> None:
+    """``food:v1:home``: the next distributions."""
+    await press.query.answer()
+    await show_food(press.chat_id, context, update=update)
+
+
+async def _on_left_off(update: Update, context: DaleelContext, press: Press[LeftOff]) -> None:
+    """``food:v1:left``: what to do when left off the list."""
+    await press.query.answer()
+    await show_left_off(press.chat_id, context, update=update)
+
+
+async def _on_distribution(
+    update: Update, context: DaleelContext, press: Press[ShowDistribution]
+) -> None:
+    """``food:v1:show:<id>``: one distribution, if it is the resident's to see."""
+    chat_id = press.chat_id
     mine = await my_camp(context, chat_id)
-    d = await get_distribution(context.db, distribution_id)
+    d = await get_distribution(context.db, press.payload.distribution_id)
     if mine is None or d is None or d.camp_id != mine[0].id:
-        return False
+        await answer_stale(update, context)
+        return
     camp, resident = mine
     sector, _ = await _sector(context, resident)
     if sector is not None and d.sector_id not in (None, sector.id):
-        return False
-    if update.callback_query is not None:
-        await update.callback_query.answer()
+        await answer_stale(update, context)
+        return
+    await press.query.answer()
     now = context.state.now()
     later = await camp_distributions(
         context.db, camp.id, sector.id if sector else None, d.date, limit=_LOOKAHEAD
     )
     await present(chat_id, context, _detail_screen(context.tr, camp, d, later, now), update=update)
-    return True
-
-
-async def food_button(update: Update, context: DaleelContext) -> None:
-    """Every food:v1:* button; ids are re-checked against the resident's camp and sector."""
-    press = await read_press(update, context, "food")
-    if press is None:
-        return
-    query, chat_id, callback = press.query, press.chat_id, press.callback
-    tr = context.tr
-    if callback.action == "home" and not callback.args:
-        await query.answer()
-        await show_food(chat_id, context, update=update)
-        return
-    if callback.action == "left" and not callback.args:
-        await query.answer()
-        await show_left_off(chat_id, context, update=update)
-        return
-    distribution_id = callback.arg_int(0) if len(callback.args) == 1 else None
-    if (
-        callback.action == "show"
-        and distribution_id is not None
-        and await _show_distribution(update, context, distribution_id)
-    ):
-        return
-    await query.answer(tr.gettext(STALE))
 
 
 async def _answer_food(asked: Asked, context: DaleelContext) -> None:
@@ -377,6 +377,8 @@ async def _answer_left_off(asked: Asked, context: DaleelContext) -> None:
 
 
 def register(app: DaleelApp) -> None:
-    app.add_handler(CallbackQueryHandler(food_button, pattern=r"^food:"))
+    buttons.on(app, FoodHome, _on_home)
+    buttons.on(app, LeftOff, _on_left_off)
+    buttons.on(app, ShowDistribution, _on_distribution)
     app.bot_data.routes.add("food", _answer_food)  # typed questions, the camp picker
     app.bot_data.routes.add("left_off_list", _answer_left_off)

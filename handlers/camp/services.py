@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from types import MappingProxyType
 
 from babel.lists import format_list
 from telegram import Update
-from telegram.ext import CallbackQueryHandler
 
 from bot.camps.hours import ALL_DAYS, OpeningState, opening_status, weekdays
 from bot.camps.names import camp_name
@@ -25,11 +25,13 @@ from bot.storage.services_food import (
     services_in_category,
 )
 from bot.text.length import MESSAGE_LIMIT, telegram_length
-from handlers.kit.buttons import STALE, read_press
-from handlers.kit.camps import ask_camp, my_camp
+from handlers.kit import buttons
+from handlers.kit.buttons import Press, answer_stale
+from handlers.kit.camps import CampHome, CampMenu, ask_camp, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.homes import FoodHome, ServicesHome
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import Callback, encode
+from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
 from handlers.kit.ui import Screen, clip, present
@@ -130,19 +132,33 @@ def _name(service: Service, tr: Translator) -> str:
     return pick(service.names, tr.code) or service.code
 
 
+# --- buttons -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShowCategory(Payload, feature="svc", action="cat"):
+    category: str
+    page: int = 0
+
+
+@dataclass(frozen=True)
+class ShowService(Payload, feature="svc", action="show"):
+    service_id: int
+
+
 # --- screens -------------------------------------------------------------------------------
 
 
 def _home_screen(tr: Translator, camp: Camp, counts: dict[str, int]) -> Screen:
     rows: list[list[Button]] = [
-        [(tr.gettext(_CATEGORY_LABELS[category]), encode("svc", "cat", category))]
+        [(tr.gettext(_CATEGORY_LABELS[category]), ShowCategory(category).encode())]
         for category in CATEGORIES
         if counts.get(category)
     ]
     rows.append(
         [
-            (tr.gettext("🔄 Change camp"), encode("camp", "home", "svc")),
-            (tr.gettext("⬅️ Main menu"), encode("camp", "menu")),
+            (tr.gettext("🔄 Change camp"), CampHome("svc").encode()),
+            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
         ]
     )
     if counts:
@@ -187,17 +203,17 @@ def _category_screen(
         blocks.append(tr.gettext("Page {page} of {pages}", page=page + 1, pages=pages))
     blocks.append(tr.gettext("Choose a service to see where it is and when it is open."))
     rows: list[list[Button]] = [
-        [(clip(_name(service, tr), 60) or "", encode("svc", "show", service.id))]
+        [(clip(_name(service, tr), 60) or "", ShowService(service.id).encode())]
         for service in shown
     ]
     paging: list[Button] = []
     if page > 0:
-        paging.append((tr.gettext("‹ Previous"), encode("svc", "cat", category, page - 1)))
+        paging.append((tr.gettext("‹ Previous"), ShowCategory(category, page - 1).encode()))
     if page < pages - 1:
-        paging.append((tr.gettext("More ›"), encode("svc", "cat", category, page + 1)))
+        paging.append((tr.gettext("More ›"), ShowCategory(category, page + 1).encode()))
     if paging:
         rows.append(paging)
-    rows.append([(tr.gettext("⬅️ Back"), encode("svc", "home"))])
+    rows.append([(tr.gettext("⬅️ Back"), ServicesHome().encode())])
     return Screen("\n\n".join(blocks), keyboard(rows, rtl=tr.language.rtl))
 
 
@@ -232,11 +248,11 @@ def _detail_screen(tr: Translator, service: Service, now: datetime) -> Screen:
             break
     rows: list[list[Button]] = []
     if service.category == "food":
-        rows.append([(tr.gettext("🍞 Food distribution dates"), encode("food", "home"))])
+        rows.append([(tr.gettext("🍞 Food distribution dates"), FoodHome().encode())])
     rows.append(
         [
-            (tr.gettext("⬅️ Back"), encode("svc", "cat", service.category)),
-            (tr.gettext("🏥 All services"), encode("svc", "home")),
+            (tr.gettext("⬅️ Back"), ShowCategory(service.category).encode()),
+            (tr.gettext("🏥 All services"), ServicesHome().encode()),
         ]
     )
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
@@ -277,39 +293,44 @@ async def show_services(
     await present(chat_id, context, screen, update=update)
 
 
-async def _show_category(update: Update, context: DaleelContext, callback: Callback) -> bool:
-    """False for a stale payload (nothing answered yet); True once answered and shown."""
-    chat_id = update.effective_chat.id if update.effective_chat else 0
-    category = callback.args[0] if callback.args else ""
-    page = callback.arg_int(1) if len(callback.args) > 1 else 0
-    if category not in _CATEGORY_LABELS or page is None:
-        return False
-    await _acknowledge(update)
+async def _on_home(update: Update, context: DaleelContext, press: Press[ServicesHome]) -> None:
+    """``svc:v1:home``: the categories of the resident's camp."""
+    await press.query.answer()
+    await show_services(press.chat_id, context, update=update)
+
+
+async def _on_category(update: Update, context: DaleelContext, press: Press[ShowCategory]) -> None:
+    """``svc:v1:cat:<category>[:<page>]``: one page of a category's services."""
+    chat_id, category = press.chat_id, press.payload.category
+    if category not in _CATEGORY_LABELS:
+        await answer_stale(update, context)
+        return
+    await press.query.answer()
     mine = await my_camp(context, chat_id)
     if mine is None:
         await ask_camp(chat_id, context, then="svc", update=update)
-        return True
+        return
     camp, _ = mine
     services = await services_in_category(context.db, camp.id, category)
     if not services:  # the camp changed, or its services did: start from its categories
         await show_services(chat_id, context, update=update)
-        return True
+        return
     screen = _category_screen(
-        context.tr, camp, category, services, page=page, now=context.state.now()
+        context.tr, camp, category, services, page=press.payload.page, now=context.state.now()
     )
     await present(chat_id, context, screen, update=update)
-    return True
 
 
-async def _show_service(update: Update, context: DaleelContext, callback: Callback) -> bool:
-    chat_id = update.effective_chat.id if update.effective_chat else 0
-    service_id = callback.arg_int(0)
-    service = await get_service(context.db, service_id) if service_id is not None else None
+async def _on_service(update: Update, context: DaleelContext, press: Press[ShowService]) -> None:
+    """``svc:v1:show:<service id>``: one service, with a map pin when it has one."""
+    chat_id = press.chat_id
+    service = await get_service(context.db, press.payload.service_id)
     mine = await my_camp(context, chat_id)
     # Only a service of the resident's own camp: anything else is a stale or forged button.
     if service is None or mine is None or service.camp_id != mine[0].id:
-        return False
-    await _acknowledge(update)
+        await answer_stale(update, context)
+        return
+    await press.query.answer()
     tr = context.tr
     await present(chat_id, context, _detail_screen(tr, service, context.state.now()), update=update)
     if service.lat is not None and service.lon is not None:
@@ -321,33 +342,6 @@ async def _show_service(update: Update, context: DaleelContext, callback: Callba
             title=clip(_name(service, tr), _TITLE_LIMIT) or "",
             address=clip(address, _TITLE_LIMIT) or "",
         )
-    return True
-
-
-async def services_button(update: Update, context: DaleelContext) -> None:
-    """Every svc:v1:* button; ids are re-checked against the resident's camp."""
-    press = await read_press(update, context, "svc")
-    if press is None:
-        return
-    query, chat_id, callback = press.query, press.chat_id, press.callback
-    tr = context.tr
-    if callback.action == "home" and not callback.args:
-        await query.answer()
-        await show_services(chat_id, context, update=update)
-        return
-    handled = False
-    if callback.action == "cat":
-        handled = await _show_category(update, context, callback)
-    elif callback.action == "show" and len(callback.args) == 1:
-        handled = await _show_service(update, context, callback)
-    if not handled:
-        await query.answer(tr.gettext(STALE))
-
-
-async def _acknowledge(update: Update) -> None:
-    """Stop the button's spinner as soon as the press is known to be valid."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
 
 
 async def _answer(asked: Asked, context: DaleelContext) -> None:
@@ -355,5 +349,7 @@ async def _answer(asked: Asked, context: DaleelContext) -> None:
 
 
 def register(app: DaleelApp) -> None:
-    app.add_handler(CallbackQueryHandler(services_button, pattern=r"^svc:"))
+    buttons.on(app, ServicesHome, _on_home)
+    buttons.on(app, ShowCategory, _on_category)
+    buttons.on(app, ShowService, _on_service)
     app.bot_data.routes.add("services", _answer)  # typed questions, the camp picker

@@ -10,6 +10,8 @@ answers that need (:mod:`handlers.kit.routes`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from telegram import Update
 
@@ -21,40 +23,96 @@ from bot.storage.services_food import ResidentCamp, resident_camp
 from bot.text.fold import fold
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import encode
+from handlers.kit.payloads import Payload
 from handlers.kit.screens import send_language_menu
 from handlers.kit.ui import Screen, button_label, present
 
 __all__ = [
     "INTENTS",
     "NO_GOVERNORATE",
+    "CampHome",
+    "CampMenu",
+    "Intent",
+    "PickCamp",
+    "PickGovernorate",
+    "PickSector",
     "ask_camp",
     "camps_screen",
+    "intent",
     "my_camp",
     "offer_camps",
     "sector_screen",
 ]
 
 # Where to go once the camp is chosen: the main menu, the services or the food screen.
-INTENTS = ("menu", "svc", "food")
+Intent = Literal["menu", "svc", "food"]
+INTENTS: tuple[Intent, ...] = ("menu", "svc", "food")
 NO_GOVERNORATE = "none"
 
 
-async def _governorate_screen(context: DaleelContext, then: str, current: str | None) -> Screen:
+# --- the picker's buttons (handled by ``handlers.camp.choose``) ---------------------------
+
+
+@dataclass(frozen=True)
+class CampMenu(Payload, feature="camp", action="menu"):
+    """The main menu, in place of the picker."""
+
+
+@dataclass(frozen=True)
+class CampHome(Payload, feature="camp", action="home"):
+    """The governorates; ``then`` is where the resident goes once the camp is chosen."""
+
+    then: Intent = "menu"
+
+
+@dataclass(frozen=True)
+class PickGovernorate(Payload, feature="camp", action="gov"):
+    """The camps of one governorate (or :data:`NO_GOVERNORATE`: those in none)."""
+
+    pcode: str
+    then: Intent = "menu"
+
+
+@dataclass(frozen=True)
+class PickCamp(Payload, feature="camp", action="set"):
+    """This camp; its sectors next, if it has any."""
+
+    camp_id: int
+    then: Intent = "menu"
+
+
+@dataclass(frozen=True)
+class PickSector(Payload, feature="camp", action="sec"):
+    """This sector of the camp (0: the whole camp), the last step."""
+
+    camp_id: int
+    sector_id: int
+    then: Intent = "menu"
+
+
+def intent(then: str) -> Intent:
+    """``then`` if it names a place to go, else the main menu."""
+    return next((known for known in INTENTS if known == then), "menu")
+
+
+async def _governorate_screen(
+    context: DaleelContext, then: Intent, current: str | None
+) -> Screen:
     tr = context.tr
     camps = await list_camps(context.db)
     governorates = {area.pcode: area for area in await area_children(context.db, None)}
     used = {camp.governorate_pcode for camp in camps}
     buttons: list[Button] = [
-        (pick(area.names, tr.code) or pcode, encode("camp", "gov", pcode, then))
+        (pick(area.names, tr.code) or pcode, PickGovernorate(pcode, then).encode())
         for pcode, area in governorates.items()
         if pcode in used
     ]
     buttons.sort(key=lambda button: fold(button[0]))
     if any(camp.governorate_pcode not in governorates for camp in camps):
-        buttons.append((tr.gettext("Other camps"), encode("camp", "gov", NO_GOVERNORATE, then)))
+        other = PickGovernorate(NO_GOVERNORATE, then).encode()
+        buttons.append((tr.gettext("Other camps"), other))
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([(tr.gettext("⬅️ Main menu"), encode("camp", "menu"))])
+    rows.append([(tr.gettext("⬅️ Main menu"), CampMenu().encode())])
     lines = []
     if current:
         lines.append(tr.gettext("Your camp now: {camp}.", camp=current))
@@ -66,12 +124,12 @@ async def _governorate_screen(context: DaleelContext, then: str, current: str | 
     return Screen("\n\n".join(lines), keyboard(rows, rtl=tr.language.rtl))
 
 
-def _camp_buttons(camps: Sequence[Camp], tr: Translator, then: str) -> list[list[Button]]:
+def _camp_buttons(camps: Sequence[Camp], tr: Translator, then: Intent) -> list[list[Button]]:
     ordered = sorted(camps, key=lambda camp: fold(camp_name(camp, tr)))
-    return [[(camp_name(camp, tr), encode("camp", "set", camp.id, then))] for camp in ordered]
+    return [[(camp_name(camp, tr), PickCamp(camp.id, then).encode())] for camp in ordered]
 
 
-async def camps_screen(context: DaleelContext, pcode: str, then: str) -> Screen | None:
+async def camps_screen(context: DaleelContext, pcode: str, then: Intent) -> Screen | None:
     """The camps of one governorate (or those in none); None when there are none."""
     tr = context.tr
     camps = await list_camps(context.db)
@@ -88,24 +146,26 @@ async def camps_screen(context: DaleelContext, pcode: str, then: str) -> Screen 
     if not chosen:
         return None
     rows = _camp_buttons(chosen, tr, then)
-    rows.append([(tr.gettext("⬅️ Back"), encode("camp", "home", then))])
+    rows.append([(tr.gettext("⬅️ Back"), CampHome(then).encode())])
     return Screen(
         tr.gettext("Choose your camp in {governorate}:", governorate=title),
         keyboard(rows, rtl=tr.language.rtl),
     )
 
 
-def sector_screen(camp: Camp, sectors: Sequence[Sector], tr: Translator, then: str) -> Screen:
+def sector_screen(
+    camp: Camp, sectors: Sequence[Sector], tr: Translator, then: Intent
+) -> Screen:
     """Which sector of the camp (or the whole camp, when the resident does not know)."""
     buttons: list[Button] = [
         (button_label(tr, N_("Sector {sector}"), sector=sector.code),
-         encode("camp", "sec", camp.id, sector.id, then))
+         PickSector(camp.id, sector.id, then).encode())
         for sector in sectors
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    whole_camp = encode("camp", "sec", camp.id, 0, then)
+    whole_camp = PickSector(camp.id, 0, then).encode()
     rows.append([(tr.gettext("I don't know / the whole camp"), whole_camp)])
-    rows.append([(tr.gettext("⬅️ Back"), encode("camp", "home", then))])
+    rows.append([(tr.gettext("⬅️ Back"), CampHome(then).encode())])
     return Screen(
         tr.gettext("Which sector of {camp} do you live in?", camp=camp_name(camp, tr)),
         keyboard(rows, rtl=tr.language.rtl),
@@ -129,7 +189,7 @@ async def ask_camp(
         await send_language_menu(chat_id, context, first_time=True)
         return
     screen = await _governorate_screen(
-        context, then if then in INTENTS else "menu", await _current_camp_name(context, chat_id)
+        context, intent(then), await _current_camp_name(context, chat_id)
     )
     await present(chat_id, context, screen, update=update)
 
@@ -142,9 +202,9 @@ async def offer_camps(
         await ask_camp(chat_id, context, then=then)
         return
     tr = context.tr
-    then = then if then in INTENTS else "menu"
-    rows = _camp_buttons(camps[:MAX_OFFERED], tr, then)
-    rows.append([(tr.gettext("Another camp"), encode("camp", "home", then))])
+    going = intent(then)
+    rows = _camp_buttons(camps[:MAX_OFFERED], tr, going)
+    rows.append([(tr.gettext("Another camp"), CampHome(going).encode())])
     await context.bot.send_message(
         chat_id,
         tr.gettext("Which of these is your camp?"),

@@ -45,16 +45,23 @@ Handler = Callable[[Update, DaleelContext], Coroutine[Any, Any, None]]
 
 
 def requires(
-    needed: Role, action: str, *, audit_success: bool = True
+    needed: Role,
+    action: str,
+    *,
+    audit_success: bool = True,
+    refused: Callable[[DaleelContext], None] | None = None,
 ) -> Callable[[GuardedHandler], Handler]:
     """Wrap a handler: check the role when the update arrives, pass the :class:`Actor`,
-    audit the outcome (``failed`` if the handler raised)."""
+    audit the outcome (``failed`` if the handler raised); ``refused`` runs after a
+    refusal (e.g. to stop listening for a draft's texts)."""
 
     def decorate(handler: GuardedHandler) -> Handler:
         @functools.wraps(handler)
         async def guarded(update: Update, context: DaleelContext) -> None:
             actor = await authorize(update, context, needed, action)
             if actor is None:
+                if refused is not None:
+                    refused(context)
                 return
             actor.audited = audit_success
             try:

@@ -7,8 +7,16 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.languages import LANGUAGES
 from bot.i18n.catalogues import N_, Translator
 from handlers.kit.context import DaleelContext
+from handlers.kit.homes import (
+    AlertsHome,
+    FoodHome,
+    MenuLanguage,
+    SafetyHome,
+    ServicesHome,
+    SetLanguage,
+)
 from handlers.kit.keyboards import keyboard
-from handlers.kit.payloads import encode
+from handlers.kit.payloads import Payload
 
 __all__ = [
     "MENU_ITEMS",
@@ -18,21 +26,18 @@ __all__ = [
     "send_main_menu",
 ]
 
-# (feature, label): each button goes straight to its feature's "home" screen.
-MENU_ITEMS: tuple[tuple[str, str], ...] = (
-    ("svc", N_("🏥 Camp services")),
-    ("food", N_("🍞 Food distribution")),
-    ("safe", N_("⚠️ Is my area safe?")),
-    ("alert", N_("🔔 Alerts")),
-    ("menu", N_("🌐 Language")),
+# (payload, label): each button goes straight to its feature's "home" screen.
+MENU_ITEMS: tuple[tuple[Payload, str], ...] = (
+    (ServicesHome(), N_("🏥 Camp services")),
+    (FoodHome(), N_("🍞 Food distribution")),
+    (SafetyHome(), N_("⚠️ Is my area safe?")),
+    (AlertsHome(), N_("🔔 Alerts")),
+    (MenuLanguage(), N_("🌐 Language")),
 )
 
 
 def main_menu_markup(tr: Translator) -> InlineKeyboardMarkup:
-    rows = [
-        [(tr.gettext(label), encode(feature, "language" if feature == "menu" else "home"))]
-        for feature, label in MENU_ITEMS
-    ]
+    rows = [[(tr.gettext(label), payload.encode())] for payload, label in MENU_ITEMS]
     return keyboard(rows, rtl=tr.language.rtl)
 
 
@@ -53,7 +58,7 @@ async def send_main_menu(
 
 def language_menu_markup() -> InlineKeyboardMarkup:
     """Each language labelled in its own name, in a fixed order whatever the reader's."""
-    buttons = [(lang.native_name, encode("lang", "set", lang.code)) for lang in LANGUAGES]
+    buttons = [(lang.native_name, SetLanguage(lang.code).encode()) for lang in LANGUAGES]
     return keyboard([buttons[0:2], buttons[2:4]], rtl=False)
 
 

@@ -20,13 +20,14 @@ Callbacks: ``areas:v1:parent:<token>:<i>``, ``areas:v1:add:<token>``,
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import Any, cast
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, TypeVar, cast
 
 from telegram import Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor
 from bot.domain.languages import ENGLISH_FIRST
@@ -53,16 +54,17 @@ from bot.places.edits import (
 )
 from bot.places.index import PlaceMatch, is_confident
 from bot.safety.answers import button_label, level_label, place_of
-from bot.storage import action_tokens
 from bot.storage.area_edits import aliases_of
 from bot.storage.areas import Area, area_ancestors, get_area
 from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit import buttons, tokens
 from handlers.kit.app import refresh_places
-from handlers.kit.buttons import STALE
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.payloads import Payload
 from handlers.kit.permissions import requires
+from handlers.kit.tokens import TokenUse
 
 __all__ = ["register", "start"]
 
@@ -117,6 +119,47 @@ _ALIAS_MISSING = N_("{place} has no spelling “{alias}”. /aliases lists its s
 _LIST_TITLE = N_("<b>{place}</b> (code {pcode})")
 
 
+@dataclass(frozen=True)
+class PickParent(Payload, feature="areas", action="parent"):
+    token: str
+    index: int
+
+
+@dataclass(frozen=True)
+class AddArea(Payload, feature="areas", action="add"):
+    token: str
+
+
+@dataclass(frozen=True)
+class CancelArea(Payload, feature="areas", action="cancel"):
+    token: str
+
+
+@dataclass(frozen=True)
+class PickAlias(Payload, feature="areas", action="alias"):
+    token: str
+    index: int
+
+
+@dataclass(frozen=True)
+class PickUnalias(Payload, feature="areas", action="unalias"):
+    token: str
+    index: int
+
+
+@dataclass(frozen=True)
+class PickList(Payload, feature="areas", action="list"):
+    token: str
+    index: int
+
+
+Choice = PickParent | PickAlias | PickUnalias | PickList
+_Choice = TypeVar("_Choice", bound=Choice)
+_CHOICES: Mapping[str, Callable[[str, int], Choice]] = {
+    "parent": PickParent, "alias": PickAlias, "unalias": PickUnalias, "list": PickList,
+}
+
+
 # --- replies ---------------------------------------------------------------------------------
 
 
@@ -148,24 +191,8 @@ async def _label(context: DaleelContext, area: Area) -> Markup:
     return Markup(level_label(context.tr, place_of(area, ancestors, context.tr.code)))
 
 
-def _now(context: DaleelContext) -> datetime:
-    return context.state.clock().astimezone(UTC)
-
-
-async def _issue(
-    context: DaleelContext, actor: Actor, action: str, payload: dict[str, Any]
-) -> str:
-    return await action_tokens.issue(
-        context.db, actor.user_id, action, payload, now=_now(context)
-    )
-
-
-async def _take(
-    context: DaleelContext, actor: Actor, token: str, action: str
-) -> dict[str, Any] | None:
-    return await action_tokens.take(
-        context.db, token, actor.user_id, action, now=_now(context), max_age=TOKEN_AGE
-    )
+def _use(action: str) -> TokenUse:
+    return TokenUse(f"area.{action}", TOKEN_AGE)
 
 
 async def _matches(context: DaleelContext, query: str) -> tuple[list[Area], bool]:
@@ -191,21 +218,21 @@ async def _offer(
 ) -> None:
     """Up to five areas as buttons behind one token: the first press uses it up."""
     offered = list(areas[:MAX_CHOICES])
-    token = await _issue(
-        context, actor, f"area.{action}", {**payload, "choices": [a.id for a in offered]}
+    token = await tokens.issue(
+        context.state, actor.user_id, _use(action),
+        {**payload, "choices": [a.id for a in offered]},
     )
     rows = [
-        [(button_label(await _label(context, area)), encode(FEATURE, action, token, i))]
+        [(button_label(await _label(context, area)), _CHOICES[action](token, i).encode())]
         for i, area in enumerate(offered)
     ]
     await _say(context, chat_id, context.tr.gettext(prompt), rows)
 
 
-def _choice(payload: Mapping[str, Any], callback: Callback) -> int | None:
+def _choice(payload: Mapping[str, Any], index: int) -> int | None:
     """The area id behind the pressed button, from the token's own list."""
     choices = payload.get("choices")
-    index = callback.arg_int(1)
-    if not isinstance(choices, list) or index is None or index >= len(choices):
+    if not isinstance(choices, list) or index >= len(choices):
         return None
     chosen = choices[index]
     return chosen if isinstance(chosen, int) else None
@@ -257,12 +284,13 @@ async def _preview(
         tr.gettext(_SPELLINGS, aliases=", ".join(new.aliases))
         if new.aliases else tr.gettext(_NO_SPELLINGS),
     ]
-    token = await _issue(
-        context, actor, "area.add", {"parent_id": parent.id, "new": new.to_payload()}
+    token = await tokens.issue(
+        context.state, actor.user_id, _use("add"),
+        {"parent_id": parent.id, "new": new.to_payload()},
     )
     rows = [[
-        (tr.gettext(_ADD), encode(FEATURE, "add", token)),
-        (tr.gettext(_CANCEL), encode(FEATURE, "cancel", token)),
+        (tr.gettext(_ADD), AddArea(token).encode()),
+        (tr.gettext(_CANCEL), CancelArea(token).encode()),
     ]]
     await _say(context, chat_id, "\n".join(lines), rows)
 
@@ -299,11 +327,12 @@ async def addarea_command(update: Update, context: DaleelContext, actor: Actor) 
     )
 
 
-@requires("operator", "area.add", audit_success=False)
-async def _on_parent(update: Update, context: DaleelContext, actor: Actor) -> None:
-    callback, chat_id = _press(update)
-    payload = await _take(context, actor, callback.args[0], "area.parent")
-    parent_id = _choice(payload, callback) if payload is not None else None
+async def _on_parent(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[PickParent]
+) -> None:
+    chat_id, token = press.chat_id, press.payload.token
+    payload = await tokens.take(context.state, token, actor.user_id, _use("parent"))
+    parent_id = _choice(payload, press.payload.index) if payload is not None else None
     new = NewArea.from_payload(payload.get("new", {})) if payload is not None else None
     parent = await get_area(context.db, parent_id) if parent_id is not None else None
     if payload is None or new is None or parent is None:
@@ -313,17 +342,19 @@ async def _on_parent(update: Update, context: DaleelContext, actor: Actor) -> No
     await _preview(context, chat_id, actor, parent, new)
 
 
-@requires("operator", "area.add")
-async def _on_add(update: Update, context: DaleelContext, actor: Actor) -> None:
-    callback, chat_id = _press(update)
-    payload = await _take(context, actor, callback.args[0], "area.add")
+async def _on_add(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[AddArea]
+) -> None:
+    chat_id, token = press.chat_id, press.payload.token
+    payload = await tokens.take(context.state, token, actor.user_id, _use("add"))
     new = NewArea.from_payload(payload.get("new", {})) if payload is not None else None
     parent_id = payload.get("parent_id") if payload is not None else None
     if new is None or not isinstance(parent_id, int):
         await _stale(update, context, actor)
         return
     await _answer(update, clear=True)
-    result = await add_area(context.db, parent_id, new, added_by=actor.user_id, now=_now(context))
+    now = context.state.clock()
+    result = await add_area(context.db, parent_id, new, added_by=actor.user_id, now=now)
     if not isinstance(result, Added):
         await _refuse_parent(context, chat_id, actor, result)
         return
@@ -336,10 +367,11 @@ async def _on_add(update: Update, context: DaleelContext, actor: Actor) -> None:
     await _say(context, chat_id, text)
 
 
-@requires("operator", "area.add", audit_success=False)
-async def _on_cancel(update: Update, context: DaleelContext, actor: Actor) -> None:
-    callback, chat_id = _press(update)
-    if await _take(context, actor, callback.args[0], "area.add") is None:
+async def _on_cancel(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[CancelArea]
+) -> None:
+    chat_id, token = press.chat_id, press.payload.token
+    if await tokens.take(context.state, token, actor.user_id, _use("add")) is None:
         await _stale(update, context, actor)
         return
     await _answer(update, clear=True)
@@ -356,13 +388,13 @@ async def _alias_change(
     place = await _label(context, area)
     if op == "alias":
         added = await add_alias(
-            context.db, area, alias, now=_now(context), added_by=actor.user_id
+            context.db, area, alias, now=context.state.clock(), added_by=actor.user_id
         )
         actor.note(f"area {area.id} {added}")
         changed = added == "added"
         text = tr.gettext(_ALIAS_ADDED if changed else _ALIAS_EXISTS, alias=alias, place=place)
     else:
-        removed = await remove_alias(context.db, area, alias, now=_now(context))
+        removed = await remove_alias(context.db, area, alias, now=context.state.clock())
         actor.note(f"area {area.id} {removed}")
         msgid = {
             "removed": _ALIAS_REMOVED, "is_name": _ALIAS_IS_NAME, "missing": _ALIAS_MISSING
@@ -473,10 +505,12 @@ async def aliases_command(update: Update, context: DaleelContext, actor: Actor) 
     await _alias_command(update, context, actor, "list")
 
 
-async def _on_choice(update: Update, context: DaleelContext, actor: Actor, op: str) -> None:
-    callback, chat_id = _press(update)
-    payload = await _take(context, actor, callback.args[0], f"area.{op}")
-    area_id = _choice(payload, callback) if payload is not None else None
+async def _on_choice(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[_Choice]
+) -> None:
+    op, chat_id, token = press.payload.ACTION, press.chat_id, press.payload.token
+    payload = await tokens.take(context.state, token, actor.user_id, _use(op))
+    area_id = _choice(payload, press.payload.index) if payload is not None else None
     area = await get_area(context.db, area_id) if area_id is not None else None
     alias = payload.get("alias") if payload is not None else None
     if area is None or not isinstance(alias, str) or (op != "list" and not alias):
@@ -486,35 +520,7 @@ async def _on_choice(update: Update, context: DaleelContext, actor: Actor, op: s
     await _act(context, chat_id, actor, op=op, area=area, alias=alias)
 
 
-@requires("operator", "area.alias")
-async def _on_alias(update: Update, context: DaleelContext, actor: Actor) -> None:
-    await _on_choice(update, context, actor, "alias")
-
-
-@requires("operator", "area.unalias")
-async def _on_unalias(update: Update, context: DaleelContext, actor: Actor) -> None:
-    await _on_choice(update, context, actor, "unalias")
-
-
-@requires("operator", "area.aliases")
-async def _on_list(update: Update, context: DaleelContext, actor: Actor) -> None:
-    await _on_choice(update, context, actor, "list")
-
-
-@requires("operator", "area.button")
-async def _on_unknown(update: Update, context: DaleelContext, actor: Actor) -> None:
-    await _stale(update, context, actor)
-
-
 # --- buttons -----------------------------------------------------------------------------------
-
-
-def _press(update: Update) -> tuple[Callback, int]:
-    """The decoded press (the dispatcher checked its shape) and its chat."""
-    query, chat = update.callback_query, update.effective_chat
-    callback = decode(query.data) if query is not None else None
-    assert callback is not None and chat is not None
-    return callback, chat.id
 
 
 async def _answer(update: Update, *, clear: bool = False) -> None:
@@ -533,35 +539,7 @@ async def _answer(update: Update, *, clear: bool = False) -> None:
 async def _stale(update: Update, context: DaleelContext, actor: Actor) -> None:
     """A used, expired, foreign or forged token: nothing happens, and it is audited."""
     actor.note("stale or foreign button", outcome="rejected")
-    query = update.callback_query
-    if query is not None:
-        await query.answer(context.tr.gettext(STALE), show_alert=True)
-
-
-Press = Callable[[Update, DaleelContext], Awaitable[None]]
-# action -> (how many arguments its payload has, the guarded handler)
-_BUTTONS: dict[str, tuple[int, Press]] = {
-    "parent": (2, _on_parent),
-    "add": (1, _on_add),
-    "cancel": (1, _on_cancel),
-    "alias": (2, _on_alias),
-    "unalias": (2, _on_unalias),
-    "list": (2, _on_list),
-}
-
-
-async def areas_button(update: Update, context: DaleelContext) -> None:
-    """Every ``areas:`` press goes to a guarded handler (the role is checked there, even
-    for a payload that names no step)."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
-        return
-    callback = decode(query.data)
-    step = _BUTTONS.get(callback.action) if callback is not None else None
-    if callback is None or step is None or len(callback.args) != step[0]:
-        await _on_unknown(update, context)
-        return
-    await step[1](update, context)
+    await answer_stale(update, context, alert=True)
 
 
 def register(app: DaleelApp) -> None:
@@ -570,7 +548,16 @@ def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("alias", alias_command, private))
     app.add_handler(CommandHandler("unalias", unalias_command, private))
     app.add_handler(CommandHandler("aliases", aliases_command, private))
-    app.add_handler(CallbackQueryHandler(areas_button, pattern=rf"^{FEATURE}:"))
+    add = "area.add"
+    buttons.on_guarded(app, PickParent, _on_parent, role="operator", action=add,
+                       audit_success=False)
+    buttons.on_guarded(app, AddArea, _on_add, role="operator", action=add)
+    buttons.on_guarded(app, CancelArea, _on_cancel, role="operator", action=add,
+                       audit_success=False)
+    buttons.on_guarded(app, PickAlias, _on_choice, role="operator", action="area.alias")
+    buttons.on_guarded(app, PickUnalias, _on_choice, role="operator", action="area.unalias")
+    buttons.on_guarded(app, PickList, _on_choice, role="operator", action="area.aliases")
+    buttons.on_unknown(app, FEATURE, role="operator", action="area.button")
 
 
 async def start(app: DaleelApp) -> None:

@@ -1,12 +1,17 @@
 """What the operator screens share: status names, place labels, proposals as operators
 read them, and the one-use tokens behind the buttons that name an area, status or source.
 
-Callbacks of the operators feature (``op:v1:…``), each re-checked at the press:
+Buttons of the operators feature (``op:v1:…``), one payload type each, re-checked at the
+press:
 
-- ``ok:<proposal id>`` / ``no:<proposal id>``: confirm / reject (guarded on the proposal
-  still pending, the role and "not your own" re-checked)
-- ``area:<token>:<i>``, ``st:<token>:<i>``, ``src:<token>:<i>``: the steps of /setstatus
-- ``hist:<token>:<i>``: /history of one of several places that matched
+- :class:`Confirm` / :class:`Reject` (``ok:<proposal id>`` / ``no:<proposal id>``):
+  guarded on the proposal still pending, the role and "not your own" re-checked
+- :class:`PickArea`, :class:`PickStatus`, :class:`PickSource` (``area|st|src:<token>:<i>``):
+  the steps of /setstatus
+- :class:`PickHistory` (``hist:<token>:<i>``): /history of one of several places that matched
+
+Tokens are issued and taken through :mod:`handlers.kit.tokens`, each use good for
+:data:`TOKEN_MAX_AGE`.
 """
 
 from __future__ import annotations
@@ -32,7 +37,6 @@ from bot.safety.answers import (
 )
 from bot.safety.changes import Applied
 from bot.state import AppState
-from bot.storage import action_tokens
 from bot.storage.areas import (
     Area,
     AreaStatus,
@@ -42,21 +46,28 @@ from bot.storage.areas import (
     status_by_history_id,
 )
 from bot.storage.proposals import Proposal, feed_names
-from handlers.kit.buttons import STALE
+from handlers.kit import tokens
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.notify import Notice, tell_operators
-from handlers.kit.payloads import decode, encode
+from handlers.kit.payloads import Payload
+from handlers.kit.tokens import TokenUse
 
 __all__ = [
     "FEATURE",
     "TOKEN_MAX_AGE",
     "AreaPick",
+    "Confirm",
+    "PickArea",
+    "PickHistory",
+    "PickSource",
+    "PickStatus",
     "ProposalView",
+    "Reject",
     "applied_text",
     "area_label",
     "decision_buttons",
-    "issue_token",
     "load_views",
     "markup_of",
     "offer_areas",
@@ -70,14 +81,58 @@ __all__ = [
     "resident_view",
     "stale",
     "status_label",
-    "take_token",
     "tell_about_proposal",
-    "token_press",
 ]
 
 FEATURE = "op"
 TOKEN_MAX_AGE = timedelta(hours=1)  # a button older than this is stale: look again
 _MAX_NOTE_SHOWN = 200
+
+
+@dataclass(frozen=True)
+class Confirm(Payload, feature="op", action="ok"):
+    """Confirm this proposal (or take up a feed's)."""
+
+    proposal_id: int
+
+
+@dataclass(frozen=True)
+class Reject(Payload, feature="op", action="no"):
+    """Reject this proposal (withdraw it, for its proposer)."""
+
+    proposal_id: int
+
+
+@dataclass(frozen=True)
+class PickArea(Payload, feature="op", action="area"):
+    """/setstatus: the ``index``-th of the places the token offered."""
+
+    token: str
+    index: int
+
+
+@dataclass(frozen=True)
+class PickStatus(Payload, feature="op", action="st"):
+    """/setstatus: the status at ``index`` in STATUSES."""
+
+    token: str
+    index: int
+
+
+@dataclass(frozen=True)
+class PickSource(Payload, feature="op", action="src"):
+    """/setstatus: the ``index``-th of the sources the token offered; the last step."""
+
+    token: str
+    index: int
+
+
+@dataclass(frozen=True)
+class PickHistory(Payload, feature="op", action="hist"):
+    """/history: the ``index``-th of the places the token offered."""
+
+    token: str
+    index: int
 
 # Whole names, as on the buttons an operator presses.
 _STATUS_LABELS: Mapping[str, str] = MappingProxyType({
@@ -117,40 +172,12 @@ async def reply(
 async def stale(update: Update, context: DaleelContext, actor: Actor, detail: str) -> None:
     """A button that names nothing valid (forged, someone else's, used, too old)."""
     actor.note(detail, outcome="rejected")
-    if update.callback_query is not None:
-        await update.callback_query.answer(context.tr.gettext(STALE), show_alert=True)
+    await answer_stale(update, context, alert=True)
 
 
 def parse_time(text: str) -> datetime:
     """A stored UTC ISO-8601 time."""
     return datetime.fromisoformat(text)
-
-
-# --- tokens -----------------------------------------------------------------------------
-
-
-async def issue_token(context: DaleelContext, user_id: int, action: str, payload: dict[str, Any]
-                      ) -> str:
-    return await action_tokens.issue(
-        context.db, user_id, action, payload, now=context.state.clock()
-    )
-
-
-async def take_token(
-    context: DaleelContext,
-    token: str,
-    user_id: int,
-    action: str,
-    fits: Callable[[dict[str, Any]], bool],
-) -> dict[str, Any] | None:
-    """The payload of this user's unused, fresh token for ``action`` if ``fits`` accepts
-    it (the press's index is in range…), used up now; None otherwise. A press that does
-    not fit leaves the token usable: the genuine button still works."""
-    db, now = context.db, context.state.clock()
-    payload = await action_tokens.peek(db, token, user_id, action, now=now, max_age=TOKEN_MAX_AGE)
-    if payload is None or not fits(payload):
-        return None
-    return await action_tokens.take(db, token, user_id, action, now=now, max_age=TOKEN_MAX_AGE)
 
 
 # --- proposals as operators read them ---------------------------------------------------
@@ -242,28 +269,14 @@ def decision_buttons(tr: Translator, proposal: Proposal, viewer: int | None, *, 
     if own:
         label = (tr.gettext("✖️ Withdraw #{id}", id=ident) if numbered
                  else tr.gettext("✖️ Withdraw"))
-        return [(label, encode(FEATURE, "no", proposal.id))]
+        return [(label, Reject(proposal.id).encode())]
     confirm = tr.gettext("✅ Confirm #{id}", id=ident) if numbered else tr.gettext("✅ Confirm")
     reject = tr.gettext("✖️ Reject #{id}", id=ident) if numbered else tr.gettext("✖️ Reject")
-    return [(confirm, encode(FEATURE, "ok", proposal.id)),
-            (reject, encode(FEATURE, "no", proposal.id))]
+    return [(confirm, Confirm(proposal.id).encode()), (reject, Reject(proposal.id).encode())]
 
 
 def markup_of(tr: Translator, rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
     return keyboard(rows, rtl=tr.language.rtl) if any(rows) else None
-
-
-def token_press(update: Update) -> tuple[str, int] | None:
-    """``op:v1:<action>:<token>:<index>`` → (token, index), None when malformed."""
-    query = update.callback_query
-    callback = decode(query.data) if query is not None else None
-    if callback is None or callback.feature != FEATURE or len(callback.args) != 2:
-        return None
-    index = callback.arg_int(1)
-    token = callback.args[0]
-    if index is None or not token:
-        return None
-    return token, index
 
 
 @dataclass(frozen=True)
@@ -276,22 +289,22 @@ class AreaPick:
 
 
 async def picked_area(
-    update: Update, context: DaleelContext, actor: Actor, action: str
+    update: Update,
+    context: DaleelContext,
+    actor: Actor,
+    use: TokenUse,
+    press: Press[PickArea] | Press[PickHistory],
 ) -> AreaPick | None:
-    """``op:v1:<action>:<token>:<i>`` on a list of places: the i-th place of this user's
-    token, the token used up; a stale button (answered and audited) otherwise."""
-    press, chat = token_press(update), update.effective_chat
-    payload = None
-    if press is not None and chat is not None:
-        token, index = press
-        payload = await take_token(
-            context, token, actor.user_id, action,
-            lambda p: index < len(pick_ints(p, "areas")),
-        )
-    if press is None or chat is None or payload is None:
+    """A press on a list of places: the i-th place of this user's token for ``use``, the
+    token used up; a stale button (answered and audited) otherwise."""
+    token, index = press.payload.token, press.payload.index
+    payload = await tokens.take(
+        context.state, token, actor.user_id, use, lambda p: index < len(pick_ints(p, "areas"))
+    )
+    if payload is None:
         await stale(update, context, actor, "stale button")
         return None
-    return AreaPick(chat.id, payload, pick_ints(payload, "areas")[press[1]])
+    return AreaPick(press.chat_id, payload, pick_ints(payload, "areas")[index])
 
 
 async def offer_areas(
@@ -299,18 +312,18 @@ async def offer_areas(
     chat_id: int,
     actor: Actor,
     *,
-    action: str,
-    button: str,
+    use: TokenUse,
+    button: Callable[[str, int], Payload],
     payload: dict[str, Any],
 ) -> None:
-    """Several places match a typed name: one button each, behind one token for
-    ``action`` holding ``payload`` (``areas`` among it); a press comes back as ``button``."""
-    token = await issue_token(context, actor.user_id, action, payload)
+    """Several places match a typed name: one button each, behind one token for ``use``
+    holding ``payload`` (``areas`` among it); a press comes back as ``button``."""
+    token = await tokens.issue(context.state, actor.user_id, use, payload)
     rows: list[list[Button]] = []
     for index, area_id in enumerate(pick_ints(payload, "areas")):
         label = await area_label(context.state, context.tr, area_id)
         if label is not None:
-            rows.append([(button_label(label), encode(FEATURE, button, token, index))])
+            rows.append([(button_label(label), button(token, index).encode())])
     actor.note(f"offered {len(rows)} areas")
     await reply(
         context, chat_id,

@@ -12,9 +12,13 @@ from bot.safety.answers import shorten
 from bot.storage.areas import AreaStatus, status_history
 from bot.storage.proposals import Proposal, feed_names, proposals_for_area
 from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelContext
 from handlers.kit.permissions import requires
+from handlers.kit.tokens import TokenUse
 from handlers.operators.common import (
+    TOKEN_MAX_AGE,
+    PickHistory,
     area_label,
     offer_areas,
     parse_time,
@@ -26,7 +30,7 @@ from handlers.operators.set_status import find_areas
 
 __all__ = ["history_button", "history_command", "render_history"]
 
-_ACTION = "op.history"
+_ACTION = TokenUse("op.history", TOKEN_MAX_AGE)
 _ROOM = MESSAGE_LIMIT - 400  # the "older" line and a margin
 _MAX_NOTE = 200
 _MAX_PROPOSALS = 5
@@ -63,19 +67,19 @@ async def history_command(update: Update, context: DaleelContext, actor: Actor) 
         await reply(context, chat.id, await render_history(context, tr, ids[0]))
         return
     await offer_areas(
-        context, chat.id, actor, action=_ACTION, button="hist", payload={"areas": ids}
+        context, chat.id, actor, use=_ACTION, button=PickHistory, payload={"areas": ids}
     )
 
 
-@requires("operator", "status.history")
-async def history_button(update: Update, context: DaleelContext, actor: Actor) -> None:
+async def history_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[PickHistory]
+) -> None:
     """``op:v1:hist:<token>:<i>``: the history of one of the places that matched."""
-    pick = await picked_area(update, context, actor, _ACTION)
+    pick = await picked_area(update, context, actor, _ACTION, press)
     if pick is None:
         return
     chat_id, area_id = pick.chat_id, pick.area_id
-    if update.callback_query is not None:
-        await update.callback_query.answer()
+    await press.query.answer()
     actor.note(f"area {area_id}")
     await reply(context, chat_id, await render_history(context, context.tr, area_id))
 

@@ -31,14 +31,15 @@ from bot.state import AppState
 from bot.storage import audit
 from bot.storage.proposals import Proposal, count_pending, get_proposal, pending_proposals
 from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button
 from handlers.kit.notify import Notice, tell_operators, translator_for
-from handlers.kit.payloads import decode
 from handlers.kit.permissions import requires
 from handlers.operators.common import (
-    FEATURE,
+    Confirm,
     ProposalView,
+    Reject,
     applied_text,
     decision_buttons,
     load_views,
@@ -46,7 +47,6 @@ from handlers.operators.common import (
     proposal_block,
     reply,
     resident_view,
-    stale,
     status_label,
     tell_about_proposal,
 )
@@ -110,14 +110,6 @@ async def pending_command(update: Update, context: DaleelContext, actor: Actor) 
     await reply(context, chat.id, "\n\n".join(parts), markup_of(tr, rows))
 
 
-def _proposal_id(update: Update) -> int | None:
-    query = update.callback_query
-    callback = decode(query.data) if query is not None else None
-    if callback is None or callback.feature != FEATURE or len(callback.args) != 1:
-        return None
-    return callback.arg_int(0)
-
-
 async def _refuse(update: Update, context: DaleelContext, actor: Actor, refused: Refused,
                   proposal_id: int) -> None:
     actor.note(f"proposal {proposal_id} {refused.reason}", outcome="rejected")
@@ -127,19 +119,17 @@ async def _refuse(update: Update, context: DaleelContext, actor: Actor, refused:
         )
 
 
-@requires("operator", "status.confirm")
-async def confirm_button(update: Update, context: DaleelContext, actor: Actor) -> None:
+async def confirm_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[Confirm]
+) -> None:
     """``op:v1:ok:<id>``: a second operator confirms (or an operator accepts a feed's)."""
-    proposal_id, chat = _proposal_id(update), update.effective_chat
-    if proposal_id is None or chat is None or update.callback_query is None:
-        await stale(update, context, actor, "stale button")
-        return
+    proposal_id, chat_id = press.payload.proposal_id, press.chat_id
     state, tr = context.state, context.tr
     outcome = await confirm(state, proposal_id, actor.user_id)
     if isinstance(outcome, Refused):
         await _refuse(update, context, actor, outcome, proposal_id)
         return
-    await update.callback_query.answer()
+    await press.query.answer()
     app = cast("DaleelApp", context.application)
     if isinstance(outcome, Endorsed):
         actor.note(f"proposal {proposal_id} endorsed", action="status.endorse")
@@ -163,7 +153,7 @@ async def confirm_button(update: Update, context: DaleelContext, actor: Actor) -
                 told,
             ),
         ]
-        await reply(context, chat.id, "\n".join(lines))
+        await reply(context, chat_id, "\n".join(lines))
         return
     assert isinstance(outcome, Applied)
     recipients = outcome.alert.recipients if outcome.alert else 0
@@ -172,24 +162,22 @@ async def confirm_button(update: Update, context: DaleelContext, actor: Actor) -
     if proposal is None:
         return
     view = await resident_view(state, tr, proposal.area_id)
-    await reply(context, chat.id, applied_text(tr, view, outcome))
+    await reply(context, chat_id, applied_text(tr, view, outcome))
     if proposal.proposed_by is not None and proposal.proposed_by != actor.user_id:
         await _tell_proposer(app, proposal, _confirmed_text, actor.user_id)
 
 
-@requires("operator", "status.reject")
-async def reject_button(update: Update, context: DaleelContext, actor: Actor) -> None:
+async def reject_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[Reject]
+) -> None:
     """``op:v1:no:<id>``: any operator rejects; the proposer withdraws."""
-    proposal_id, chat = _proposal_id(update), update.effective_chat
-    if proposal_id is None or chat is None or update.callback_query is None:
-        await stale(update, context, actor, "stale button")
-        return
+    proposal_id, chat_id = press.payload.proposal_id, press.chat_id
     outcome = await reject(context.state, proposal_id, actor.user_id)
     if isinstance(outcome, Refused):
         await _refuse(update, context, actor, outcome, proposal_id)
         return
     assert isinstance(outcome, Rejected)
-    await update.callback_query.answer()
+    await press.query.answer()
     actor.note(f"proposal {proposal_id}")
     tr = context.tr
     views = await load_views(context.state, [outcome.proposal])
@@ -207,7 +195,7 @@ async def reject_button(update: Update, context: DaleelContext, actor: Actor) ->
             "status.",
             id=str(proposal_id), place=place,
         )
-    await reply(context, chat.id, text)
+    await reply(context, chat_id, text)
     if outcome.proposal.proposed_by is not None and not own:
         app = cast("DaleelApp", context.application)
         await _tell_proposer(app, outcome.proposal, _rejected_text, actor.user_id)

@@ -2,8 +2,8 @@
 
 The area is found by name in any script; when several places match, the operator chooses.
 A missing status or source is chosen with buttons. Every button carries only a one-use
-token bound to the operator (:mod:`bot.storage.action_tokens`): what it acts on stays on
-the server, so a payload cannot be altered, replayed or used by someone else.
+token bound to the operator (:mod:`handlers.kit.tokens`): what it acts on stays on the
+server, so a payload cannot be altered, replayed or used by someone else.
 
 Toward danger the change takes effect at once and the area's subscribers are alerted;
 toward return it is a proposal the other operators are asked to confirm.
@@ -25,14 +25,18 @@ from bot.places.index import is_confident
 from bot.safety.answers import button_label
 from bot.safety.changes import Applied, Change, Proposed, set_status
 from bot.storage.proposals import get_proposal
+from handlers.kit import tokens
+from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.payloads import encode
 from handlers.kit.permissions import requires
+from handlers.kit.tokens import TokenUse
 from handlers.operators.common import (
-    FEATURE,
+    TOKEN_MAX_AGE,
+    PickArea,
+    PickSource,
+    PickStatus,
     applied_text,
     area_label,
-    issue_token,
     markup_of,
     offer_areas,
     pick_int,
@@ -42,9 +46,7 @@ from handlers.operators.common import (
     resident_view,
     stale,
     status_label,
-    take_token,
     tell_about_proposal,
-    token_press,
 )
 from handlers.operators.parse import (
     MAX_AREA,
@@ -68,7 +70,9 @@ log = logging.getLogger(__name__)
 
 MAX_CHOICES = 5
 EXAMPLE = "/setstatus Awsaja suspected DMA | seen near the school"
-_AREA, _STATUS, _SOURCE = "op.area", "op.status", "op.source"
+_AREA = TokenUse("op.area", TOKEN_MAX_AGE)
+_STATUS = TokenUse("op.status", TOKEN_MAX_AGE)
+_SOURCE = TokenUse("op.source", TOKEN_MAX_AGE)
 
 
 async def _sources() -> tuple[Source, ...]:
@@ -153,7 +157,7 @@ async def setstatus_command(update: Update, context: DaleelContext, actor: Actor
             context, chat.id, actor, _Draft(ids[0], request.status, source, request.note)
         )
         return
-    await offer_areas(context, chat.id, actor, action=_AREA, button="area", payload={
+    await offer_areas(context, chat.id, actor, use=_AREA, button=PickArea, payload={
         "areas": ids, "status": request.status, "source": source, "note": request.note,
     })
 
@@ -178,11 +182,12 @@ async def _proceed(context: DaleelContext, chat_id: int, actor: Actor, draft: _D
         await reply(context, chat_id, tr.gettext("That area no longer exists."))
         return
     if status is None:
-        token = await issue_token(
-            context, actor.user_id, _STATUS, {"area": area_id, "source": source, "note": note}
+        token = await tokens.issue(
+            context.state, actor.user_id, _STATUS,
+            {"area": area_id, "source": source, "note": note},
         )
         rows = [
-            [(status_label(tr, s), encode(FEATURE, "st", token, i))]
+            [(status_label(tr, s), PickStatus(token, i).encode())]
             for i, s in enumerate(STATUSES)
         ]
         text = "\n".join([
@@ -196,12 +201,12 @@ async def _proceed(context: DaleelContext, chat_id: int, actor: Actor, draft: _D
         return
     if not source:
         sources = await _sources()
-        token = await issue_token(context, actor.user_id, _SOURCE, {
+        token = await tokens.issue(context.state, actor.user_id, _SOURCE, {
             "area": area_id, "status": status, "note": note,
             "sources": [s.name for s in sources],
         })
         rows = [
-            [(button_label(f"{s.code} — {s.name}"), encode(FEATURE, "src", token, i))]
+            [(button_label(f"{s.code} — {s.name}"), PickSource(token, i).encode())]
             for i, s in enumerate(sources)
         ]
         text = "\n".join([
@@ -276,10 +281,11 @@ async def _apply(
 # --- the steps by buttons -------------------------------------------------------------------
 
 
-@requires("operator", "status.set", audit_success=False)
-async def area_button(update: Update, context: DaleelContext, actor: Actor) -> None:
+async def area_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[PickArea]
+) -> None:
     """``op:v1:area:<token>:<i>``: one of the places that matched."""
-    pick = await picked_area(update, context, actor, _AREA)
+    pick = await picked_area(update, context, actor, _AREA, press)
     if pick is None:
         return
     status = pick_text(pick.payload, "status")
@@ -290,23 +296,23 @@ async def area_button(update: Update, context: DaleelContext, actor: Actor) -> N
     ))
 
 
-@requires("operator", "status.set", audit_success=False)
-async def status_button(update: Update, context: DaleelContext, actor: Actor) -> None:
+async def status_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[PickStatus]
+) -> None:
     """``op:v1:st:<token>:<i>``: the status, by its place in STATUSES."""
-    press, chat = token_press(update), update.effective_chat
-    if press is None or chat is None or press[1] >= len(STATUSES):
+    token, index = press.payload.token, press.payload.index
+    if index >= len(STATUSES):
         await stale(update, context, actor, "stale button")
         return
-    token, index = press
-    payload = await take_token(
-        context, token, actor.user_id, _STATUS, lambda p: pick_int(p, "area") is not None
+    payload = await tokens.take(
+        context.state, token, actor.user_id, _STATUS, lambda p: pick_int(p, "area") is not None
     )
     area_id = pick_int(payload, "area") if payload is not None else None
     if payload is None or area_id is None:
         await stale(update, context, actor, "stale button")
         return
     await _answer(update)
-    await _proceed(context, chat.id, actor, _Draft(
+    await _proceed(context, press.chat_id, actor, _Draft(
         area_id, STATUSES[index], pick_text(payload, "source") or "", pick_text(payload, "note"),
     ))
 
@@ -318,16 +324,13 @@ def _offered_source(payload: dict[str, Any], index: int) -> str | None:
     return names[index].strip() or None
 
 
-@requires("operator", "status.set", audit_success=False)
-async def source_button(update: Update, context: DaleelContext, actor: Actor) -> None:
+async def source_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[PickSource]
+) -> None:
     """``op:v1:src:<token>:<i>``: one of the sources offered; the last step."""
-    press, chat = token_press(update), update.effective_chat
-    if press is None or chat is None:
-        await stale(update, context, actor, "stale button")
-        return
-    token, index = press
-    payload = await take_token(
-        context, token, actor.user_id, _SOURCE,
+    token, index = press.payload.token, press.payload.index
+    payload = await tokens.take(
+        context.state, token, actor.user_id, _SOURCE,
         lambda p: (
             _offered_source(p, index) is not None and pick_int(p, "area") is not None
             and pick_text(p, "status") in STATUSES
@@ -341,7 +344,7 @@ async def source_button(update: Update, context: DaleelContext, actor: Actor) ->
     assert area_id is not None and status is not None and source is not None
     await _answer(update)
     await _proceed(
-        context, chat.id, actor, _Draft(area_id, status, source, pick_text(payload, "note"))
+        context, press.chat_id, actor, _Draft(area_id, status, source, pick_text(payload, "note"))
     )
 
 

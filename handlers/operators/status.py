@@ -15,20 +15,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
-from types import MappingProxyType
 from typing import cast
 
-from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
+from bot.domain.roles import Role
 from bot.safety.changes import send_due_alerts
-from bot.storage import action_tokens, audit
-from handlers.kit.buttons import STALE
+from bot.storage import action_tokens
+from handlers.kit import buttons
 from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.payloads import decode
-from handlers.kit.permissions import Handler, authorize
-from handlers.operators.common import FEATURE, TOKEN_MAX_AGE
+from handlers.operators.common import (
+    FEATURE,
+    TOKEN_MAX_AGE,
+    Confirm,
+    PickArea,
+    PickHistory,
+    PickSource,
+    PickStatus,
+    Reject,
+)
 from handlers.operators.history import history_button, history_command
 from handlers.operators.parse import load_sources
 from handlers.operators.review import (
@@ -51,34 +56,6 @@ log = logging.getLogger(__name__)
 EXPIRY_JOB = "status:expire"
 EXPIRY_SECONDS: float = 60.0  # read when the job is armed: tests make it short
 
-_BUTTONS: Mapping[str, Handler] = MappingProxyType({
-    "ok": confirm_button,
-    "no": reject_button,
-    "area": area_button,
-    "st": status_button,
-    "src": source_button,
-    "hist": history_button,
-})
-
-
-async def operator_button(update: Update, context: DaleelContext) -> None:
-    """Every ``op:`` press goes to its action's handler, which checks the role first."""
-    query = update.callback_query
-    if query is None:
-        return
-    callback = decode(query.data)
-    handler = _BUTTONS.get(callback.action) if callback and callback.feature == FEATURE else None
-    if handler is not None:
-        await handler(update, context)
-        return
-    # Not a button Daleel makes: still only operators learn that it is merely stale.
-    actor = await authorize(update, context, "operator", "status.button")
-    if actor is None:
-        return
-    await audit.record(context.db, actor.user_id, "status.button", "rejected", "stale button")
-    await query.answer(context.tr.gettext(STALE), show_alert=True)
-
-
 async def expiry_job(context: DaleelContext) -> None:
     """Every EXPIRY_SECONDS: expire proposals, tell proposers, send owed alerts."""
     app = cast("DaleelApp", context.application)
@@ -93,7 +70,17 @@ def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("setstatus", setstatus_command, private))
     app.add_handler(CommandHandler("pending", pending_command, private))
     app.add_handler(CommandHandler("history", history_command, private))
-    app.add_handler(CallbackQueryHandler(operator_button, pattern=rf"^{FEATURE}:"))
+    op: Role = "operator"
+    buttons.on_guarded(app, Confirm, confirm_button, role=op, action="status.confirm")
+    buttons.on_guarded(app, Reject, reject_button, role=op, action="status.reject")
+    # The steps of /setstatus: audited once the change is made, not at every step.
+    step = "status.set"
+    buttons.on_guarded(app, PickArea, area_button, role=op, action=step, audit_success=False)
+    buttons.on_guarded(app, PickStatus, status_button, role=op, action=step, audit_success=False)
+    buttons.on_guarded(app, PickSource, source_button, role=op, action=step, audit_success=False)
+    buttons.on_guarded(app, PickHistory, history_button, role=op, action="status.history")
+    # Not a button Daleel makes: still only operators learn that it is merely stale.
+    buttons.on_unknown(app, FEATURE, role=op, action="status.button")
 
 
 async def start(app: DaleelApp) -> None:

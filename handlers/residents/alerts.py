@@ -12,11 +12,12 @@ Payloads (all re-checked against the database at the moment of the press):
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.i18n.catalogues import Markup, Translator, pick
 from bot.storage.areas import area_ancestors, get_area
@@ -29,16 +30,40 @@ from bot.storage.subscriptions import (
     subscribe,
     unsubscribe,
 )
+from handlers.kit import buttons
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import ask_camp
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.homes import AlertsHome, FollowArea, SafetyHome
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
 
 __all__ = ["register", "show_alerts"]
 
 _MAX_NAME = 60  # characters of a place name in a button or a list line
+Switch = Literal["on", "off"]
+
+
+@dataclass(frozen=True)
+class CampAlerts(Payload, feature="alert", action="camp"):
+    want: Switch
+
+
+@dataclass(frozen=True)
+class FoodAlerts(Payload, feature="alert", action="food"):
+    want: Switch
+
+
+@dataclass(frozen=True)
+class PickCamp(Payload, feature="alert", action="pick_camp"):
+    """Choose a camp first (its announcements and reminders need one)."""
+
+
+@dataclass(frozen=True)
+class Unfollow(Payload, feature="alert", action="rm_area"):
+    area_id: int
 
 
 def _short(name: str) -> str:
@@ -83,7 +108,7 @@ async def _screen(
                 "Camp announcements and food reminders need your camp. Choose your camp first."
             )
         )
-        rows.append([(tr.gettext("🏕 Choose my camp"), encode("alert", "pick_camp"))])
+        rows.append([(tr.gettext("🏕 Choose my camp"), PickCamp().encode())])
     else:
         camp_line = (
             tr.gettext("✅ Camp announcements ({camp}): on", camp=camp)
@@ -105,7 +130,7 @@ async def _screen(
         lines += [tr.gettext("• {area}", area=label) for _, label in known]
         paragraphs.append("\n".join(lines))
         rows += [
-            [(tr.gettext("✖️ Remove {area}", area=Markup(label)), encode("alert", "rm_area", a))]
+            [(tr.gettext("✖️ Remove {area}", area=Markup(label)), Unfollow(a).encode())]
             for a, label in known
         ]
     else:
@@ -116,7 +141,7 @@ async def _screen(
             )
         )
     if len(known) < MAX_AREAS:
-        rows.append([(tr.gettext("➕ Add an area"), encode("safe", "home"))])
+        rows.append([(tr.gettext("➕ Add an area"), SafetyHome().encode())])
     paragraphs.append(tr.gettext("/stop ends all alerts."))
     return "\n\n".join(paragraphs), keyboard(rows, rtl=tr.language.rtl)
 
@@ -135,7 +160,8 @@ def _toggle(tr: Translator, topic: str, *, on: bool) -> Button:
             if on
             else tr.gettext("🔔 Turn on food reminders")
         )
-    return label, encode("alert", topic, "off" if on else "on")
+    kind = CampAlerts if topic == "camp" else FoodAlerts
+    return label, kind("off" if on else "on").encode()
 
 
 async def show_alerts(chat_id: int, context: DaleelContext) -> None:
@@ -173,13 +199,6 @@ async def stop_command(update: Update, context: DaleelContext) -> None:
     )
 
 
-async def _stale(update: Update, context: DaleelContext) -> None:
-    if update.callback_query:
-        await update.callback_query.answer(
-            context.tr.gettext("This button is no longer valid. Send /menu to start again.")
-        )
-
-
 async def _refresh(update: Update, context: DaleelContext, chat_id: int) -> None:
     """Redraw the screen the button was on (unchanged content is not an error)."""
     query = update.callback_query
@@ -194,21 +213,26 @@ async def _refresh(update: Update, context: DaleelContext, chat_id: int) -> None
             raise
 
 
-async def _subscribe_area(update: Update, context: DaleelContext, area_id: int | None) -> None:
-    """From a safety answer: follow this area (idempotent), then confirm in words."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
-        return
-    label = await _area_label(context, area_id) if area_id is not None else None
-    if area_id is None or label is None:
-        await _stale(update, context)
+async def _on_home(update: Update, context: DaleelContext, press: Press[AlertsHome]) -> None:
+    """``alert:v1:home``: the alerts screen."""
+    await press.query.answer()
+    await show_alerts(press.chat_id, context)
+
+
+async def _on_follow(update: Update, context: DaleelContext, press: Press[FollowArea]) -> None:
+    """``alert:v1:sub_area:<id>``, from a safety answer: follow this area (idempotent),
+    then confirm in words."""
+    chat_id, area_id = press.chat_id, press.payload.area_id
+    label = await _area_label(context, area_id)
+    if label is None:
+        await answer_stale(update, context)
         return
     tr = context.tr
-    result = await subscribe(context.db, chat.id, "area", area_id)
+    result = await subscribe(context.db, chat_id, "area", area_id)
     if result == "missing":
-        await _stale(update, context)
+        await answer_stale(update, context)
         return
-    await query.answer()
+    await press.query.answer()
     if result == "full":
         text = tr.ngettext(
             "You already follow {n} area, the most Daleel allows. Remove one in /alerts first.",
@@ -220,22 +244,21 @@ async def _subscribe_area(update: Update, context: DaleelContext, area_id: int |
             "You will get an alert when the status of {area} changes.", area=label
         )
     await context.bot.send_message(
-        chat.id,
+        chat_id,
         text,
         reply_markup=keyboard(
-            [[(tr.gettext("🔔 My alerts"), encode("alert", "home"))]], rtl=tr.language.rtl
+            [[(tr.gettext("🔔 My alerts"), AlertsHome().encode())]], rtl=tr.language.rtl
         ),
     )
 
 
 async def _toggle_topic(
-    update: Update, context: DaleelContext, chat_id: int, callback: Callback
+    update: Update, context: DaleelContext, chat_id: int, topic: Literal["camp", "food"],
+    want: Switch,
 ) -> None:
-    topic: Literal["camp", "food"] = "camp" if callback.action == "camp" else "food"
-    want = callback.args[0] if len(callback.args) == 1 else None
     settings = await alert_settings(context.db, chat_id)
-    if want not in ("on", "off") or settings is None or settings.camp_id is None:
-        await _stale(update, context)
+    if settings is None or settings.camp_id is None:
+        await answer_stale(update, context)
         return
     if want == "on":
         await subscribe(context.db, chat_id, topic)
@@ -246,35 +269,29 @@ async def _toggle_topic(
     await _refresh(update, context, chat_id)
 
 
-async def alert_button(update: Update, context: DaleelContext) -> None:
-    """Every ``alert:`` button; unknown or forged payloads get the stale-button answer."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
+async def _on_camp(update: Update, context: DaleelContext, press: Press[CampAlerts]) -> None:
+    """``alert:v1:camp:on|off``: camp announcements."""
+    await _toggle_topic(update, context, press.chat_id, "camp", press.payload.want)
+
+
+async def _on_food(update: Update, context: DaleelContext, press: Press[FoodAlerts]) -> None:
+    """``alert:v1:food:on|off``: food distribution reminders."""
+    await _toggle_topic(update, context, press.chat_id, "food", press.payload.want)
+
+
+async def _on_pick_camp(update: Update, context: DaleelContext, press: Press[PickCamp]) -> None:
+    """``alert:v1:pick_camp``: the camp picker."""
+    await press.query.answer()
+    await ask_camp(press.chat_id, context)
+
+
+async def _on_unfollow(update: Update, context: DaleelContext, press: Press[Unfollow]) -> None:
+    """``alert:v1:rm_area:<id>``: stop following an area."""
+    if not await unsubscribe(context.db, press.chat_id, "area", press.payload.area_id):
+        await answer_stale(update, context)
         return
-    callback = decode(query.data)
-    if callback is None or callback.feature != "alert" or context.resident is None:
-        await _stale(update, context)
-        return
-    action = callback.action
-    if action == "home" and not callback.args:
-        await query.answer()
-        await show_alerts(chat.id, context)
-    elif action in ("camp", "food"):
-        await _toggle_topic(update, context, chat.id, callback)
-    elif action == "pick_camp" and not callback.args:
-        await query.answer()
-        await ask_camp(chat.id, context)
-    elif action == "sub_area" and len(callback.args) == 1:
-        await _subscribe_area(update, context, callback.arg_int(0))
-    elif action == "rm_area" and len(callback.args) == 1:
-        area_id = callback.arg_int(0)
-        if area_id is None or not await unsubscribe(context.db, chat.id, "area", area_id):
-            await _stale(update, context)
-            return
-        await query.answer()
-        await _refresh(update, context, chat.id)
-    else:
-        await _stale(update, context)
+    await press.query.answer()
+    await _refresh(update, context, press.chat_id)
 
 
 async def _answer(asked: Asked, context: DaleelContext) -> None:
@@ -285,5 +302,10 @@ def register(app: DaleelApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("alerts", alerts_command, private))
     app.add_handler(CommandHandler("stop", stop_command, private))
-    app.add_handler(CallbackQueryHandler(alert_button, pattern=r"^alert:"))
+    buttons.on(app, AlertsHome, _on_home)
+    buttons.on(app, CampAlerts, _on_camp)
+    buttons.on(app, FoodAlerts, _on_food)
+    buttons.on(app, PickCamp, _on_pick_camp)
+    buttons.on(app, FollowArea, _on_follow)
+    buttons.on(app, Unfollow, _on_unfollow)
     app.bot_data.routes.add("alerts", _answer)  # typed questions

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
+from handlers.kit import buttons
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.screens import main_menu_markup
 
@@ -49,17 +50,9 @@ async def not_text(update: Update, context: DaleelContext) -> None:
     )
 
 
-async def stale_button(update: Update, context: DaleelContext) -> None:
-    """A button no feature claims: old, or forged."""
-    if update.callback_query:
-        await update.callback_query.answer(
-            context.tr.gettext("This button is no longer valid. Send /menu to start again.")
-        )
-
-
 def register(app: DaleelApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
     app.add_handler(MessageHandler(private & filters.TEXT, free_text))
     app.add_handler(MessageHandler(private & ~filters.StatusUpdate.ALL, not_text))
-    app.add_handler(CallbackQueryHandler(stale_button))
+    buttons.register_stale(app)  # a button no feature claims: old, or forged

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.domain.languages import CODES, language
 from bot.storage.residents import set_language
+from handlers.kit import buttons
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.commands import publish_for_chat
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.edits import edit_pressed
-from handlers.kit.payloads import decode
+from handlers.kit.homes import SetLanguage
 from handlers.kit.screens import main_menu_markup, main_menu_text, send_language_menu
 
 __all__ = ["register"]
@@ -24,21 +26,16 @@ async def language_command(update: Update, context: DaleelContext) -> None:
         )
 
 
-async def choose_language(update: Update, context: DaleelContext) -> None:
-    """A language button: validate the code, store it, answer in the new language."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
-        return
-    callback = decode(query.data)
-    code = callback.args[0] if callback and callback.action == "set" and callback.args else None
+async def choose_language(
+    update: Update, context: DaleelContext, press: Press[SetLanguage]
+) -> None:
+    """``lang:v1:set:<code>``: validate the code, store it, answer in the new language."""
+    query, code = press.query, press.payload.code
     if code not in CODES:
-        await query.answer(
-            context.tr.gettext("This button is no longer valid. Send /menu to start again.")
-        )
+        await answer_stale(update, context)
         return
     first_time = context.resident is None
-    resident = await set_language(context.db, chat.id, code)
+    resident = await set_language(context.db, press.chat_id, code)
     tr = context.state.catalogues.translator(code)
     context.use(resident, tr)
     await query.answer()
@@ -55,7 +52,7 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
             )
         )
     # The menu first: by the time the resident reads the answer, the commands match it.
-    await publish_for_chat(chat.id, context)
+    await publish_for_chat(press.chat_id, context)
     # The language question turns into the menu: one message, not three, on a weak line.
     await edit_pressed(
         query, main_menu_text(tr, "\n\n".join(paragraphs)), reply_markup=main_menu_markup(tr)
@@ -64,4 +61,4 @@ async def choose_language(update: Update, context: DaleelContext) -> None:
 
 def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("language", language_command, filters.ChatType.PRIVATE))
-    app.add_handler(CallbackQueryHandler(choose_language, pattern=r"^lang:"))
+    buttons.on(app, SetLanguage, choose_language, resident=False)

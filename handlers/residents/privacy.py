@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.access import roles_for
 from bot.storage.residents import delete_resident
+from handlers.kit import buttons
+from handlers.kit.buttons import Press
 from handlers.kit.commands import forget_chat_commands
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
-from handlers.kit.payloads import decode, encode
+from handlers.kit.payloads import Payload
 
 __all__ = ["register"]
+
+
+@dataclass(frozen=True)
+class EraseAll(Payload, feature="forget", action="yes"):
+    """Yes: erase everything Daleel keeps about me."""
+
+
+@dataclass(frozen=True)
+class KeepAll(Payload, feature="forget", action="no"):
+    """No: keep it."""
 
 
 async def forget_command(update: Update, context: DaleelContext) -> None:
@@ -33,8 +47,8 @@ async def forget_command(update: Update, context: DaleelContext) -> None:
         reply_markup=keyboard(
             [
                 [
-                    (tr.gettext("Yes, erase everything"), encode("forget", "yes")),
-                    (tr.gettext("No, keep it"), encode("forget", "no")),
+                    (tr.gettext("Yes, erase everything"), EraseAll().encode()),
+                    (tr.gettext("No, keep it"), KeepAll().encode()),
                 ]
             ],
             rtl=tr.language.rtl,
@@ -42,26 +56,20 @@ async def forget_command(update: Update, context: DaleelContext) -> None:
     )
 
 
-async def forget_button(update: Update, context: DaleelContext) -> None:
-    """The confirmation: erase in one statement (foreign keys cascade), then say so."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
-        return
-    callback = decode(query.data)
-    tr = context.tr
-    if callback is None or callback.action not in ("yes", "no"):
-        await query.answer(tr.gettext("This button is no longer valid. Send /menu to start again."))
-        return
-    await query.answer()
-    if callback.action == "no":
-        await query.edit_message_text(tr.gettext("Nothing was erased."))
-        return
-    staff = bool(await roles_for(context.db, context.settings, chat.id))
-    await delete_resident(context.db, chat.id, keep_audit_id=staff)
-    await forget_chat_commands(chat.id, context)
-    await query.edit_message_text(
-        tr.gettext(
+async def keep_button(update: Update, context: DaleelContext, press: Press[KeepAll]) -> None:
+    """``forget:v1:no``: nothing is erased."""
+    await press.query.answer()
+    await press.query.edit_message_text(context.tr.gettext("Nothing was erased."))
+
+
+async def forget_button(update: Update, context: DaleelContext, press: Press[EraseAll]) -> None:
+    """``forget:v1:yes``: erase in one statement (foreign keys cascade), then say so."""
+    await press.query.answer()
+    staff = bool(await roles_for(context.db, context.settings, press.chat_id))
+    await delete_resident(context.db, press.chat_id, keep_audit_id=staff)
+    await forget_chat_commands(press.chat_id, context)
+    await press.query.edit_message_text(
+        context.tr.gettext(
             "Done: everything Daleel kept about you has been erased. "
             "Send /start if you want to use Daleel again."
         )
@@ -70,4 +78,5 @@ async def forget_button(update: Update, context: DaleelContext) -> None:
 
 def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("forget", forget_command, filters.ChatType.PRIVATE))
-    app.add_handler(CallbackQueryHandler(forget_button, pattern=r"^forget:"))
+    buttons.on(app, EraseAll, forget_button, resident=False)
+    buttons.on(app, KeepAll, keep_button, resident=False)

@@ -28,10 +28,11 @@ point where a guess is as likely wrong as right.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.camps.names import find_camps
 from bot.domain.categories import CATEGORIES
@@ -41,10 +42,12 @@ from bot.storage.areas import get_area
 from bot.storage.questions import count_question
 from bot.text.fold import clean
 from bot.understanding.intent import Understanding
+from handlers.kit import buttons as kit_buttons
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import offer_camps
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.payloads import P, Payload
 from handlers.kit.routes import Asked, Need
 from handlers.kit.screens import main_menu_markup, send_language_menu, send_main_menu
 
@@ -74,20 +77,59 @@ _NEEDS: Mapping[str, Need] = MappingProxyType(
         "alerts": "alerts",
     }
 )
-_CHOICE_ACTIONS = MappingProxyType(
+
+
+# --- "Did you mean" buttons: one payload per choice -----------------------------------------
+
+
+@dataclass(frozen=True)
+class AskServices(Payload, feature="txt", action="svc"):
+    """The camp's services; of one category when the message named it clearly."""
+
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class AskSafety(Payload, feature="txt", action="safe"):
+    """Is my area safe; about one area when the message named it confidently."""
+
+    area_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AskFood(Payload, feature="txt", action="food"):
+    """The next food distributions."""
+
+
+@dataclass(frozen=True)
+class AskLeftOff(Payload, feature="txt", action="left_off"):
+    """What to do when left off the food list."""
+
+
+@dataclass(frozen=True)
+class AskAlerts(Payload, feature="txt", action="alerts"):
+    """The resident's alerts."""
+
+
+@dataclass(frozen=True)
+class AskHelp(Payload, feature="txt", action="help"):
+    """What Daleel can do."""
+
+
+@dataclass(frozen=True)
+class AskLanguage(Payload, feature="txt", action="lang"):
+    """The language choice."""
+
+
+# The choices without arguments, by intent.
+_PLAIN_CHOICES: Mapping[str, type[Payload]] = MappingProxyType(
     {
-        "services": "svc",
-        "food": "food",
-        "left_off_list": "left_off",
-        "safety": "safe",
-        "alerts": "alerts",
-        "help": "help",
-        "language": "lang",
+        "food": AskFood,
+        "left_off_list": AskLeftOff,
+        "alerts": AskAlerts,
+        "help": AskHelp,
+        "language": AskLanguage,
     }
-)
-# A "Did you mean" button's action and the need it stands for.
-_ACTION_NEEDS: Mapping[str, Need] = MappingProxyType(
-    {action: _NEEDS[intent] for intent, action in _CHOICE_ACTIONS.items() if intent in _NEEDS}
 )
 
 
@@ -188,63 +230,73 @@ def _choices(tr: Translator, u: Understanding) -> list[Button]:
     ranked = [i for i in (u.intent, *u.alternatives) if i in labels]
     buttons: list[Button] = []
     for intent in dict.fromkeys(ranked):
-        args: tuple[str | int, ...] = ()
-        # The category belongs to the winning intent: "food" when food won, not a service.
-        if intent == "services" and u.intent == "services" and u.category in CATEGORIES:
-            args = (u.category,)
-        elif intent == "safety" and is_confident(u.place_matches):
-            args = (u.place_matches[0].area_id,)
-        buttons.append((tr.gettext(labels[intent]), encode("txt", _CHOICE_ACTIONS[intent], *args)))
+        payload: Payload
+        if intent == "services":
+            # The category belongs to the winning intent: "food" when food won, not a service.
+            sure = u.intent == "services" and u.category in CATEGORIES
+            payload = AskServices(u.category if sure else None)
+        elif intent == "safety":
+            sure = is_confident(u.place_matches)
+            payload = AskSafety(u.place_matches[0].area_id if sure else None)
+        else:
+            payload = _PLAIN_CHOICES[intent]()
+        buttons.append((tr.gettext(labels[intent]), payload.encode()))
     return buttons[:_MAX_CHOICES]
 
 
-async def choice_button(update: Update, context: DaleelContext) -> None:
-    """A "Did you mean" button: re-check the payload, then answer as if asked clearly."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
+# A "Did you mean" button: its payload re-checked, then answered as if asked clearly.
+
+
+async def _hand_over(press: Press[P], context: DaleelContext, need: Need, asked: Asked) -> None:
+    await press.query.answer()
+    await context.routes.answer(need, asked, context)
+
+
+async def _on_services(update: Update, context: DaleelContext, press: Press[AskServices]) -> None:
+    category = press.payload.category
+    if category is not None and category not in CATEGORIES:
+        await answer_stale(update, context)
         return
-    callback = decode(query.data)
-    if (
-        callback is None
-        or context.resident is None
-        or not await _choose(update, context, chat.id, callback)
-    ):
-        await query.answer(
-            context.tr.gettext("This button is no longer valid. Send /menu to start again.")
-        )
+    await _hand_over(press, context, "services", Asked(update, press.chat_id, category=category))
 
 
-async def _choose(
-    update: Update, context: DaleelContext, chat_id: int, callback: Callback
-) -> bool:
-    """Act on a valid choice; False when the payload does not hold up."""
-    query = update.callback_query
-    assert query is not None
-    action, args = callback.action, callback.args
-    if action == "lang" and not args:
-        await query.answer()
-        await send_language_menu(chat_id, context, first_time=False)
-        return True
-    need = _ACTION_NEEDS.get(action)
-    asked: Asked | None = None
-    if need == "services" and len(args) <= 1:
-        category = args[0] if args else None
-        if category is None or category in CATEGORIES:
-            asked = Asked(update, chat_id, category=category)
-    elif need == "safety" and len(args) <= 1:
-        area_id = callback.arg_int(0) if args else None
-        if not args or (area_id is not None and await get_area(context.db, area_id)):
-            asked = Asked(update, chat_id, area_id=area_id)
-    elif need is not None and not args:
-        asked = Asked(update, chat_id)
-    if need is None or asked is None:
-        return False
-    await query.answer()
-    return await context.routes.answer(need, asked, context)
+async def _on_safety(update: Update, context: DaleelContext, press: Press[AskSafety]) -> None:
+    area_id = press.payload.area_id
+    if area_id is not None and await get_area(context.db, area_id) is None:
+        await answer_stale(update, context)
+        return
+    await _hand_over(press, context, "safety", Asked(update, press.chat_id, area_id=area_id))
+
+
+async def _on_food(update: Update, context: DaleelContext, press: Press[AskFood]) -> None:
+    await _hand_over(press, context, "food", Asked(update, press.chat_id))
+
+
+async def _on_left_off(update: Update, context: DaleelContext, press: Press[AskLeftOff]) -> None:
+    await _hand_over(press, context, "left_off_list", Asked(update, press.chat_id))
+
+
+async def _on_alerts(update: Update, context: DaleelContext, press: Press[AskAlerts]) -> None:
+    await _hand_over(press, context, "alerts", Asked(update, press.chat_id))
+
+
+async def _on_help(update: Update, context: DaleelContext, press: Press[AskHelp]) -> None:
+    await _hand_over(press, context, "help", Asked(update, press.chat_id))
+
+
+async def _on_language(update: Update, context: DaleelContext, press: Press[AskLanguage]) -> None:
+    await press.query.answer()
+    await send_language_menu(press.chat_id, context, first_time=False)
 
 
 def register(app: DaleelApp) -> None:
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, free_text)
     )
-    app.add_handler(CallbackQueryHandler(choice_button, pattern=r"^txt:"))
+    kit_buttons.on(app, AskServices, _on_services)
+    kit_buttons.on(app, AskSafety, _on_safety)
+    kit_buttons.on(app, AskFood, _on_food)
+    kit_buttons.on(app, AskLeftOff, _on_left_off)
+    kit_buttons.on(app, AskAlerts, _on_alerts)
+    kit_buttons.on(app, AskHelp, _on_help)
+    kit_buttons.on(app, AskLanguage, _on_language)

@@ -17,10 +17,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler
 
 from bot.domain.areas import LEVEL_RANK
 from bot.i18n.catalogues import N_, Markup, Translator
@@ -30,9 +30,12 @@ from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
 from bot.storage.safety_views import with_children
+from handlers.kit import buttons
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.homes import FollowArea, MenuHome, SafetyHome
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import Callback, decode, encode
+from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
 
 __all__ = ["answer_area", "answer_place_matches", "register", "show_safety_home"]
@@ -62,7 +65,22 @@ _BACK = N_("‹ Back")
 _ALERT = N_("🔔 Alert me when this changes")
 _SEARCH_AGAIN = N_("🔎 Search another place")
 _MAIN_MENU = N_("⬅️ Main menu")
-_STALE_BUTTON = N_("This button is no longer valid. Send /menu to start again.")
+
+
+@dataclass(frozen=True)
+class Governorates(Payload, feature="safe", action="govs"):
+    page: int
+
+
+@dataclass(frozen=True)
+class PlacesIn(Payload, feature="safe", action="list"):
+    area_id: int
+    page: int
+
+
+@dataclass(frozen=True)
+class AnswerFor(Payload, feature="safe", action="area"):
+    area_id: int
 
 
 # --- public: also called by the free-text feature ---------------------------------------
@@ -92,13 +110,13 @@ async def answer_place_matches(
         area = await get_area(context.db, match.area_id)
         if area is not None:
             label = await _described(area, context)
-            choices.append((button_label(label), encode("safe", "area", area.id)))
+            choices.append((button_label(label), AnswerFor(area.id).encode()))
     if not choices:
         await _send_not_found(chat_id, context)
         return
     tr = context.tr
     rows = [[choice] for choice in choices]
-    rows.append([(tr.gettext(_BROWSE), encode("safe", "govs", 0))])
+    rows.append([(tr.gettext(_BROWSE), Governorates(0).encode())])
     await context.bot.send_message(
         chat_id, tr.gettext(_DID_YOU_MEAN), reply_markup=keyboard(rows, rtl=tr.language.rtl)
     )
@@ -123,9 +141,9 @@ async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bo
         stale_after_days=context.settings.safety.stale_after_days,
     )
     rows = [
-        [(tr.gettext(_ALERT), encode("alert", "sub_area", area.id))],
-        [(tr.gettext(_SEARCH_AGAIN), encode("safe", "home"))],
-        [(tr.gettext(_MAIN_MENU), encode("menu", "home"))],
+        [(tr.gettext(_ALERT), FollowArea(area.id).encode())],
+        [(tr.gettext(_SEARCH_AGAIN), SafetyHome().encode())],
+        [(tr.gettext(_MAIN_MENU), MenuHome().encode())],
     ]
     await context.bot.send_message(
         chat_id, text, reply_markup=keyboard(rows, rtl=tr.language.rtl)
@@ -147,8 +165,8 @@ async def _described(area: Area, context: DaleelContext) -> str:
 async def _send_not_found(chat_id: int, context: DaleelContext) -> None:
     tr = context.tr
     rows = [
-        [(tr.gettext(_BROWSE), encode("safe", "govs", 0))],
-        [(tr.gettext(_MAIN_MENU), encode("menu", "home"))],
+        [(tr.gettext(_BROWSE), Governorates(0).encode())],
+        [(tr.gettext(_MAIN_MENU), MenuHome().encode())],
     ]
     await context.bot.send_message(
         chat_id, tr.gettext(_NOT_FOUND), reply_markup=keyboard(rows, rtl=tr.language.rtl)
@@ -159,8 +177,8 @@ async def show_safety_home(chat_id: int, context: DaleelContext) -> None:
     """Ask for the place's name, with a button to browse the list instead."""
     tr = context.tr
     rows = [
-        [(tr.gettext(_BROWSE), encode("safe", "govs", 0))],
-        [(tr.gettext(_MAIN_MENU), encode("menu", "home"))],
+        [(tr.gettext(_BROWSE), Governorates(0).encode())],
+        [(tr.gettext(_MAIN_MENU), MenuHome().encode())],
     ]
     await context.bot.send_message(
         chat_id, tr.gettext(_ASK), reply_markup=keyboard(rows, rtl=tr.language.rtl)
@@ -189,7 +207,7 @@ async def _page(
     buttons = [
         (
             button_label(area_name(a, tr.code)),
-            encode("safe", "list", a.id, 0) if a.id in parents else encode("safe", "area", a.id),
+            PlacesIn(a.id, 0).encode() if a.id in parents else AnswerFor(a.id).encode(),
         )
         for a in chunk
     ]
@@ -205,11 +223,11 @@ async def _list_governorates(query: CallbackQuery, page: int, context: DaleelCon
     rows, more = await _page(tr, roots, page, context)
     nav: list[Button] = []
     if page > 0:
-        nav.append((tr.gettext(_BACK), encode("safe", "govs", page - 1)))
+        nav.append((tr.gettext(_BACK), Governorates(page - 1).encode()))
     if more:
-        nav.append((tr.gettext(_MORE), encode("safe", "govs", page + 1)))
+        nav.append((tr.gettext(_MORE), Governorates(page + 1).encode()))
     rows.append(nav)
-    rows.append([(tr.gettext(_MAIN_MENU), encode("menu", "home"))])
+    rows.append([(tr.gettext(_MAIN_MENU), MenuHome().encode())])
     await query.answer()
     await _show(query, tr.gettext(_CHOOSE_GOVERNORATE), keyboard(rows, rtl=tr.language.rtl))
     return True
@@ -226,18 +244,18 @@ async def _list_children(
     if area.level in _ANSWERABLE_WITH_CHILDREN and page == 0:
         # A sub-district or town can have a status of its own, apart from its villages.
         itself = tr.gettext(_ITSELF, name=area_name(area, tr.code))
-        rows.insert(0, [(button_label(itself), encode("safe", "area", area.id))])
+        rows.insert(0, [(button_label(itself), AnswerFor(area.id).encode())])
     nav: list[Button] = []
     if page > 0:
-        nav.append((tr.gettext(_BACK), encode("safe", "list", area.id, page - 1)))
+        nav.append((tr.gettext(_BACK), PlacesIn(area.id, page - 1).encode()))
     elif area.parent_id is not None:
-        nav.append((tr.gettext(_BACK), encode("safe", "list", area.parent_id, 0)))
+        nav.append((tr.gettext(_BACK), PlacesIn(area.parent_id, 0).encode()))
     else:
-        nav.append((tr.gettext(_BACK), encode("safe", "govs", 0)))
+        nav.append((tr.gettext(_BACK), Governorates(0).encode()))
     if more:
-        nav.append((tr.gettext(_MORE), encode("safe", "list", area.id, page + 1)))
+        nav.append((tr.gettext(_MORE), PlacesIn(area.id, page + 1).encode()))
     rows.append(nav)
-    rows.append([(tr.gettext(_MAIN_MENU), encode("menu", "home"))])
+    rows.append([(tr.gettext(_MAIN_MENU), MenuHome().encode())])
     ancestors = await area_ancestors(context.db, area.id)
     text = tr.gettext(_CHOOSE_IN, place=Markup(level_label(tr, place_of(area, ancestors, tr.code))))
     await query.answer()
@@ -258,57 +276,48 @@ async def _show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -
         await query.get_bot().send_message(query.message.chat.id, text, reply_markup=markup)
 
 
-# --- the button handler -------------------------------------------------------------------
+# --- the buttons -------------------------------------------------------------------------
+# Every id is re-checked at the press: a payload that names nothing (now) is stale.
 
 
-async def on_button(update: Update, context: DaleelContext) -> None:
-    """Every ``safe:`` button; a payload that does not check out is a stale button."""
-    query = update.callback_query
-    chat = update.effective_chat
-    if query is None or chat is None:
+async def _on_home(update: Update, context: DaleelContext, press: Press[SafetyHome]) -> None:
+    """``safe:v1:home``: ask for the place's name."""
+    await press.query.answer()
+    await show_safety_home(press.chat_id, context)
+
+
+async def _on_governorates(
+    update: Update, context: DaleelContext, press: Press[Governorates]
+) -> None:
+    """``safe:v1:govs:<page>``: the governorates."""
+    page = press.payload.page
+    if page > _MAX_PAGE or not await _list_governorates(press.query, page, context):
+        await answer_stale(update, context)
+
+
+async def _on_list(update: Update, context: DaleelContext, press: Press[PlacesIn]) -> None:
+    """``safe:v1:list:<area id>:<page>``: the places under an area."""
+    page = press.payload.page
+    area = await get_area(context.db, press.payload.area_id) if page <= _MAX_PAGE else None
+    if area is None:
+        await answer_stale(update, context)
+    elif await _list_children(press.query, area, page, context):
+        pass
+    elif page > 0:
+        await answer_stale(update, context)
+    else:  # nothing under it (any more): answer for the place itself
+        await press.query.answer()
+        await _send_answer(press.chat_id, area.id, context)
+
+
+async def _on_area(update: Update, context: DaleelContext, press: Press[AnswerFor]) -> None:
+    """``safe:v1:area:<area id>``: the answer for one area."""
+    area_id = press.payload.area_id
+    if await get_area(context.db, area_id) is None:
+        await answer_stale(update, context)
         return
-    callback = decode(query.data)
-    if callback is None or callback.feature != "safe" or not await _dispatch(
-        callback, query, chat.id, context
-    ):
-        await query.answer(context.tr.gettext(_STALE_BUTTON))
-
-
-async def _dispatch(
-    callback: Callback, query: CallbackQuery, chat_id: int, context: DaleelContext
-) -> bool:
-    """Act on a decoded payload; False when it names nothing that exists (now)."""
-    action, args = callback.action, callback.args
-    if action == "home" and not args:
-        await query.answer()
-        await show_safety_home(chat_id, context)
-        return True
-    if action == "govs" and len(args) == 1:
-        page = callback.arg_int(0)
-        if page is None or page > _MAX_PAGE:
-            return False
-        return await _list_governorates(query, page, context)
-    if action == "list" and len(args) == 2:
-        area_id, page = callback.arg_int(0), callback.arg_int(1)
-        if area_id is None or page is None or page > _MAX_PAGE:
-            return False
-        area = await get_area(context.db, area_id)
-        if area is None:
-            return False
-        if await _list_children(query, area, page, context):
-            return True
-        if page > 0:
-            return False
-        # Nothing under it (any more): answer for the place itself.
-        await query.answer()
-        return await _send_answer(chat_id, area.id, context)
-    if action == "area" and len(args) == 1:
-        area_id = callback.arg_int(0)
-        if area_id is None or await get_area(context.db, area_id) is None:
-            return False
-        await query.answer()
-        return await _send_answer(chat_id, area_id, context)
-    return False
+    await press.query.answer()
+    await _send_answer(press.chat_id, area_id, context)
 
 
 async def _answer(asked: Asked, context: DaleelContext) -> None:
@@ -322,5 +331,8 @@ async def _answer(asked: Asked, context: DaleelContext) -> None:
 
 
 def register(app: DaleelApp) -> None:
-    app.add_handler(CallbackQueryHandler(on_button, pattern=r"^safe:"))
+    buttons.on(app, SafetyHome, _on_home, resident=False)
+    buttons.on(app, Governorates, _on_governorates, resident=False)
+    buttons.on(app, PlacesIn, _on_list, resident=False)
+    buttons.on(app, AnswerFor, _on_area, resident=False)
     app.bot_data.routes.add("safety", _answer)  # typed questions

@@ -7,20 +7,22 @@ Payload: ``sch:v1:cancel:<schedule id>`` (re-checked: the role, and that it is a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor
 from bot.i18n.catalogues import Markup, pick
-from bot.storage import audit
 from bot.storage.announcements import ALL_LANGUAGES, Announcement, get_announcement
 from bot.storage.schedules import Schedule, list_schedules
 from bot.text.length import MESSAGE_LIMIT, telegram_length
-from handlers.kit.buttons import STALE
+from handlers.kit import buttons
+from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import decode, encode
-from handlers.kit.permissions import authorize, requires
+from handlers.kit.payloads import Payload
+from handlers.kit.permissions import requires
 from handlers.staff.describe import describe_audience, describe_priority, describe_rule
 from handlers.staff.scheduling import cancel_schedule
 
@@ -94,7 +96,7 @@ async def schedules_command(update: Update, context: DaleelContext, actor: Actor
         )
     blocks.append(tr.gettext("/cancel and a number stops a schedule."))
     rows: list[list[Button]] = [
-        [(tr.gettext("✖️ Cancel #{id}", id=Markup(str(s.id))), encode("sch", "cancel", s.id))]
+        [(tr.gettext("✖️ Cancel #{id}", id=Markup(str(s.id))), CancelSchedule(s.id).encode())]
         for s in shown[:_MAX_BUTTONS]
     ]
     await context.bot.send_message(
@@ -102,25 +104,24 @@ async def schedules_command(update: Update, context: DaleelContext, actor: Actor
     )
 
 
-async def schedule_button(update: Update, context: DaleelContext) -> None:
+@dataclass(frozen=True)
+class CancelSchedule(Payload, feature="sch", action="cancel"):
+    """Stop this schedule."""
+
+    schedule_id: int
+
+
+async def schedule_button(
+    update: Update, context: DaleelContext, actor: Actor, press: Press[CancelSchedule]
+) -> None:
     """``sch:v1:cancel:<id>`` — the role is checked at the press, the schedule re-read."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None:
-        return
-    callback = decode(query.data)
-    schedule_id = callback.arg_int(0) if callback and callback.action == "cancel" else None
-    actor = await authorize(update, context, "staff", "schedule.cancel")
-    if actor is None:
-        return
-    if schedule_id is None:
-        await audit.record(context.db, actor.user_id, "schedule.cancel", "rejected", "stale button")
-        await query.answer(context.tr.gettext(STALE))
-        return
-    await query.answer()
-    await cancel_schedule(context, chat.id, actor, schedule_id)
-    await audit.record(context.db, actor.user_id, actor.action, actor.outcome, actor.detail)
+    await press.query.answer()
+    await cancel_schedule(context, press.chat_id, actor, press.payload.schedule_id)
 
 
 def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("schedules", schedules_command, filters.ChatType.PRIVATE))
-    app.add_handler(CallbackQueryHandler(schedule_button, pattern=r"^sch:"))
+    buttons.on_guarded(
+        app, CancelSchedule, schedule_button, role="staff", action="schedule.cancel", alert=False
+    )
+    buttons.on_unknown(app, "sch", role="staff", action="schedule.cancel", alert=False)
