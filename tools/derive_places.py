@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Build bot/data/iraq/areas.csv, bot/data/iraq/camps.csv and bot/data/ATTRIBUTION.md from
-the source files in bot/data/iraq/sources (see PROVENANCE.md there). Reproducible: same
+the source files in tools/sources/iraq (see PROVENANCE.md there). Reproducible: same
 input, same output. Run from anywhere:  .venv/bin/python tools/derive_places.py
 
 What it does on top of the sources is listed in the tables below and in ATTRIBUTION.md:
@@ -25,7 +25,7 @@ from bot.domain.records import AreaRecord, CampRecord, Texts  # noqa: E402
 from bot.importing import export, parse  # noqa: E402
 
 OUT = REPO / "bot" / "data"
-SOURCE = OUT / "iraq" / "sources"
+SOURCE = REPO / "tools" / "sources" / "iraq"
 
 
 def read(name: str) -> list[dict[str, str]]:
@@ -244,7 +244,7 @@ ATTRIBUTION = """\
 # Data sources and attribution
 
 The place and camp lists shipped in `bot/data/iraq/` are derived by `tools/derive_places.py`
-from the source files in `bot/data/iraq/sources/`, copied unchanged (see PROVENANCE.md
+from the source files in `tools/sources/iraq/`, copied unchanged (see PROVENANCE.md
 there). Please keep these credits wherever the data, or anything derived from it, is shown
 or shared.
 
@@ -258,9 +258,9 @@ or shared.
 - `bot/data/iraq/camps.csv`: REACH Initiative MCNA 2020 and 2022 camp lists (public
   assessment tools). Credit: **"REACH Initiative"**.
 - `bot/data/demo/*.csv`: invented for demonstration only; every row is marked demo.
-- `bot/data/iraq/sources/*.csv`: the source files above (COD-AB levels 1-3, GeoNames
-  cities500, REACH camps), unchanged, under the same licences and credits; used only to
-  derive the lists and to check them: not package data, not in the wheel.
+- `tools/sources/iraq/*.csv` (in the repository, not in the wheel): the source files
+  above (COD-AB levels 1-3, GeoNames cities500, REACH camps), unchanged, under the same
+  licences and credits; used only to derive these lists and to check them.
 
 ## Changes made to the sources
 

@@ -26,7 +26,7 @@ from bot.config import Secret, Settings
 from bot.i18n.catalogues import LANGUAGES
 from handlers.kit.app import Prebuilt, build_application, running
 from handlers.kit.context import DaleelApp
-from handlers.staff import reports
+from handlers.staff import broadcasts
 from sandbox import BotMessage, Sandbox, SandboxClient, SimulatedUser
 from sandbox.demo import build_demo_database
 from tests.conftest import CAMP_ZONE, REPO, eventually
@@ -59,7 +59,7 @@ def settings(tmp_path: Path, sandbox: Sandbox) -> Settings:
 def fast_progress(monkeypatch: pytest.MonkeyPatch) -> None:
     """Broadcast progress shown every 0.1 s instead of every 3 s: the final report of a
     broadcast arrives as soon as it finishes, not up to 3 s later."""
-    monkeypatch.setattr(reports, "PROGRESS_INTERVAL", 0.1)
+    monkeypatch.setattr(broadcasts, "PROGRESS_INTERVAL", 0.1)
 
 
 # The demo data is written as seen from this morning, in camp time.

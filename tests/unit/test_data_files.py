@@ -25,7 +25,7 @@ from bot.importing import export, parse
 from tests.conftest import REPO
 
 DATA = REPO / "bot" / "data"
-SOURCE = DATA / "iraq" / "sources"  # the unchanged source files the lists derive from
+SOURCE = REPO / "tools" / "sources" / "iraq"  # the unchanged files the lists derive from
 TODAY = datetime.date(2026, 11, 24)  # the demo data is written relative to this day
 DEMO_CAMPS = {"debaga-1", "khazer-m1", "hasansham-u3", "qayyarah-jadah-5", "khanke", "shariya"}
 SORANI_LETTERS = re.compile("[ەێۆڵڕیک]")  # letters Arabic does not use
