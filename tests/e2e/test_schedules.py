@@ -286,12 +286,12 @@ async def test_a_schedule_whose_author_lost_the_role_does_not_go_out(
 
 
 async def test_times_are_read_as_staff_type_them(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     """8pm, tomorrow 9am, Arabic and Kurdish day words, Arabic-Indic digits; a refusal
     shows examples. (Now: Tuesday 24 November 2026, 10:00 camp time.)"""
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await people(client, app)
         staff = client.user(STAFF)
         await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
