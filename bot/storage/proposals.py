@@ -37,6 +37,7 @@ __all__ = [
     "pending_statuses_in",
     "proposals_for_area",
     "supersede_pending",
+    "supersede_softenings",
 ]
 
 ProposalState = Literal["pending", "confirmed", "rejected", "expired", "superseded"]
@@ -247,6 +248,19 @@ async def supersede_pending(
         "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
         f" WHERE area_id = ? AND state = 'pending' AND status IN ({','.join('?' * len(wanted))})",
         (now, area_id, *wanted),
+    ) as cursor:
+        return max(cursor.rowcount, 0)
+
+
+async def supersede_softenings(conn: aiosqlite.Connection, area_id: int, *, now: str) -> int:
+    """Retire the area's pending proposals that lower the warning or release the land (every
+    one but a feed's urgent report of danger): each was made against the status residents
+    were told then, so a newer status or a newer such proposal makes it moot. Returns how
+    many."""
+    async with conn.execute(
+        "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
+        " WHERE area_id = ? AND state = 'pending' AND urgent = 0",
+        (now, area_id),
     ) as cursor:
         return max(cursor.rowcount, 0)
 
