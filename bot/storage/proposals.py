@@ -296,7 +296,7 @@ async def decide(
 async def endorse(
     conn: aiosqlite.Connection, proposal_id: int, operator_id: int, *, expires_at: str
 ) -> bool:
-    """An operator takes up a feed's change toward return: it becomes their proposal and
+    """An operator takes up a feed's (or file's) softening: it becomes their proposal and
     now needs a second operator. False when it was not a pending, unendorsed proposal."""
     async with conn.execute(
         "UPDATE status_proposals SET proposed_by = ?, expires_at = ?"
