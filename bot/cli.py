@@ -123,8 +123,8 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
     )
     if report.proposed:
         print(
-            f"{report.proposed} changes toward return (cleared, cancelled) were not written: "
-            "they wait in /pending for two operators"
+            f"{report.proposed} changes that lower the warning or release the land were not "
+            "written: they wait in /pending for two operators"
         )
     if report.applied and kind in ("areas", "camps"):
         print("a running bot picks up new or renamed places within 5 minutes")

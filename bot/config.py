@@ -82,8 +82,9 @@ class RateLimits:
 
 @dataclass(frozen=True)
 class SafetySettings:
-    """How old a status may be before it is flagged, how long a change toward return
-    waits for a second operator, and when operators get the daily staleness digest."""
+    """How old a status may be before it is flagged, how long a change that lowers the
+    warning or releases the land waits for a second operator, and when operators get the
+    daily staleness digest."""
 
     stale_after_days: int = 30
     confirmation_hours: int = 48

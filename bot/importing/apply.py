@@ -22,7 +22,7 @@ from bot.domain.records import (
     ServiceRecord,
     StatusRecord,
 )
-from bot.domain.statuses import RETURN_STATUSES
+from bot.domain.statuses import needs_second_operator
 from bot.importing.parse import parse
 from bot.importing.results import ParseResult, RowError
 from bot.safety.answers import effective_status
@@ -43,8 +43,8 @@ class ImportReport:
     errors: tuple[RowError, ...]
     warnings: tuple[RowError, ...]
     applied: bool  # whether anything was written
-    # Changes toward return (cleared, cancelled) are not written: they wait in /pending
-    # for two operators, like any other.
+    # Changes that lower the warning residents are told or release the land (cleared,
+    # cancelled) are not written: they wait in /pending for two operators, like any other.
     proposed: int = 0
 
     @property
@@ -174,8 +174,9 @@ async def _write(
                 ):
                     proposed += 1
                     continue
-                # News of danger makes pending clearances moot.
-                await proposals.supersede_pending(conn, area_id, RETURN_STATUSES, now=now)
+                # News at least as strong as what residents are told makes pending
+                # softenings moot.
+                await proposals.supersede_softenings(conn, area_id, now=now)
                 # Followers of the area are owed an alert when what they are told changes;
                 # the running bot sends alerts owed within a minute.
                 due = effective_status(current) != effective_status(record) and (
@@ -204,15 +205,17 @@ async def _propose_return(
     now: str,
     confirmation_hours: int,
 ) -> bool:
-    """A row that would tell residents they may return to a real area is a proposal: the
-    two-person rule holds for files too (only demo rows about invented demo areas are
-    exempt, whatever a row's own demo column says). The same status with a newer date is
-    not a new claim and is written."""
-    if record.status not in RETURN_STATUSES or (record.demo and demo_area):
+    """A row that would lower the warning residents are told about a real area, or tell
+    them they may return, is a proposal: the two-person rule holds for files too (only demo
+    rows about invented demo areas are exempt, whatever a row's own demo column says). The
+    same status with a newer date is not a new claim and is written."""
+    if record.demo and demo_area:
+        return False
+    if not needs_second_operator(effective_status(current), record.status):
         return False
     if current is not None and current.status == record.status:
         return False
-    await proposals.supersede_pending(conn, area_id, RETURN_STATUSES, now=now)
+    await proposals.supersede_softenings(conn, area_id, now=now)
     expires = datetime.datetime.fromisoformat(now) + datetime.timedelta(hours=confirmation_hours)
     await proposals.insert_proposal(
         conn, area_id=area_id, status=record.status, status_date=record.date,

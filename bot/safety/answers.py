@@ -1,12 +1,15 @@
 """What an area's safety status means for a resident, and how the answer reads.
 
-Pure: no database, no Telegram. The handler loads the area, its ancestors and its current
-status, and this module turns them into one HTML answer in the reader's language.
+Pure: no database, no Telegram. The handler loads the area, its ancestors, its current
+status and what is known inside it (:mod:`bot.safety.summary`), and this module turns
+them into one HTML answer in the reader's language.
 
 The rule this module exists to keep: a place is never presented as fit to return to unless
 an authority said so, with the date and the authority shown. Anything missing, unknown or
 malformed reads as "no information", which says in so many words that it does NOT mean
-safe; and every answer ends with the risk-education message.
+safe; and every answer ends with the risk-education message. An area with places inside
+it summarises them first, so "no information" about a sub-district never hides a
+dangerous village in it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Protocol
 
 from bot.domain.statuses import NO_INFORMATION, RETURN_STATUSES, STATUSES
 from bot.i18n.catalogues import N_, Markup, Translator, pick
+from bot.safety.summary import Inside
 from bot.storage.areas import Area
 
 __all__ = [
@@ -93,6 +97,40 @@ _MEANING: dict[str, str] = {
         "and paths that people already use."
     ),
 }
+
+# What is known inside an area (a sub-district's towns and villages), headlined by the
+# strongest warning among them.
+_DANGER_INSIDE: dict[str, str] = {
+    "confirmed": N_(
+        "⛔ <b>Confirmed danger inside this area.</b> A survey confirmed explosive hazards "
+        "in places inside it."
+    ),
+    "in_progress": N_(
+        "🚧 <b>Clearance in progress inside this area.</b> Teams are working to remove "
+        "explosive hazards in places inside it."
+    ),
+    "suspected": N_(
+        "⚠️ <b>Suspected danger inside this area.</b> Explosive hazards are suspected in "
+        "places inside it."
+    ),
+}
+# Short names of the statuses, for counts and lists.
+_STATUS_NAME: dict[str, str] = {
+    "confirmed": N_("⛔ confirmed danger"),
+    "in_progress": N_("🚧 clearance in progress"),
+    "suspected": N_("⚠️ suspected danger"),
+    "unknown": N_("❔ status unknown"),
+    NO_INFORMATION: N_("❔ no information"),
+    "cleared": N_("🔷 cleared"),
+    "cancelled": N_("🔷 surveyed, no hazards found"),
+}
+# TRANSLATORS: {counts} is a list such as "⛔ confirmed danger: 1 · ❔ no information: 40".
+_COUNTS = N_("<b>Places inside:</b> {counts}")
+_WITH_DANGER = N_("<b>Places with danger:</b>")
+# TRANSLATORS: one place with danger: "Safina (village) — ⛔ confirmed danger, <date>, <source>".
+_DANGER_PLACE = N_("• {place} — {status}, {date}, {source}")
+_MORE_DANGER = N_("More places with danger: {n}")
+_ITSELF = N_("<b>The area as a whole:</b>")
 
 _UPDATED = N_("🗓️ Updated {date} by {source}.")
 _NOTE = N_("📝 Note: {note}")
@@ -214,6 +252,38 @@ def is_stale(status_date: date, today: date, stale_after_days: int) -> bool:
     return age_in_days(status_date, today) > stale_after_days
 
 
+def _name(tr: Translator, status: str) -> str:
+    """A status's short name, as HTML."""
+    return html.escape(tr.gettext(_STATUS_NAME.get(status, _STATUS_NAME[NO_INFORMATION])),
+                       quote=False)
+
+
+def _inside_lines(tr: Translator, inside: Inside) -> list[str]:
+    """The summary of the places inside: the strongest danger, counts, places with danger."""
+    lines: list[str] = []
+    if inside.danger:
+        lines.append(tr.gettext(_DANGER_INSIDE[inside.worst]))
+    counts = " · ".join(
+        f"{_name(tr, status)}: {tr.value(n)}" for status, n in inside.counts.items() if n
+    )
+    lines.append(tr.gettext(_COUNTS, counts=Markup(counts)))
+    if inside.dangerous:
+        lines.append(tr.gettext(_WITH_DANGER))
+        for found in inside.dangerous:
+            record = found.status
+            lines.append(tr.gettext(
+                _DANGER_PLACE,
+                place=Markup(level_label(tr, Place(area_name(found.area, tr.code),
+                                                   found.area.level, None))),
+                status=Markup(_name(tr, record.status)),
+                date=record.status_date,
+                source=shorten(record.source, _MAX_SOURCE),
+            ))
+        if inside.more_dangerous > 0:
+            lines.append(tr.gettext(_MORE_DANGER, n=inside.more_dangerous))
+    return lines
+
+
 def render_answer(
     tr: Translator,
     place: Place,
@@ -221,17 +291,31 @@ def render_answer(
     *,
     today: date,
     stale_after_days: int,
+    inside: Inside | None = None,
 ) -> str:
-    """The whole answer about one area, as HTML, well under Telegram's 4096 characters."""
+    """The whole answer about one area, as HTML, well under Telegram's 4096 characters.
+
+    With ``inside`` (what is known about the places in it), those come first: the danger
+    inside is the headline whenever the area itself has no information."""
     status = effective_status(record)
+    summary = inside if inside is not None and inside.known else None
     lines: list[str] = []
-    if place.demo or (record is not None and record.demo):
+    if place.demo or (record is not None and record.demo) or (summary and summary.demo):
         lines.append(tr.gettext(_DEMO))
     lines.append(tr.gettext(_PLACE, place=Markup(level_label(tr, place))))
+    if summary is not None:
+        lines.extend(_inside_lines(tr, summary))
+        lines.append("")
     if record is None or status == NO_INFORMATION:
-        lines.append(tr.gettext(_HEADLINE[NO_INFORMATION]))
-        lines.append(tr.gettext(_MEANING[NO_INFORMATION]))
+        if summary is not None and summary.danger:
+            # Never "no information" under a known danger: what the danger means instead.
+            lines.append(tr.gettext(_MEANING[summary.worst]))
+        else:
+            lines.append(tr.gettext(_HEADLINE[NO_INFORMATION]))
+            lines.append(tr.gettext(_MEANING[NO_INFORMATION]))
     else:
+        if summary is not None:
+            lines.append(tr.gettext(_ITSELF))
         source = shorten(record.source, _MAX_SOURCE)
         lines.append(tr.gettext(_HEADLINE[status], source=source, date=record.status_date))
         lines.append(tr.gettext(_MEANING[status]))
@@ -250,4 +334,3 @@ def render_answer(
     lines.append("")
     lines.append(tr.gettext(RISK_EDUCATION))
     return "\n".join(lines)
-

@@ -1,15 +1,23 @@
 """Changing an area's safety status: the two-person rule, and the alerts that follow.
 
-- A change **toward danger** (unknown, suspected, confirmed, in progress) takes effect at
-  once: a warning that waits can kill. It also retires the area's pending proposals — news
-  of danger makes a pending clearance moot.
-- A change **toward return** (cleared, cancelled) is a *proposal* until a second, different
-  operator confirms it within ``safety.confirmation_hours``; residents keep seeing the
-  previous status meanwhile. A proposal is confirmed only against the status it was made
-  against: if the status moved on in between, it is retired, never applied over newer news.
-- A **feed** never publishes: each change it brings is a proposal (danger-ward ones flagged
-  urgent). One operator accepts a danger-ward one; a return-ward one accepted by an operator
-  becomes that operator's proposal and still needs a second operator.
+The direction of a change is decided once, by the order of warning in
+:mod:`bot.domain.statuses` (:func:`~bot.domain.statuses.needs_second_operator`), against
+what residents are told now (the effective status):
+
+- A change that **raises or keeps the warning** (e.g. unknown → suspected, in progress →
+  confirmed, cleared → unknown) takes effect at once: a warning that waits can kill. It
+  also retires the area's pending softenings — they were made against older news.
+- A change that **lowers the warning** (e.g. confirmed → suspected or unknown, suspected →
+  unknown) or **tells people they may return** (cleared, cancelled) is a *proposal* until a
+  second, different operator confirms it within ``safety.confirmation_hours``; residents
+  keep seeing the previous status meanwhile: one person's slip never removes a warning. A
+  proposal is confirmed only against the status it was made against: if the status moved
+  on in between, it is retired, never applied over newer news.
+- A **feed** never publishes: each change it brings is a proposal (the ones raising the
+  warning flagged urgent). One operator accepts an urgent one; a softening accepted by an
+  operator becomes that operator's proposal and still needs a second operator.
+- A pending report of a stronger warning blocks every softening below it (a clearance
+  first of all): the warning is decided first.
 
 When the effective status (what residents are told) changes, the history row is marked
 ``alert_due`` in the same transaction, and every subscriber of the area gets an urgent
@@ -30,7 +38,7 @@ from typing import Literal
 
 from bot.access import has_role
 from bot.domain.records import StatusRecord
-from bot.domain.statuses import DANGER_STATUSES, RETURN_STATUSES, STATUSES
+from bot.domain.statuses import STATUSES, lowers_warning, needs_second_operator
 from bot.safety.alerts import ALERT_KIND, AlertSent, render_alert, send_alert, send_due_alerts
 from bot.safety.answers import (
     effective_status,
@@ -55,7 +63,7 @@ from bot.storage.proposals import (
     load_proposal,
     pending_keys_in,
     pending_statuses_in,
-    supersede_pending,
+    supersede_softenings,
 )
 
 __all__ = [
@@ -71,7 +79,7 @@ __all__ = [
     "Unchanged",
     "confirm",
     "expire_proposals",
-    "is_toward_return",
+    "is_softening",
     "propose_from_feed",
     "reject",
     "render_alert",
@@ -83,10 +91,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-
-def is_toward_return(status: str) -> bool:
-    """Only these need a second operator: they tell people they may go back."""
-    return status in RETURN_STATUSES
+def is_softening(current: AreaStatus | None, status: str) -> bool:
+    """Whether setting ``status`` where residents are told ``current`` lowers the warning
+    or tells them they may return: only such a change needs a second operator."""
+    return needs_second_operator(effective_status(current), status)
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,7 @@ class Unchanged:
 
 @dataclass(frozen=True)
 class Endorsed:
-    """A feed's change toward return, now this operator's proposal: a second one confirms."""
+    """A feed's (or file's) softening, now this operator's proposal: a second one confirms."""
 
     proposal: Proposal
     expires_at: datetime
@@ -149,7 +157,7 @@ class Refused:
 @dataclass(frozen=True)
 class FeedOutcome:
     proposed: tuple[int, ...]  # proposal ids, in row order
-    urgent: int  # of which danger-ward
+    urgent: int  # of which raise the warning
     unchanged: int  # rows that say what residents are already told (or older news)
     already_pending: int  # the same change is already waiting for a decision
 
@@ -183,7 +191,8 @@ def _effective_changes(current: AreaStatus | None, change: Change) -> bool:
 async def set_status(
     state: AppState, change: Change, operator_id: int
 ) -> Applied | Proposed | Unchanged:
-    """An operator's change: at once toward danger, a proposal toward return."""
+    """An operator's change: at once when it raises or keeps the warning residents are
+    told, a proposal for a second operator when it lowers it or releases the land."""
     if change.status not in STATUSES:
         raise ValueError(f"unknown status {change.status!r}")
     if not change.source.strip():
@@ -196,11 +205,9 @@ async def set_status(
         current = await current_in(conn, change.area_id)
         if _same(current, change):
             return Unchanged(current) if current is not None else _never()
-        if is_toward_return(change.status):
-            # A new clearance replaces older clearances; news of danger stays pending.
-            superseded = await supersede_pending(
-                conn, change.area_id, RETURN_STATUSES, now=_iso(now)
-            )
+        if is_softening(current, change.status):
+            # A new softening replaces older ones; news of danger stays pending.
+            superseded = await supersede_softenings(conn, change.area_id, now=_iso(now))
             expires = now + timedelta(hours=hours)
             proposal_id = await insert_proposal(
                 conn, area_id=change.area_id, status=change.status,
@@ -210,8 +217,8 @@ async def set_status(
                 created_at=_iso(now), expires_at=_iso(expires),
             )
             return Proposed(proposal_id, expires, superseded)
-        # News of danger makes pending clearances moot.
-        superseded = await supersede_pending(conn, change.area_id, RETURN_STATUSES, now=_iso(now))
+        # News at least as strong as what residents are told makes pending softenings moot.
+        superseded = await supersede_softenings(conn, change.area_id, now=_iso(now))
         due = _effective_changes(current, change)
         history_id = await record_status(
             conn, change.area_id, _record(change), origin="operator",
@@ -244,22 +251,25 @@ async def confirm(
             return Refused("missing")
         if proposal.state != "pending":
             return Refused("not_pending", proposal)
-        toward_return = is_toward_return(proposal.status)
         if proposal.expires_at <= _iso(now) and not proposal.urgent:
             await decide(conn, proposal.id, "expired", decided_by=None, now=_iso(now))
             return Refused("expired", proposal)
         current = await current_in(conn, proposal.area_id)
+        # Decided against what residents are told now, not when the proposal was made.
+        softening = is_softening(current, proposal.status)
         moved_on = (current.history_id if current else None) != proposal.base_history_id
         if moved_on and (
-            toward_return or (current is not None and proposal.status_date < current.status_date)
+            softening or (current is not None and proposal.status_date < current.status_date)
         ):
             # Confirming now would put this over news that came after it. (A warning at
-            # least as recent as the current status still applies: the safe direction.)
+            # least as strong and as recent as the current status still applies: the safe
+            # direction.)
             await decide(conn, proposal.id, "superseded", decided_by=None, now=_iso(now))
             return Refused("moved_on", proposal)
-        if toward_return:
-            if await pending_statuses_in(conn, proposal.area_id) & DANGER_STATUSES:
-                # A report of danger waits for a decision: it is decided first.
+        if softening:
+            pending = await pending_statuses_in(conn, proposal.area_id)
+            if any(lowers_warning(other, proposal.status) for other in pending):
+                # A report of a stronger warning waits for a decision: it is decided first.
                 return Refused("danger_pending", proposal)
             if proposal.proposed_by == operator_id:
                 return Refused("own_proposal", proposal)
@@ -293,11 +303,9 @@ async def confirm(
             conn, proposal.id, "confirmed", decided_by=operator_id, now=_iso(now),
             history_id=history_id,
         )
-        # What was decided makes the other clearances moot (a confirmed warning makes
-        # clearances moot too); other reports of danger stay for a decision.
-        superseded = await supersede_pending(
-            conn, proposal.area_id, RETURN_STATUSES, now=_iso(now)
-        )
+        # What was decided makes the other softenings moot (they were made against the
+        # status it replaced); other reports of danger stay for a decision.
+        superseded = await supersede_softenings(conn, proposal.area_id, now=_iso(now))
     alert = await _alert(state, history_id, due, operator_id)
     return Applied(history_id, current, alert, superseded)
 
@@ -356,7 +364,7 @@ async def propose_from_feed(
                 FeedProposal(
                     change.area_id, change.status, change.status_date, change.source,
                     change.note, current.history_id if current else None,
-                    urgent=not is_toward_return(change.status),
+                    urgent=not is_softening(current, change.status),
                 )
             )
         proposed = await insert_feed_proposals(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import aiosqlite
 
@@ -22,6 +23,7 @@ __all__ = [
     "area_children",
     "area_ids_by_pcode",
     "area_levels",
+    "count_statuses_inside",
     "current_in",
     "current_status",
     "currents_in",
@@ -32,6 +34,7 @@ __all__ = [
     "is_followed_in",
     "mark_alerted",
     "place_names",
+    "places_inside_with",
     "places_version",
     "record_status",
     "status_by_history_id",
@@ -73,13 +76,13 @@ class AreaStatus:
     history_id: int
 
 
-def _area(row: aiosqlite.Row) -> Area:
+def _area(row: Sequence[Any]) -> Area:
     return Area(
         row[0], row[1], row[2], row[3], texts_at(row, 4), row[8], row[9], bool(row[10])
     )
 
 
-def _status(row: aiosqlite.Row) -> AreaStatus:
+def _status(row: Sequence[Any]) -> AreaStatus:
     return AreaStatus(
         area_id=row[0],
         status=row[1],
@@ -126,6 +129,57 @@ async def area_ancestors(db: Database, area_id: int) -> list[Area]:
         (area_id,),
     )
     return [_area(row) for row in rows]
+
+
+# Every place below an area, at any depth (a sub-district's towns and their villages).
+_DESCENDANTS = (
+    "WITH RECURSIVE down(id, depth) AS ("
+    " SELECT id, 1 FROM areas WHERE parent_id = ?"
+    " UNION ALL SELECT a.id, depth + 1 FROM areas a JOIN down ON a.parent_id = down.id"
+    " WHERE depth < 8)"
+)
+
+
+async def count_statuses_inside(
+    db: Database, area_id: int
+) -> list[tuple[str | None, bool, bool, int]]:
+    """How many places below the area have each current status: (status or None for no
+    status row, whether its source is named, whether it is demo data, count)."""
+    rows = await db.fetch_all(
+        f"{_DESCENDANTS} SELECT h.status, TRIM(IFNULL(h.source, '')) != '', IFNULL(h.demo, 0),"
+        " COUNT(*) FROM down"
+        " LEFT JOIN area_status s ON s.area_id = down.id"
+        " LEFT JOIN area_status_history h ON h.id = s.history_id"
+        " GROUP BY 1, 2, 3",
+        (area_id,),
+    )
+    return [
+        (None if row[0] is None else str(row[0]), bool(row[1]), bool(row[2]), int(row[3]))
+        for row in rows
+    ]
+
+
+async def places_inside_with(
+    db: Database, area_id: int, statuses: Sequence[str], *, limit: int
+) -> list[tuple[Area, AreaStatus]]:
+    """Places below the area whose current status is one of ``statuses`` with a named
+    source, in the order of ``statuses``, then newest first; at most ``limit``."""
+    if not statuses:
+        return []
+    marks = ",".join("?" * len(statuses))
+    order = " ".join(f"WHEN ? THEN {i}" for i in range(len(statuses)))
+    area_columns = ", ".join("a." + c.strip() for c in _AREA_COLUMNS.split(","))
+    rows = await db.fetch_all(
+        f"{_DESCENDANTS} SELECT {area_columns}, {_STATUS_COLUMNS} FROM down"
+        " JOIN areas a ON a.id = down.id"
+        " JOIN area_status s ON s.area_id = a.id"
+        " JOIN area_status_history h ON h.id = s.history_id"
+        f" WHERE h.status IN ({marks}) AND TRIM(h.source) != ''"
+        f" ORDER BY CASE h.status {order} END, h.status_date DESC, a.id LIMIT ?",
+        (area_id, *statuses, *statuses, limit),
+    )
+    width = len(_AREA_COLUMNS.split(","))
+    return [(_area(row[:width]), _status(row[width:])) for row in rows]
 
 
 async def area_levels(db: Database) -> dict[str, str]:

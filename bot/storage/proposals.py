@@ -37,6 +37,7 @@ __all__ = [
     "pending_statuses_in",
     "proposals_for_area",
     "supersede_pending",
+    "supersede_softenings",
 ]
 
 ProposalState = Literal["pending", "confirmed", "rejected", "expired", "superseded"]
@@ -251,6 +252,19 @@ async def supersede_pending(
         return max(cursor.rowcount, 0)
 
 
+async def supersede_softenings(conn: aiosqlite.Connection, area_id: int, *, now: str) -> int:
+    """Retire the area's pending proposals that lower the warning or release the land (every
+    one but a feed's urgent report of danger): each was made against the status residents
+    were told then, so a newer status or a newer such proposal makes it moot. Returns how
+    many."""
+    async with conn.execute(
+        "UPDATE status_proposals SET state = 'superseded', decided_at = ?"
+        " WHERE area_id = ? AND state = 'pending' AND urgent = 0",
+        (now, area_id),
+    ) as cursor:
+        return max(cursor.rowcount, 0)
+
+
 async def pending_keys_in(conn: aiosqlite.Connection) -> set[tuple[int, str, str, str]]:
     """(area id, status, date, source) of every pending proposal: a feed polled again
     does not propose the same change twice."""
@@ -282,7 +296,7 @@ async def decide(
 async def endorse(
     conn: aiosqlite.Connection, proposal_id: int, operator_id: int, *, expires_at: str
 ) -> bool:
-    """An operator takes up a feed's change toward return: it becomes their proposal and
+    """An operator takes up a feed's (or file's) softening: it becomes their proposal and
     now needs a second operator. False when it was not a pending, unendorsed proposal."""
     async with conn.execute(
         "UPDATE status_proposals SET proposed_by = ?, expires_at = ?"

@@ -142,9 +142,9 @@ async def confirm_button(
                 status=Markup(status_label(tr, outcome.proposal.status)),
             ),
             tr.gettext(
-                "A change toward return needs a second operator: it takes effect only when "
-                "another operator confirms it before {time} (camp time). Until then residents "
-                "still see the previous status.",
+                "A change that lowers the warning or releases the land needs a second "
+                "operator: it takes effect only when another operator confirms it before "
+                "{time} (camp time). Until then residents still see the previous status.",
                 time=outcome.expires_at,
             ),
             tr.ngettext(

@@ -5,8 +5,9 @@ A missing status or source is chosen with buttons. Every button carries only a o
 token bound to the operator (:mod:`handlers.kit.tokens`): what it acts on stays on the
 server, so a payload cannot be altered, replayed or used by someone else.
 
-Toward danger the change takes effect at once and the area's subscribers are alerted;
-toward return it is a proposal the other operators are asked to confirm.
+A change that raises or keeps the warning takes effect at once and the area's subscribers
+are alerted; one that lowers it or releases the land is a proposal the other operators are
+asked to confirm.
 """
 
 from __future__ import annotations
@@ -193,8 +194,9 @@ async def _proceed(context: DaleelContext, chat_id: int, actor: Actor, draft: _D
         text = "\n".join([
             tr.gettext("📍 <b>{place}</b>", place=Markup(label)),
             tr.gettext(
-                "Which status? A change toward return (cleared, cancelled) waits for a second "
-                "operator; the others take effect at once."
+                "Which status? A change that lowers the warning residents see, or releases the "
+                "land (cleared, cancelled), waits for a second operator; one that raises or "
+                "keeps it takes effect at once."
             ),
         ])
         await reply(context, chat_id, text, markup_of(tr, rows))
@@ -252,9 +254,9 @@ async def _apply(
                 place=Markup(label), status=Markup(status_label(tr, status)),
             ),
             tr.gettext(
-                "A change toward return needs a second operator: it takes effect only when "
-                "another operator confirms it before {time} (camp time). Until then residents "
-                "still see the previous status.",
+                "A change that lowers the warning or releases the land needs a second "
+                "operator: it takes effect only when another operator confirms it before "
+                "{time} (camp time). Until then residents still see the previous status.",
                 time=outcome.expires_at,
             ),
         ]

@@ -26,6 +26,7 @@ from bot.domain.areas import LEVEL_RANK
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.places.index import PlaceMatch, is_confident
 from bot.safety.answers import area_name, button_label, level_label, place_of, render_answer
+from bot.safety.summary import summarise_inside
 from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
@@ -132,6 +133,7 @@ async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bo
     tr = context.tr
     ancestors = await area_ancestors(context.db, area.id)
     record = await load_status(context.db, area.id)
+    inside = await summarise_inside(context.db, area.id)
     now = context.state.now()
     text = render_answer(
         tr,
@@ -139,8 +141,14 @@ async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bo
         record,
         today=now.date(),
         stale_after_days=context.settings.safety.stale_after_days,
+        inside=inside,
     )
+    # The places with danger inside it, one press away.
     rows = [
+        [(button_label(level_label(tr, place_of(p.area, (), tr.code))),
+          AnswerFor(p.area.id).encode())]
+        for p in (inside.dangerous if inside is not None else ())
+    ] + [
         [(tr.gettext(_ALERT), FollowArea(area.id).encode())],
         [(tr.gettext(_SEARCH_AGAIN), SafetyHome().encode())],
         [(tr.gettext(_MAIN_MENU), MenuHome().encode())],

@@ -135,7 +135,8 @@ async def test_an_ambiguous_name_a_missing_source_and_bad_input(
     town = (await area_ids_by_pcode(db))["GN99003"]
     rows = len(await status_history(db, town))
 
-    await a.send("/setstatus Qayyarah suspected | Shelling reported")
+    # The town is under clearance: "confirmed" raises the warning, so it takes effect at once.
+    await a.send("/setstatus Qayyarah confirmed | Shelling reported")
     choice = await a.reply()
     assert plain(choice.text) == "Several places match that name. Which one do you mean?"
     assert "Qayyarah (town) — Al-Qayarra" in labels(choice)
@@ -151,7 +152,7 @@ async def test_an_ambiguous_name_a_missing_source_and_bad_input(
     assert len(await status_history(db, town)) == rows + 1
 
     # A source typed in full is taken as written; the same again changes nothing.
-    await a.send("/setstatus Qayyarah town suspected United Nations Mine Action Service "
+    await a.send("/setstatus Qayyarah town confirmed United Nations Mine Action Service "
                  "| Shelling reported")
     unchanged = await a.reply()
     if unchanged.buttons:  # still two places: choose the town

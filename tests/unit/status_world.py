@@ -109,3 +109,14 @@ async def queued(w: World, broadcast_id: int) -> dict[int, str]:
 async def follower(w: World, chat_id: int, language: str, area: int = AREA) -> None:
     await set_language(w.db, chat_id, language)
     assert await subscribe(w.db, chat_id, "area", area) == "added"
+
+
+async def a_feed(w: World, name: str = "partner-export") -> int:
+    """A status feed an operator added (its rows become proposals)."""
+    await w.db.execute(
+        "INSERT INTO status_feeds (name, url, added_by, added_at) VALUES (?, ?, ?, ?)",
+        (name, "http://127.0.0.1/feed.csv", OP_A, "2026-11-01T00:00:00+00:00"),
+    )
+    row = await w.db.fetch_one("SELECT id FROM status_feeds WHERE name = ?", (name,))
+    assert row is not None
+    return int(row[0])

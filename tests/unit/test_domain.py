@@ -198,3 +198,37 @@ def test_storage_does_not_import_the_importers() -> None:
     """The records storage writes are the domain's: importing uses storage, not the reverse."""
     storage = REPO / "bot" / "storage"
     assert not [(n, m) for n, m in _imports(storage) if m.startswith("bot.importing")]
+
+
+def test_the_order_of_warning_runs_from_release_to_confirmed_danger() -> None:
+    rank = statuses.warning_rank
+    assert rank("cleared") == rank("cancelled") < rank("unknown") == rank(statuses.NO_INFORMATION)
+    assert rank("unknown") < rank("suspected") < rank("in_progress") < rank("confirmed")
+    assert set(statuses.WARNING_RANK) == {*statuses.STATUSES, statuses.NO_INFORMATION}
+    assert rank("safe") == rank(statuses.NO_INFORMATION)  # nothing unknown ranks as release
+    assert max(rank(s) for s in statuses.RETURN_STATUSES) < min(
+        rank(s) for s in statuses.DANGER_STATUSES
+    )
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("confirmed", "suspected"), ("confirmed", "unknown"), ("confirmed", "in_progress"),
+    ("in_progress", "suspected"), ("in_progress", "unknown"), ("suspected", "unknown"),
+    ("confirmed", "cleared"), ("none", "cancelled"), ("unknown", "cleared"),
+    ("cleared", "cancelled"), ("cleared", "cleared"),  # every release is checked by two
+])
+def test_lowering_the_warning_or_releasing_needs_a_second_operator(
+    before: str, after: str
+) -> None:
+    assert statuses.needs_second_operator(before, after)
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("none", "unknown"), ("none", "suspected"), ("unknown", "unknown"), ("unknown", "suspected"),
+    ("suspected", "in_progress"), ("suspected", "confirmed"), ("in_progress", "confirmed"),
+    ("confirmed", "confirmed"), ("cleared", "unknown"), ("cancelled", "suspected"),
+    ("bogus", "unknown"),
+])
+def test_raising_or_keeping_the_warning_takes_effect_at_once(before: str, after: str) -> None:
+    assert not statuses.needs_second_operator(before, after)
+    assert not statuses.lowers_warning(before, after)

@@ -184,6 +184,28 @@ async def test_a_file_cannot_tell_residents_they_may_return(db: Database) -> Non
     assert waiting[0].base_history_id == status.history_id
 
 
+async def test_a_file_cannot_lower_a_warning_alone(db: Database) -> None:
+    """A row that would warn residents less (confirmed → unknown) is a proposal for two
+    operators; one that warns them more is written at once."""
+    await import_csv(db, "areas", AREAS, today=TODAY)
+    ids = await area_ids_by_pcode(db)
+    first = (b"pcode,status,date,source\nV-AWSAJA,confirmed,2026-10-01,DMA\n"
+             b"IQG15Q05N01,unknown,2026-10-01,DMA\n")
+    assert (await import_csv(db, "statuses", first, today=TODAY)).applied
+    later = (b"pcode,status,date,source\nV-AWSAJA,unknown,2026-11-20,DMA\n"
+             b"IQG15Q05N01,suspected,2026-11-20,DMA\n")
+    report = await import_csv(db, "statuses", later, today=TODAY)
+    assert report.applied and report.proposed == 1
+    awsaja = await current_status(db, ids["V-AWSAJA"])
+    assert awsaja is not None and awsaja.status == "confirmed"
+    raised = await current_status(db, ids["IQG15Q05N01"])
+    assert raised is not None and raised.status == "suspected"
+    waiting = await pending_proposals(db)
+    assert [(p.area_id, p.status, p.origin, p.urgent) for p in waiting] == [
+        (ids["V-AWSAJA"], "unknown", "import", False),
+    ]
+
+
 async def test_a_demo_flag_cannot_clear_a_real_area(db: Database) -> None:
     """A row's demo flag spares the two-person rule only for invented demo areas: a real
     area's "demo" clearance waits for two operators like any other (and an areas file

@@ -29,6 +29,7 @@ from tests.unit.status_world import (
     START,
     TODAY,
     World,
+    a_feed,
     change,
     follower,
     imported,
@@ -38,20 +39,10 @@ from tests.unit.status_world import (
 # --- feeds ---------------------------------------------------------------------------------
 
 
-async def _feed(w: World, name: str = "partner-export") -> int:
-    await w.db.execute(
-        "INSERT INTO status_feeds (name, url, added_by, added_at) VALUES (?, ?, ?, ?)",
-        (name, "http://127.0.0.1/feed.csv", OP_A, "2026-11-01T00:00:00+00:00"),
-    )
-    row = await w.db.fetch_one("SELECT id FROM status_feeds WHERE name = ?", (name,))
-    assert row is not None
-    return int(row[0])
-
-
 async def test_a_feed_proposes_and_one_operator_accepts_danger(w: World) -> None:
     await imported(w, "cleared", date(2026, 11, 1))
     await follower(w, 10, "en")
-    feed = await _feed(w)
+    feed = await a_feed(w)
     assert await feed_names(w.db, [feed, 77]) == {feed: "partner-export"}
     outcome = await propose_from_feed(
         w.state, feed, [change("suspected"), change("cleared", area=OTHER)]
@@ -94,7 +85,7 @@ async def test_a_feed_proposes_and_one_operator_accepts_danger(w: World) -> None
 
 async def test_a_feed_saying_what_residents_are_told_changes_nothing(w: World) -> None:
     await imported(w, "confirmed", date(2026, 11, 20))
-    feed = await _feed(w)
+    feed = await a_feed(w)
     outcome = await propose_from_feed(w.state, feed, [
         change("confirmed"),  # the same status and source
         change("suspected", day=date(2026, 11, 1)),  # older than what residents are told
@@ -150,7 +141,7 @@ async def test_an_owed_alert_that_newer_news_overtook_is_not_sent(w: World) -> N
 
 async def test_a_clearance_waits_while_a_report_of_danger_is_pending(w: World) -> None:
     await imported(w, "suspected", date(2026, 11, 1))
-    feed = await _feed(w)
+    feed = await a_feed(w)
     reported = await propose_from_feed(w.state, feed, [change("confirmed")])
     proposed = await set_status(w.state, change("cleared"), OP_A)
     assert isinstance(proposed, Proposed) and proposed.superseded == 0  # danger stays
@@ -169,7 +160,7 @@ async def test_a_report_of_danger_still_applies_after_newer_news_of_the_same_day
     w: World,
 ) -> None:
     await imported(w, "suspected", date(2026, 11, 1))
-    feed = await _feed(w)
+    feed = await a_feed(w)
     reported = await propose_from_feed(w.state, feed, [change("confirmed")])
     await set_status(w.state, change("in_progress"), OP_A)  # the base moved on, same day
     accepted = await confirm(w.state, reported.proposed[0], OP_B)
@@ -178,15 +169,16 @@ async def test_a_report_of_danger_still_applies_after_newer_news_of_the_same_day
     assert current is not None and current.status == "confirmed"
     # An older report, though, never goes over newer news.
     older = await propose_from_feed(
-        w.state, feed, [change("suspected", source="Partner", day=TODAY)]
+        w.state, feed, [change("confirmed", source="Partner", day=TODAY)]
     )
-    await set_status(w.state, change("in_progress", day=TODAY + timedelta(days=1)), OP_A)
+    assert older.urgent == 1
+    await set_status(w.state, change("confirmed", day=TODAY + timedelta(days=1)), OP_A)
     refused = await confirm(w.state, older.proposed[0], OP_B)
     assert isinstance(refused, Refused) and refused.reason == "moved_on"
 
 
 async def test_a_report_of_danger_never_expires_unseen(w: World) -> None:
-    feed = await _feed(w)
+    feed = await a_feed(w)
     reported = await propose_from_feed(w.state, feed, [change("confirmed")])
     w.clock.now = START + timedelta(days=30)
     assert await expire_proposals(w.state) == []
