@@ -16,14 +16,20 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import (
+    ConfigError,
+    Settings,
+    StorageSettings,
+    load_settings,
+    load_storage_settings,
+)
 from bot.domain.records import Record
 from bot.domain.roles import ROLES
 from bot.i18n.catalogues import CatalogueError
-from bot.importing.results import KINDS
+from bot.importing.results import KINDS, RowError
 from bot.storage.db import Database, StorageError
 
-__all__ = ["EXIT_CONFIG", "Surface", "main", "settings_from"]
+__all__ = ["EXIT_CONFIG", "Surface", "main", "settings_from", "storage_settings_from"]
 
 EXIT_CONFIG = 2
 
@@ -67,9 +73,14 @@ def settings_from(path: Path) -> Settings:
     return load_settings(path, os.environ)
 
 
+def storage_settings_from(path: Path) -> StorageSettings:
+    """The storage settings alone: ``backup``, ``import`` and ``export`` need no token."""
+    return load_storage_settings(path)
+
+
 async def _backup(config: Path, destination: Path) -> int:
 
-    settings = settings_from(config)
+    settings = storage_settings_from(config)
     if not settings.database.is_file():
         print(f"daleel: no database at {settings.database}", file=sys.stderr)
         return 1
@@ -88,7 +99,7 @@ _SHOWN_ERRORS = 50
 async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: bool) -> int:
     from bot.importing.apply import import_csv  # noqa: PLC0415
 
-    settings = settings_from(config)
+    settings = storage_settings_from(config)
     try:
         data = await asyncio.to_thread(file.read_bytes)
     except OSError as exc:
@@ -100,12 +111,11 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         report = await import_csv(
             db, kind, data, today=today, partial=partial, dry_run=dry_run,
             recorded_by=f"import:{file.name}",
-            confirmation_hours=settings.safety.confirmation_hours,
+            confirmation_hours=settings.confirmation_hours,
         )
     finally:
         await db.close()
-    for warning in report.warnings:
-        print(f"warning: {warning.message}")
+    _print_warnings(report.warnings)
     for error in report.errors[:_SHOWN_ERRORS]:
         where = f"row {error.row}" if error.row else "file"
         column = f", {error.column}" if error.column else ""
@@ -121,6 +131,11 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         f"{kind}: {report.rows} rows, {report.accepted} valid ({report.new} new), "
         f"{len(report.errors)} errors; {outcome}"
     )
+    if report.merged:
+        print(
+            f"{report.merged} rows named a place already known (or an earlier row): their "
+            "spellings were added to it as aliases"
+        )
     if report.proposed:
         print(
             f"{report.proposed} changes that lower the warning or release the land were not "
@@ -128,7 +143,16 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         )
     if report.applied and kind in ("areas", "camps"):
         print("a running bot picks up new or renamed places within 5 minutes")
+    if report.warnings:  # again as the last line, where it cannot be missed
+        print(f"WARNING: {len(report.warnings)} column(s) NOT USED, their values were ignored: "
+              + ", ".join(repr(w.column) for w in report.warnings if w.column))
     return 0 if report.applied or (dry_run and report.ok) else 1
+
+
+def _print_warnings(warnings: Sequence[RowError]) -> None:
+    for warning in warnings:
+        where = f"row {warning.row}" if warning.row else "file"
+        print(f"WARNING ({where}): {warning.message}")
 
 
 async def _export(config: Path, kind: str, file: Path) -> int:
@@ -139,7 +163,7 @@ async def _export(config: Path, kind: str, file: Path) -> int:
         camps,
     )
 
-    settings = settings_from(config)
+    settings = storage_settings_from(config)
     db = await Database.open(settings.database)
     try:
         records: Sequence[Record]

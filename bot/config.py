@@ -28,8 +28,10 @@ __all__ = [
     "ScheduleSettings",
     "Secret",
     "Settings",
+    "StorageSettings",
     "WebhookSettings",
     "load_settings",
+    "load_storage_settings",
 ]
 
 TOKEN_ENV = "DALEEL_BOT_TOKEN"
@@ -132,6 +134,17 @@ class Settings:
     @property
     def bot_id(self) -> int:
         return int(self.token.reveal().split(":", 1)[0])
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    """What the commands that work on the database alone (``daleel import``, ``export``,
+    ``backup``) need: no token, no Telegram. The time zone dates an import ("today"); the
+    confirmation hours bound the proposals an import of statuses makes."""
+
+    database: Path
+    timezone: ZoneInfo
+    confirmation_hours: int = 48
 
 
 _SCHEMA: dict[str, frozenset[str]] = {
@@ -331,15 +344,25 @@ def _feeds(reader: _Reader) -> FeedSettings:
     )
 
 
+def _zone(reader: _Reader) -> ZoneInfo:
+    zone_name = reader.get("locale.timezone", str, "Asia/Baghdad")
+    try:
+        return ZoneInfo(zone_name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError("locale.timezone", f"{zone_name!r} is not a known time zone") from None
+
+
+def _database(reader: _Reader, base: Path) -> Path:
+    database = Path(reader.get("storage.database", str))
+    _check("storage.database", str(database) != "", "must be a file path")
+    return database if database.is_absolute() else base / database
+
+
 def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> Settings:
     reader = _Reader(data)
     reader.check_unknown()
     token = _token(reader, environ)
-    zone_name = reader.get("locale.timezone", str, "Asia/Baghdad")
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError("locale.timezone", f"{zone_name!r} is not a known time zone") from None
+    zone = _zone(reader)
     language = reader.get("locale.default_language", str, "ar")
     _check(
         "locale.default_language",
@@ -350,15 +373,14 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
     proxy = reader.get("telegram.proxy", str, "")
     mode = reader.get("telegram.mode", str, "polling")
     _check("telegram.mode", mode in ("polling", "webhook"), "must be 'polling' or 'webhook'")
-    database = Path(reader.get("storage.database", str))
-    _check("storage.database", str(database) != "", "must be a file path")
+    database = _database(reader, base)
     level = reader.get("logging.level", str, "INFO").upper()
     _check("logging.level", level in ("DEBUG", "INFO", "WARNING", "ERROR"),
            "must be DEBUG, INFO, WARNING or ERROR")
     return Settings(
         token=token,
         admin_ids=_admin_ids(reader),
-        database=database if database.is_absolute() else base / database,
+        database=database,
         timezone=zone,
         default_language=language,
         api_base_url=_url("telegram.api_base_url", api, ("http", "https")) if api else None,
@@ -375,6 +397,24 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
 
 def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
     """Read and validate the config file; relative paths are relative to the file."""
+    return _parse(_read(path), environ, path.resolve().parent)
+
+
+def load_storage_settings(path: Path) -> StorageSettings:
+    """Only what works on the database needs: ``[storage] database`` (required),
+    ``[locale] timezone`` and ``[safety] confirmation_hours``. Other keys may be there
+    (the bot's full config file serves too) but are not required nor checked, the token
+    least of all: a data manager's config need not hold it."""
+    reader = _Reader(_read(path))
+    reader.check_unknown()
+    return StorageSettings(
+        database=_database(reader, path.resolve().parent),
+        timezone=_zone(reader),
+        confirmation_hours=_safety(reader).confirmation_hours,
+    )
+
+
+def _read(path: Path) -> Mapping[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -387,4 +427,4 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(str(path), f"is not valid TOML ({exc})") from None
-    return _parse(data, environ, path.resolve().parent)
+    return data

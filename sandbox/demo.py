@@ -27,6 +27,7 @@ __all__ = [
     "DEMO_ANCHOR",
     "DEMO_TOKEN",
     "DEMO_USERS",
+    "VILLAGES",
     "build_demo_database",
     "demo_settings",
     "run_demo",
@@ -47,6 +48,11 @@ DEMO_FILES: tuple[tuple[str, str], ...] = (
     ("distributions", "demo/distributions_demo.csv"),
     ("statuses", "demo/statuses_demo.csv"),
 )
+
+
+# The village gazetteer (about 22,000 villages): in the demo, not in every test database,
+# whose build it would slow by seconds (tests that need it ask for it).
+VILLAGES: tuple[str, str] = ("areas", "iraq/villages.csv")
 
 
 def demo_settings(database: Path, api_base_url: str) -> Settings:
@@ -73,15 +79,17 @@ def _rebased(result: ParseResult[Any], shift: datetime.timedelta) -> ParseResult
 
 
 async def build_demo_database(
-    path: Path, *, today: datetime.date | None = None
+    path: Path, *, today: datetime.date | None = None, villages: bool = False
 ) -> list[ImportReport]:
-    """A fresh database with real places and camps plus the demo data, dated around today."""
+    """A fresh database with real places and camps plus the demo data, dated around today;
+    with ``villages``, the village gazetteer too (right after the places it lies in)."""
     today = today or datetime.date.today()
     await asyncio.to_thread(_remove_database, path)
     db = await Database.open(path)
     reports = []
+    files = DEMO_FILES[:1] + ((VILLAGES,) if villages else ()) + DEMO_FILES[1:]
     try:
-        for kind, name in DEMO_FILES:
+        for kind, name in files:
             data = await asyncio.to_thread(resources.data_file(name).read_bytes)
             parsed = parse(kind, data, today=max(today, DEMO_ANCHOR))
             report = await import_parsed(
@@ -122,7 +130,7 @@ async def run_demo(*, role: str, user_id: int | None, wait: float) -> int:
     root = Path.cwd() / "demo"
     database = root / "daleel-demo.sqlite3"
     await asyncio.to_thread(_fresh_directory, root)
-    await build_demo_database(database)
+    await build_demo_database(database, villages=True)
     configure_logging("INFO", (DEMO_TOKEN,), file=root / "daleel.log")
     interactive = sys.stdin.isatty()
     who = user_id or DEMO_USERS[role]

@@ -257,6 +257,14 @@ or shared.
   Licence CC BY 4.0. Credit: **"GeoNames"**.
 - `bot/data/iraq/camps.csv`: REACH Initiative MCNA 2020 and 2022 camp lists (public
   assessment tools). Credit: **"REACH Initiative"**.
+- `bot/data/iraq/villages.csv` (derived by `tools/derive_villages.py`): place names and
+  coordinates from Who's On First (whosonfirst.org, `whosonfirst-data-admin-iq` at commit
+  4c7a00f6, localities; its own structure CC0), incorporating GeoNames (geonames.org,
+  Licence CC BY 4.0; GeoNames takes most Iraqi names from the US NGA GEOnet Names Server)
+  and a few from foursquare Quattroshapes (CC BY). Credit: **"Place names and coordinates:
+  Who's On First (whosonfirst.org, CC0/CC BY), incorporating GeoNames (geonames.org,
+  CC BY 4.0) and foursquare Quattroshapes (CC BY)"**. P-codes `GN<geonameid>` (or
+  `WOF<id>`); sub-districts from COD-AB (above).
 - `bot/data/demo/*.csv`: invented for demonstration only; every row is marked demo.
 - `tools/sources/iraq/*.csv` (in the repository, not in the wheel): the source files
   above (COD-AB levels 1-3, GeoNames cities500, REACH camps), unchanged, under the same
@@ -280,6 +288,20 @@ or shared.
   The 2020 REACH codes of "Qayyarah-Jad'ah 1" and "Qayyarah-Jad'ah 5" are swapped in the
   source (`qayyarah.jadah.five` / `qayyarah.jadah.one`); they are not used here.
   Camps listed in 2020 but not in 2022 (probably closed since): {closed}.
+- Villages (`tools/derive_villages.py`, whose docstring says how and why):
+  - each village's sub-district is the COD-AB sub-district whose **label point is
+    nearest**, among those of the village's own governorate and, where Who's On First's
+    district matches a COD-AB 2019 district, of that district: the shared data has label
+    points, not boundary polygons, so the sub-district is approximate near boundaries
+    (9 points with no governorate in the source take the nearest of all);
+  - rows with the same folded name within 2 km merged into one village (GeoNames has
+    many with and without "Qaryat"), the other spellings kept as aliases;
+  - abandoned (GeoNames PPLQ) and destroyed (PPLW) villages kept;
+  - `name_ckb` holds Kurdish in **Arabic script** (Sorani, or Badini in Duhok: the source
+    does not tell the dialects apart), put in standard Sorani letters; `name_ku` holds
+    Kurdish in **Latin script**;
+  - left out: places already in areas.csv as towns (same GeoNames id, or same name
+    within 2 km), machine transliteration keys, short codes and names in other scripts.
 """
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import aiosqlite
@@ -24,11 +24,13 @@ from bot.domain.records import (
 )
 from bot.domain.statuses import needs_second_operator
 from bot.importing.parse import parse
+from bot.importing.partners import resolve
 from bot.importing.results import ParseResult, RowError
 from bot.safety.answers import effective_status
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
 from bot.storage import proposals
+from bot.storage.area_lookup import add_import_aliases, known_areas
 from bot.storage.db import Database, utc_now
 
 __all__ = ["ImportReport", "import_csv", "import_parsed"]
@@ -46,6 +48,9 @@ class ImportReport:
     # Changes that lower the warning residents are told or release the land (cleared,
     # cancelled) are not written: they wait in /pending for two operators, like any other.
     proposed: int = 0
+    # Areas: rows that named a place already held (or an earlier row), whose spellings
+    # became its aliases instead of a duplicate.
+    merged: int = 0
 
     @property
     def ok(self) -> bool:
@@ -151,7 +156,8 @@ async def _check(
 
 
 async def _write(
-    db: Database, kind: str, records: Sequence[Any], recorded_by: str, confirmation_hours: int
+    db: Database, kind: str, records: Sequence[Any], recorded_by: str, confirmation_hours: int,
+    *, aliases: Sequence[tuple[str, str]] = (),
 ) -> int:
     """Write the records; returns how many became proposals instead (statuses only)."""
     now = utc_now()
@@ -164,6 +170,8 @@ async def _write(
     async with db.transaction() as conn:
         if kind == "areas":
             await area_store.upsert_areas(conn, records, {}, now)
+            if aliases:
+                await add_import_aliases(conn, aliases, now)
         elif kind == "statuses":
             for record in sorted(records, key=lambda r: r.date):
                 area_id = ids[record.pcode]
@@ -255,16 +263,45 @@ async def import_parsed(
     confirmation_hours: int = 48,
 ) -> ImportReport:
     """The checks and the write, for records already parsed (e.g. rebased demo data)."""
+    aliases: list[tuple[str, str]] = []
+    merged = 0
+    if kind == "areas" and result.refs and not result.file_errors:
+        result, aliases, merged = await _resolve_listed(db, result)
     found, new = (
         await _check(db, kind, result) if not result.file_errors else ([], 0)
     )
     bad_lines = {error.row for error in found}
     good = [r for r, line in zip(result.records, result.lines, strict=True)
             if line not in bad_lines]
+    if bad_lines and aliases:  # the merges of rows that failed a check are not applied
+        aliases = [pair for pair in aliases if pair[0] in {r.pcode for r in good}
+                   or pair[0] not in {r.pcode for r in result.records}]
     errors = tuple(sorted((*result.errors, *found), key=lambda e: (e.row, e.column or "")))
-    apply = bool(good) and not dry_run and (partial or not errors) and not result.file_errors
-    proposed = await _write(db, kind, good, recorded_by, confirmation_hours) if apply else 0
-    return ImportReport(
-        kind=kind, rows=result.rows, accepted=len(good), new=new, errors=errors,
-        warnings=result.warnings, applied=apply, proposed=proposed,
+    apply = (
+        bool(good or merged) and not dry_run and (partial or not errors)
+        and not result.file_errors
     )
+    proposed = (
+        await _write(db, kind, good, recorded_by, confirmation_hours, aliases=aliases)
+        if apply else 0
+    )
+    return ImportReport(
+        kind=kind, rows=result.rows, accepted=len(good) + merged, new=new, errors=errors,
+        warnings=result.warnings, applied=apply, proposed=proposed, merged=merged,
+    )
+
+
+async def _resolve_listed(
+    db: Database, result: ParseResult[Any]
+) -> tuple[ParseResult[Any], list[tuple[str, str]], int]:
+    """Rows without a P-code (partners' lists): codes, parents, merges into held places.
+    Returns the result with those rows resolved (their errors added), the (P-code, alias)
+    pairs to add, and how many rows were merged."""
+    known = await known_areas(db)
+    resolved = resolve(result.records, result.lines, result.refs, known)
+    errors = tuple(sorted((*result.errors, *resolved.errors), key=lambda e: e.row))
+    updated = replace(
+        result, records=tuple(resolved.records), lines=tuple(resolved.lines),
+        errors=errors, refs=(),
+    )
+    return updated, resolved.aliases, resolved.merged

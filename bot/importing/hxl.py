@@ -156,6 +156,17 @@ def _header_key(cell: str) -> str:
     return re.sub(r"[\s\-]+", "_", cell.strip().casefold())
 
 
+# Partners' place lists: a place's name, and its governorate/district/sub-district by name
+# (in any language: the importer looks names up in every language).
+_PLAIN_NAME_HEADERS = ("name", "village", "village_name", "location_name", "place_name")
+_ADM_NAME_HEADERS = {
+    "governorate": 1, "governorate_name": 1, "province": 1, "adm1_name": 1,
+    "district": 2, "district_name": 2, "qada": 2, "adm2_name": 2,
+    "subdistrict": 3, "sub_district": 3, "subdistrict_name": 3, "sub_district_name": 3,
+    "nahiya": 3, "adm3_name": 3,
+}
+
+
 def _lookup(kind: str) -> tuple[dict[str, str], dict[str, str]]:
     by_header: dict[str, str] = {}
     by_tag: dict[str, str] = {}
@@ -166,7 +177,14 @@ def _lookup(kind: str) -> tuple[dict[str, str], dict[str, str]]:
             key = hxl_key(tag)
             assert key is not None, tag
             by_tag[key] = column.field
-    if kind == "areas":  # COD-style columns: the code/names of admin level N
+    if kind == "areas":
+        # A name without a language is the English/Latin one (partners' lists).
+        by_tag["#loc+name"] = "name_en"
+        for header in _PLAIN_NAME_HEADERS:
+            by_header.setdefault(header, "name_en")
+        for header, level in _ADM_NAME_HEADERS.items():
+            by_header[header] = f"adm{level}:name_en"
+        # COD-style columns: the code/names of admin level N
         for level in (1, 2, 3):
             by_tag[f"#adm{level}+code"] = f"adm{level}:code"
             by_header[f"adm{level}_pcode"] = f"adm{level}:code"
@@ -307,7 +325,10 @@ def _map_columns(
         if name is None:
             if label:
                 table.warnings.append(
-                    RowError(line, label, "unknown_column", f"column {label!r} is not used")
+                    RowError(
+                        line, label, "unknown_column",
+                        f"column {label!r} is not used: its values are ignored",
+                    )
                 )
             continue
         if name in table.columns:
@@ -324,16 +345,12 @@ def _map_columns(
 
 
 def _missing(kind: str, present: set[str]) -> list[str]:
+    """Required columns not in the file. Areas need no P-code or level column: rows
+    without them get a generated code and the level village (partners' lists)."""
     has_adm = any(name.startswith("adm") and name.endswith(":code") for name in present)
     missing = [
         f"{c.field} ({c.tags[0]})" for c in SCHEMAS[kind] if c.required and c.field not in present
     ]
-    if kind == "areas" and not has_adm:
-        missing += [
-            f"{f} ({t})"
-            for f, t in (("pcode", "#loc+code"), ("level", "#loc+type"))
-            if f not in present
-        ]
     for group in NEEDS_ONE_OF.get(kind, ()):
         if not any(name in present or (name == "adm" and has_adm) for name in group):
             names = [name for name in group if name != "adm"]

@@ -10,15 +10,17 @@ from typing import Any, Literal, overload
 
 from bot.domain.areas import LEVEL_RANK
 from bot.domain.distributions import NOT_HAPPENING
+from bot.domain.languages import CODES
 from bot.domain.records import (
     AreaRecord,
     CampRecord,
     DistributionRecord,
     ServiceRecord,
     StatusRecord,
+    Texts,
 )
 from bot.importing.hxl import MAX_ROWS, read_table
-from bot.importing.results import ParseResult, RowError, T
+from bot.importing.results import ParentRef, ParseResult, RowError, T
 from bot.importing.rows import Row, read_text
 from bot.importing.values import (
     CATEGORY_WORDS,
@@ -27,7 +29,9 @@ from bot.importing.values import (
     LEVEL_WORDS,
     NAME_MAX,
     TEXT_MAX,
+    BadValue,
     clean_line,
+    clean_text,
     read_code,
     read_date,
     read_days,
@@ -60,6 +64,7 @@ def _run(
         return ParseResult((), (table,), 0)
     records: list[T] = []
     lines: list[int] = []
+    refs: list[ParentRef | None] = []
     errors: list[RowError] = []
     seen: dict[tuple[Hashable, ...], int] = {}
     count = 0
@@ -95,7 +100,7 @@ def _run(
                 errors.extend(row.errors)
                 continue
             wanted = key(record)
-            if wanted in seen:
+            if wanted and wanted in seen:
                 shown = " / ".join(str(part) for part in wanted)
                 errors.append(
                     RowError(
@@ -109,11 +114,15 @@ def _run(
             seen[wanted] = line
             records.append(record)
             lines.append(line)
+            refs.append(row.ref)
     except csv.Error as error:
         errors.append(
             RowError(0, None, "bad_csv", f"CSV cannot be read after line {line}: {error}")
         )
-    return ParseResult(tuple(records), tuple(errors), count, tuple(table.warnings), tuple(lines))
+    return ParseResult(
+        tuple(records), tuple(errors), count, tuple(table.warnings), tuple(lines),
+        tuple(refs) if any(ref is not None for ref in refs) else (),
+    )
 
 
 def _upper(raw: str) -> str:
@@ -124,7 +133,46 @@ def _upper(raw: str) -> str:
 _ADM_LEVELS = {level: rank for level, rank in LEVEL_RANK.items() if rank <= 3}
 
 
+def _cod_style(row: Row) -> bool:
+    """A COD-style admin list: #admN+code columns and no P-code column, each row being the
+    admin unit of its deepest filled level — unless the file names places of its own
+    (a partner's list, whose #admN columns say where each place is)."""
+    columns = row.table.columns
+    if "pcode" in columns or not any(f"adm{n}:code" in columns for n in (1, 2, 3)):
+        return False
+    level = row.raw("level").strip()
+    own_names = any(name.startswith("name_") for name in columns)
+    return not own_names or (bool(level) and _word_rank(level) in (1, 2, 3))
+
+
+def _word_rank(raw: str) -> int:
+    try:
+        return _ADM_LEVELS.get(read_word(raw, LEVEL_WORDS, "bad_level", "level"), 0)
+    except BadValue:
+        return 0
+
+
+def _parent_ref(row: Row) -> ParentRef:
+    """Where a row without a P-code says it is: #admN codes and names, the parent column."""
+    codes: list[tuple[int, str]] = []
+    names: list[tuple[int, str]] = []
+    for n in (1, 2, 3):
+        code = row.get(f"adm{n}:code", _upper)
+        if code:
+            codes.append((n, code))
+        for lang in CODES:
+            text = row.get(f"adm{n}:name_{lang}", lambda raw: clean_line(raw, NAME_MAX))
+            if text:
+                names.append((n, text))
+    parent = clean_text(row.raw("parent_pcode"))
+    if parent:
+        names.append((0, parent))
+    return ParentRef(tuple(codes), tuple(names))
+
+
 def _area(row: Row) -> AreaRecord:
+    if not row.raw("pcode").strip() and not _cod_style(row):
+        return _listed_place(row)
     level = row.get("level", lambda raw: read_word(raw, LEVEL_WORDS, "bad_level", "level"))
     pcode = row.get("pcode", _upper)
     parent = row.get("parent_pcode", _upper)
@@ -162,12 +210,37 @@ def _area(row: Row) -> AreaRecord:
         row.error("parent_pcode", "missing", f"a {level} needs a parent_pcode")
     if parent and parent == pcode:
         row.error("parent_pcode", "bad_parent", f"{pcode} cannot be its own parent")
+    return _record(row, pcode or "", level or "", parent, names)
+
+
+def _listed_place(row: Row) -> AreaRecord:
+    """A row without a P-code (a partner's list): the importer generates its code and finds
+    its parent, by P-code or by name; the level is village unless the row says otherwise."""
+    level = row.get("level", lambda raw: read_word(raw, LEVEL_WORDS, "bad_level", "level"))
+    if level is None and not row.raw("level").strip():
+        level = "village"
+    if level == "governorate":
+        row.error("pcode", "missing", "a governorate needs its P-code")
+    ref = _parent_ref(row)
+    if not (ref.codes or ref.names):
+        row.error(
+            "parent_pcode", "missing",
+            "say where the place is: a parent (P-code or name), or its governorate, "
+            "district or sub-district",
+        )
+    row.ref = ref
+    return _record(row, "", level or "", None, row.texts("name", NAME_MAX, multiline=False))
+
+
+def _record(
+    row: Row, pcode: str, level: str, parent: str | None, names: Texts
+) -> AreaRecord:
     if not (names.get("en") or names.get("ar")) and not row.filled("name", ("en", "ar")):
         row.error("name_en", "missing_name", "give name_en or name_ar (or both)")
     lat, lon = row.point()
     return AreaRecord(
-        pcode=pcode or "",
-        level=level or "",
+        pcode=pcode,
+        level=level,
         parent_pcode=parent,
         names=names,
         aliases=row.get("aliases", read_list) or (),
@@ -270,7 +343,8 @@ def _distribution(row: Row) -> DistributionRecord:
 
 
 def parse_areas(data: bytes) -> ParseResult[AreaRecord]:
-    return _run("areas", data, _area, lambda r: (r.pcode,), "pcode")
+    # Rows without a P-code are matched to each other and to the database on import.
+    return _run("areas", data, _area, lambda r: (r.pcode,) if r.pcode else (), "pcode")
 
 
 def parse_statuses(data: bytes, *, today: datetime.date) -> ParseResult[StatusRecord]:

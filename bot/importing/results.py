@@ -17,7 +17,7 @@ from bot.domain.records import (
     StatusRecord,
 )
 
-__all__ = ["KINDS", "ParseResult", "RowError"]
+__all__ = ["KINDS", "ParentRef", "ParseResult", "RowError"]
 
 KINDS: tuple[str, ...] = ("areas", "statuses", "camps", "services", "distributions")
 """The kinds of file an operator imports, one per record type."""
@@ -43,6 +43,19 @@ class RowError:
 
 
 @dataclass(frozen=True, slots=True)
+class ParentRef:
+    """How a place row without a P-code (a partner's list) names where it is: its own
+    code is generated and its parent found by the importer, by P-code or by name.
+
+    ``codes`` and ``names`` are (admin level, text) pairs from the #adm1/#adm2/#adm3
+    columns (level 1 governorate .. 3 sub-district); level 0 is the parent column, whose
+    text may name an area of any level."""
+
+    codes: tuple[tuple[int, str], ...] = ()
+    names: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ParseResult(Generic[T]):
     """Valid records, every error found, and the number of data rows read.
 
@@ -56,6 +69,8 @@ class ParseResult(Generic[T]):
     warnings: tuple[RowError, ...] = ()
     # The file line of each record, for errors the importer finds against the database.
     lines: tuple[int, ...] = ()
+    # Areas only: for each record without a P-code, how it names its parent (else None).
+    refs: tuple[ParentRef | None, ...] = ()
 
     @property
     def ok(self) -> bool:

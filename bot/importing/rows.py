@@ -12,7 +12,7 @@ from typing import TypeVar
 from bot.domain.languages import CODES
 from bot.domain.records import Texts
 from bot.importing.hxl import Table
-from bot.importing.results import RowError
+from bot.importing.results import ParentRef, RowError
 from bot.importing.values import (
     TEXT_MAX,
     BadValue,
@@ -37,6 +37,7 @@ class Row:
         self.line = line
         self.cells = cells
         self.errors: list[RowError] = []
+        self.ref: ParentRef | None = None  # areas without a P-code: where the place is
 
     def raw(self, name: str) -> str:
         index = self.table.columns.get(name)

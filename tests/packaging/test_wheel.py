@@ -183,7 +183,8 @@ async def test_installed_demo_with_the_sandbox_wheel(wheels: Wheels, tmp_path: P
         stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE, env=_clean_env(),
     )
-    async with asyncio.timeout(60):
+    # The demo loads the village gazetteer and indexes it before the first answer.
+    async with asyncio.timeout(120):
         out, err = await process.communicate(b"/start\n1\n/language\n3\n")
     assert process.returncode == 0, err.decode()
     text = out.decode()
