@@ -33,12 +33,19 @@ async def _core() -> list[tuple[str, str]]:
     return await asyncio.to_thread(bench_core.run)
 
 
+async def _matching() -> list[tuple[str, str]]:
+    from bench import matching_bench  # noqa: PLC0415 - pure CPU work, run off the loop
+
+    return await asyncio.to_thread(matching_bench.run)
+
+
 SUITES: tuple[tuple[str, Bench], ...] = (
     ("foundation (issue 2)", foundation.run),
     ("understanding residents (issue 3)", _core),
     ("residents' safety questions (issue 3)", residents.run),
     ("delivery engine (issue 4)", delivery.run),
     ("operators: status alerts and feeds (issue 5)", operators.run),
+    ("place matching never misleads (issue 14)", _matching),
 )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from bot.places.keys import Words, canon_clitic, folded_set
 from bot.places.matches import (
@@ -47,7 +48,7 @@ _MAX_QUERY_CHARS = 200
 _MAX_QUERY_WORDS = 8
 _MAX_TEXT_CHARS = 300
 _MAX_TEXT_WORDS = 40
-_MAX_SPAN = 4
+_MAX_SPAN = 12  # words; longer than any place name
 _MAX_FUZZY_SPANS = 8
 _MIN_FUZZY_IN_TEXT = 5
 
@@ -86,6 +87,8 @@ class PlaceIndex:
         if not words or limit <= 0:
             return []
         t = self._t
+        if all(w in t.generic for w in words):
+            return []  # "village", "hay": no place at all
         hits: Hits = {}
         match(t, Words(words).keys(0, len(words)), hits, fuzzy=True, deep=True)
         variants: list[list[str]] = []
@@ -113,10 +116,10 @@ class PlaceIndex:
     ) -> list[PlaceMatch]:
         """Places mentioned inside a sentence ("هل رجعوا أهل العوسجة", "is Qayara safe").
 
-        Word n-grams of 1–4 words are tried, longest exact matches first; a word used by an
-        exact match is not reused. Words in *stop_words* (any spelling; folded here) never
-        match on their own and never start or end a fuzzy n-gram. Only the first ~300
-        characters / 40 words are examined.
+        Word n-grams as long as the longest name are tried, longest exact matches first; a
+        word used by an exact match is not reused. Words in *stop_words* (any spelling;
+        folded here) never match on their own and never start or end a fuzzy n-gram. Only
+        the first ~300 characters / 40 words are examined.
         """
         words = fold(text[:_MAX_TEXT_CHARS]).split()[:_MAX_TEXT_WORDS]
         stops = folded_set(frozenset(stop_words)) if stop_words else frozenset()
@@ -131,9 +134,12 @@ class PlaceIndex:
         *,
         limit: int = 5,
         min_score: float = 0.75,
+        explained: Sequence[bool] | None = None,
     ) -> list[PlaceMatch]:
         """``find_in_text`` on already-folded *words*; ``blocked[i]`` marks stop/keyword words."""
-        spans = self.locate_in_words(words, blocked, limit=limit, min_score=min_score)
+        spans = self.locate_in_words(
+            words, blocked, limit=limit, min_score=min_score, explained=explained
+        )
         return [span.match for span in spans]
 
     def locate_in_words(
@@ -143,11 +149,23 @@ class PlaceIndex:
         *,
         limit: int = 5,
         min_score: float = 0.75,
+        explained: Sequence[bool] | None = None,
     ) -> list[PlaceSpan]:
-        """Like ``find_in_words`` but also says which words (``start:end``) matched."""
+        """Like ``find_in_words`` but also says which words (``start:end``) matched.
+
+        ``explained[i]`` (default: ``blocked``) marks words that are surely not part of a
+        place name: stop words, question words, generic place words, keywords as written.
+        A blocked word that is not explained (a keyword only after cutting a suffix, "kari"
+        from "kar") may still be part of a name: it may end a fuzzy span ("Kari Bassi"),
+        and a name whose every word is blocked still matches when spelt exactly ("Kari
+        Basi"). A match next to a word nothing explains is not ``sure``: the place typed
+        may be a longer name the index does not have.
+        """
         n = min(len(words), len(blocked), _MAX_TEXT_WORDS)
         if n == 0 or limit <= 0:
             return []
+        known = list(explained[:n]) if explained is not None else list(blocked[:n])
+        known += [True] * (n - len(known))
         t = self._t
         raw = Words(words[:n])
         canon = [canon_clitic(w) for w in words[:n]]
@@ -156,42 +174,49 @@ class PlaceIndex:
         best: dict[int, tuple[tuple[int, int, float, int, int], PlaceSpan]] = {}
 
         def record(hits: Hits, i: int, j: int) -> None:
-            for area, (score, neg_tier, neg_len, neg_e) in hits.items():
+            for area, (score, neg_tier, neg_len, neg_e, sure) in hits.items():
                 if score < min_score:
                     continue
                 exact = is_exact(neg_tier)
                 rank = (int(exact), j - i, score, neg_tier, neg_len)
                 old = best.get(area)
                 if old is None or rank > old[0]:
-                    found = PlaceMatch(area, round(score, 3), t.text[-neg_e], exact)
+                    found = PlaceMatch(area, round(score, 3), t.text[-neg_e], exact, sure)
                     best[area] = (rank, PlaceSpan(found, i, j))
 
-        # Exact pass: longest spans first; words of an exact match are consumed. A span that
-        # starts or ends with a stop/keyword word must match a name's spelling ("حمام العليل",
-        # "الحاج علي" although "على" folds to "علي"), not only its lossy phonetic key, so
-        # "a new" never meets "Ana".
-        for size in range(min(_MAX_SPAN, n), 0, -1):
+        # Exact pass: longest spans first (names of any length); words of an exact match
+        # are consumed. A span that starts or ends with a stop/keyword word must match a
+        # name's spelling ("حمام العليل", "الحاج علي" although "على" folds to "علي"), not
+        # only its lossy phonetic key, so "a new" never meets "Ana"; a span of blocked
+        # words only must match a name of several words exactly as spelt ("Kari Basi").
+        for size in range(min(t.max_words, _MAX_SPAN, n), 0, -1):
             for i in range(n - size + 1):
                 j = i + size
-                if any(consumed[i:j]) or all(blocked[i:j]):
+                if any(consumed[i:j]):
+                    continue
+                only_blocked = all(blocked[i:j])
+                if only_blocked and (size == 1 or any(known[i:j])):
                     continue
                 phonetic = not (blocked[i] or blocked[j - 1])
                 hits: Hits = {}
-                match(t, raw.keys(i, j), hits, fuzzy=False, phonetic=phonetic)
+                match(t, raw.keys(i, j), hits, fuzzy=False, phonetic=phonetic,
+                      compact=not only_blocked)
                 if not hits and ws is not raw:
-                    match(t, ws.keys(i, j), hits, fuzzy=False, phonetic=phonetic)
+                    match(t, ws.keys(i, j), hits, fuzzy=False, phonetic=phonetic,
+                          compact=not only_blocked)
                 if hits:
                     record(hits, i, j)
                     for k in range(i, j):
                         consumed[k] = True
-        # Fuzzy pass on the remaining content words (two- then one-word spans).
+        # Fuzzy pass on the remaining content words (two- then one-word spans); a blocked
+        # word nothing explains may be one of two.
         budget = _MAX_FUZZY_SPANS
         for size in (2, 1):
             for i in range(n - size + 1):
                 j = i + size
                 if budget <= 0:
                     break
-                if any(consumed[i:j]) or any(blocked[i:j]):
+                if any(consumed[i:j]) or any(known[i:j]) or all(blocked[i:j]):
                     continue
                 keys = ws.keys(i, j)
                 if len(keys.compact) < _MIN_FUZZY_IN_TEXT:
@@ -201,4 +226,14 @@ class PlaceIndex:
                 match(t, keys, hits, fuzzy=True)
                 record(hits, i, j)
         spans = sorted(best.values(), key=lambda item: item[0], reverse=True)
-        return [span for _, span in spans[:limit]]
+        explained_or_place = [k or c for k, c in zip(known, consumed, strict=True)]
+        return [_unsure_if_loose(span, explained_or_place) for _, span in spans[:limit]]
+
+
+def _unsure_if_loose(span: PlaceSpan, accounted: Sequence[bool]) -> PlaceSpan:
+    """*span*, not ``sure`` if a word next to it is neither explained nor another place."""
+    i, j = span.start, span.end
+    loose = (i > 0 and not accounted[i - 1]) or (j < len(accounted) and not accounted[j])
+    if loose and span.match.sure:
+        return PlaceSpan(replace(span.match, sure=False), i, j)
+    return span

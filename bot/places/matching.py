@@ -21,8 +21,12 @@ tier  what matched                                                score      exa
 ====  ==========================================================  =========  =====
 
 Results are sorted by score, then tier, then shorter name, then the name indexed first
-(so list an area's main names before its aliases). Hits accumulate per area in a dict the
-caller owns (``Hits``), so several variants of one query can add to the same results.
+(so list an area's main names before its aliases). A hit is ``sure`` (``PlaceMatch.sure``)
+in tiers 0–1, in tier 2 only when the spellings are also within ``edit_bound`` of each other
+(Qayara / Qayyarah, but not Logan / Lakan, whose keys are equal only because the phonetic
+key drops vowels), and in tier 4 only on the spelling itself; tiers 3 and 5 never are.
+Hits accumulate per area in a dict the caller owns (``Hits``), so several variants of one
+query can add to the same results.
 """
 
 from __future__ import annotations
@@ -38,8 +42,9 @@ from bot.text.fold import consonant_skeleton
 
 __all__ = ["Hit", "Hits", "is_exact", "match", "ranked"]
 
-# A hit: (score, -tier, -name_length, -entry); larger is better (ties: the name indexed first).
-Hit = tuple[float, int, int, int]
+# A hit: (score, -tier, -name_length, -entry, sure); larger is better (ties: the name indexed
+# first; entries are unique, so ``sure`` never decides an order).
+Hit = tuple[float, int, int, int, bool]
 Hits = dict[int, Hit]
 
 _T_FOLD, _T_COMPACT, _T_PHON, _T_PARTIAL, _T_FUZZY, _T_CROSS = range(6)
@@ -62,23 +67,29 @@ def match(
     *,
     fuzzy: bool,
     phonetic: bool = True,
+    compact: bool = True,
     deep: bool = False,
 ) -> None:
     """Add to *hits* every area one of whose names *k* matches (exact tiers; with *fuzzy*
-    all tiers; *phonetic* False skips the lossy phonetic key; *deep*: see ``_fuzzy``)."""
+    all tiers; *phonetic* False skips the lossy phonetic key; *compact* False leaves only
+    the folded spelling itself; *deep*: see ``_fuzzy``)."""
     for e in t.by_fold.get(k.fold, ()):
         _add(t, hits, e, 1.0, _T_FOLD)
+    if not compact:
+        return
     for e in t.by_compact.get(k.compact, ()):
         _add(t, hits, e, 1.0, _T_COMPACT)
     if phonetic and len(k.phon) >= _MIN_PHONETIC_EXACT:
         for e in t.by_phon.get(k.phon, ()):
-            _add(t, hits, e, 1.0, _T_PHON)
+            other = t.compact[e]
+            bound = edit_bound(max(len(k.compact), len(other)))
+            _add(t, hits, e, 1.0, _T_PHON, sure=osa_distance(k.compact, other, bound) <= bound)
     if not fuzzy:
         return
     qlen = len(k.phon)
     for e in t.by_run.get(k.phon, ()):
         ratio = qlen / max(len(t.phon[e]), 1)
-        _add(t, hits, e, 0.70 + 0.14 * min(ratio, 1.0), _T_PARTIAL)
+        _add(t, hits, e, 0.70 + 0.14 * min(ratio, 1.0), _T_PARTIAL, sure=False)
     _fuzzy(t, k, hits, deep=deep)
     _cross(t, k, hits)
 
@@ -87,14 +98,14 @@ def ranked(t: Tables, hits: Hits, limit: int) -> list[PlaceMatch]:
     """The best *limit* areas of *hits*, best first."""
     top = heapq.nlargest(limit, hits.items(), key=lambda item: item[1])
     return [
-        PlaceMatch(area, round(score, 3), t.text[-neg_e], is_exact(neg_tier))
-        for area, (score, neg_tier, _neg_len, neg_e) in top
+        PlaceMatch(area, round(score, 3), t.text[-neg_e], is_exact(neg_tier), sure)
+        for area, (score, neg_tier, _neg_len, neg_e, sure) in top
     ]
 
 
-def _add(t: Tables, hits: Hits, e: int, score: float, tier: int) -> None:
+def _add(t: Tables, hits: Hits, e: int, score: float, tier: int, *, sure: bool = True) -> None:
     area = t.area[e]
-    hit = (score, -tier, -len(t.text[e]), -e)
+    hit = (score, -tier, -len(t.text[e]), -e, sure)
     old = hits.get(area)
     if old is None or hit > old:
         hits[area] = hit
@@ -116,6 +127,7 @@ def _fuzzy(t: Tables, k: Keys, hits: Hits, *, deep: bool) -> None:
     n, nc = len(phon), len(compact)
     bound_p, bound_c = edit_bound(n), edit_bound(nc)
     scores: dict[int, float] = {}
+    spelt: set[int] = set()  # entries within the bound on the spelling itself
     if bound_c and nc <= MAX_FUZZY_KEY:
         cdel = t.cdel
         cands = cdel.candidates(compact)
@@ -128,6 +140,7 @@ def _fuzzy(t: Tables, k: Keys, hits: Hits, *, deep: bool) -> None:
                 score = _fuzzy_score(d, nc, len(other))
                 for e in cdel.entries[u]:
                     scores[e] = score
+                    spelt.add(e)
         if deep and bound_c >= 2 and best > 1 and not hits:
             for u in t.ctri.candidates(compact, bound_c, _MAX_TRIGRAM_CANDIDATES):
                 if u in cands:
@@ -138,6 +151,7 @@ def _fuzzy(t: Tables, k: Keys, hits: Hits, *, deep: bool) -> None:
                     score = _fuzzy_score(d, nc, len(other))
                     for e in cdel.entries[u]:
                         scores[e] = score
+                        spelt.add(e)
     if bound_p and n <= MAX_FUZZY_KEY:
         pdel = t.pdel
         for u in pdel.candidates(phon):
@@ -150,8 +164,9 @@ def _fuzzy(t: Tables, k: Keys, hits: Hits, *, deep: bool) -> None:
                 for e in pdel.entries[u]:
                     if score > scores.get(e, 0.0):
                         scores[e] = score
+                        spelt.discard(e)
     for e, score in scores.items():
-        _add(t, hits, e, score, _T_FUZZY)
+        _add(t, hits, e, score, _T_FUZZY, sure=e in spelt)
 
 
 def _cross(t: Tables, k: Keys, hits: Hits) -> None:
@@ -165,4 +180,4 @@ def _cross(t: Tables, k: Keys, hits: Hits) -> None:
         other = t.rom[e]
         d = osa_distance(k.rom, other, 3)
         sim = max(0.0, 1.0 - d / max(len(k.rom), len(other), 1))
-        _add(t, hits, e, 0.55 + 0.2 * sim, _T_CROSS)
+        _add(t, hits, e, 0.55 + 0.2 * sim, _T_CROSS, sure=False)

@@ -29,6 +29,7 @@ class Tables:
 
     text: tuple[str, ...]
     area: tuple[int, ...]
+    compact: tuple[str, ...]
     phon: tuple[str, ...]
     rom: tuple[str, ...]
     by_fold: dict[str, tuple[int, ...]]
@@ -41,6 +42,7 @@ class Tables:
     cdel: DeletionIndex
     ctri: TrigramIndex
     generic: frozenset[str]
+    max_words: int  # words of the longest name
 
     @classmethod
     def build(cls, entries: Iterable[PlaceName], generic: frozenset[str]) -> Tables:
@@ -54,6 +56,7 @@ class Tables:
         return cls(
             text=tuple(b.texts),
             area=tuple(b.areas),
+            compact=tuple(b.compacts),
             phon=tuple(b.phons),
             rom=tuple(b.roms),
             by_fold=freeze(b.by_fold),
@@ -68,6 +71,7 @@ class Tables:
             # searches fall back to trigram candidates for those.
             ctri=TrigramIndex.build(cdel.keys, _MIN_TWO_TYPO_KEY - 2),
             generic=generic,
+            max_words=b.max_words,
         )
 
 
@@ -78,6 +82,8 @@ class _Builder:
         self.generic = generic
         self.texts: list[str] = []
         self.areas: list[int] = []
+        self.compacts: list[str] = []
+        self.max_words = 0
         self.phons: list[str] = []
         self.roms: list[str] = []
         self.by_fold: dict[str, list[int]] = {}
@@ -97,6 +103,8 @@ class _Builder:
         k = w.keys(0, len(words))
         self.texts.append(entry.text)
         self.areas.append(entry.area_id)
+        self.compacts.append(k.compact)
+        self.max_words = max(self.max_words, len(words))
         self.phons.append(k.phon)
         self.roms.append(k.rom)
         self.by_fold.setdefault(k.fold, []).append(e)
@@ -109,10 +117,29 @@ class _Builder:
             self.by_compact.setdefault(nospace, []).append(e)
             self.fuzzy_compacts.append((nospace, e))
         self.by_phon.setdefault(k.phon, []).append(e)
+        self._add_without_generic(words, e)
         xs = consonant_skeleton(k.rom)
         if len(xs) >= MIN_CROSS_SKELETON:
             (self.xs_arabic if k.arabic else self.xs_latin).setdefault(xs, []).append(e)
         self._add_runs(w, k.phon, e)
+
+    def _add_without_generic(self, words: list[str], e: int) -> None:
+        """"Qaryat Awsajah Sharqi" / "قرية الدور" are also found as "Awsajah Sharqi" /
+        "الدور": people drop the word for "village". (Only leading generic words, and only
+        when a real name of three letters or more remains.)"""
+        cut = 0
+        while cut < len(words) and words[cut] in self.generic:
+            cut += 1
+        rest = words[cut:]
+        if not cut or not rest:
+            return
+        w = Words(rest)
+        if not any(not w.art[i] and len(w.sw[i]) >= 3 for i in range(len(rest))):
+            return
+        k = w.keys(0, len(rest))
+        self.by_fold.setdefault(k.fold, []).append(e)
+        self.by_compact.setdefault(k.compact, []).append(e)
+        self.by_phon.setdefault(k.phon, []).append(e)
 
     def _add_runs(self, w: Words, full_phon: str, e: int) -> None:
         """Index runs of up to three words of a multi-word name (for partial matches)."""

@@ -166,6 +166,13 @@ class _Matcher:
         self.content = frozenset(content)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self.generic = frozenset(generic) | frozenset(_canon(g) for g in generic)
+        # Typos of generic words ("vilage", "neighbourhod") are no place evidence either.
+        generic_deletes: dict[str, list[str]] = {}
+        for word in self.generic:
+            if len(word) >= _MIN_TYPO_WORD - 1:
+                for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                    generic_deletes.setdefault(variant, []).append(word)
+        self.generic_deletes = {k: tuple(v) for k, v in generic_deletes.items()}
         deletes: dict[str, list[str]] = {}
         for word in self.content:
             if len(word) >= _MIN_TYPO_WORD - 1:
@@ -217,8 +224,22 @@ class _Matcher:
                         found.add(word)
         return frozenset(found), bool(found), False
 
-    def hits(self, words: Sequence[str]) -> tuple[list[_Hit], list[bool]]:
-        """Keyword hits (longest phrases win) and which words may not be place names."""
+    def is_generic(self, token: str) -> bool:
+        """A generic place word ("village", "قرية", "gund", "hay"), as written or with a typo."""
+        if token in self.generic:
+            return True  # "الحي" is not "حي": Al-Hai is a district
+        if not _MIN_TYPO_WORD <= len(token) <= _MAX_TYPO_WORD:
+            return False
+        for variant in {token, *(token[:i] + token[i + 1 :] for i in range(len(token)))}:
+            for word in self.generic_deletes.get(variant, ()):
+                if osa_distance(token, word, 1) <= 1:
+                    return True
+        return False
+
+    def hits(self, words: Sequence[str]) -> tuple[list[_Hit], list[bool], list[bool]]:
+        """Keyword hits (longest phrases win), which words may not start a place name
+        (blocked) and which are surely no part of one (explained: stop, question and
+        generic words, keywords as written)."""
         n = len(words)
         cands = [self.candidates(w) for w in words]
         found: list[_Hit] = []
@@ -243,10 +264,10 @@ class _Matcher:
                 claimed[k] = max(claimed[k], size)
         # Words that are keywords as written, after an article/proclitic or with a suffix are
         # not place names; typo-matched words still may be.
-        blocked = [
-            words[i] in self.generic or (bool(cands[i][0]) and not cands[i][1]) for i in range(n)
-        ]
-        return kept, blocked
+        generic = [self.is_generic(w) for w in words]
+        blocked = [generic[i] or (bool(cands[i][0]) and not cands[i][1]) for i in range(n)]
+        explained = [generic[i] or cands[i][2] for i in range(n)]
+        return kept, blocked, explained
 
 
 # ------------------------------------------------------------------------------------------
@@ -357,11 +378,11 @@ def _understand(text: str, matcher: _Matcher, places: PlaceIndex | None) -> Unde
     words = fold(head).split()[:_MAX_WORDS]
     if not words:
         return _NOTHING
-    hits, blocked = matcher.hits(words)
+    hits, blocked, explained = matcher.hits(words)
 
     spans: list[PlaceSpan] = []
     if places is not None:
-        spans = places.locate_in_words(words, blocked, limit=5)
+        spans = places.locate_in_words(words, blocked, limit=5, explained=explained)
         # A keyword inside an exactly matched place name is part of the name ("حمام العليل");
         # a typo-matched keyword that is (nearly) a place name is the place ("القياره" is not
         # "سيارة", "خانكي" is not "تانكي").
