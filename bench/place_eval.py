@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.domain.languages import CODES
 from bot.places.index import PlaceName
 from bot.places.keys import Words
 from bot.text.fold import fold, is_arabic_script
@@ -105,7 +106,7 @@ def _float(cell: str | None) -> float | None:
 def _area_rows(path: Path, places: list[_Place], code_ids: dict[str, int]) -> None:
     for row in _rows(path):
         p = _Place(len(places) + 1, row.get("level", "village"), {})
-        for lang in ("ar", "ckb", "ku", "en"):
+        for lang in CODES:
             if row.get(f"name_{lang}"):
                 p.names.setdefault(lang, []).append(row[f"name_{lang}"].strip())
         for alias in _split(row.get("aliases")):
@@ -132,7 +133,7 @@ def _locality_rows(places: list[_Place], code_ids: dict[str, int]) -> None:
                 by_key.setdefault(fold(s), []).append(p)
     for row in _rows(_LOCALITIES):
         names: dict[str, list[str]] = {}
-        for lang in ("ar", "ckb", "ku", "en"):
+        for lang in CODES:
             if row.get(f"name_{lang}"):
                 names.setdefault(lang, []).append(row[f"name_{lang}"].strip())
         for other in _split(row.get("other_names")):
@@ -272,7 +273,7 @@ _FRAMES: dict[str, tuple[str, ...]] = {
 
 def _question(rng: random.Random, place: _Place) -> tuple[str, str, str] | None:
     """(text, language, variant) for one question about *place*."""
-    langs = [lang for lang in ("ar", "ckb", "ku", "en") if place.names.get(lang)]
+    langs = [lang for lang in CODES if place.names.get(lang)]
     if not langs:
         return None
     lang = rng.choice(langs)

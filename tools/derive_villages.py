@@ -51,6 +51,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from bot.domain.languages import ENGLISH_FIRST  # noqa: E402
 from bot.domain.records import AreaRecord, Texts  # noqa: E402
 from bot.importing import export, parse  # noqa: E402
 from bot.importing.values import LAT_RANGE, LON_RANGE  # noqa: E402
@@ -257,7 +258,7 @@ def merge(villages: Sequence[Village]) -> tuple[list[Village], int]:
         members.sort(key=lambda v: v.rank)
         head = members[0]
         for other in members[1:]:
-            for lang in ("en", "ar", "ckb", "ku"):
+            for lang in ENGLISH_FIRST:
                 mine, theirs = getattr(head, lang), getattr(other, lang)
                 if not mine and theirs:
                     setattr(head, lang, theirs)
