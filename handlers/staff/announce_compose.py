@@ -12,9 +12,10 @@ from bot.announcements.texts import MESSAGE_LIMIT, Rendered, render_all, too_lon
 from bot.camps.names import match_camps
 from bot.domain.announcements import PRIORITIES
 from bot.domain.languages import LANGUAGES
-from bot.safety.answers import button_label, level_label, place_of
+from bot.safety.answers import button_label
+from bot.safety.labels import area_label
 from bot.storage.announcements import ALL_LANGUAGES, Announcement
-from bot.storage.areas import area_ancestors, get_area
+from bot.storage.areas import get_area
 from bot.storage.audiences import Audience, camps_with_sectors
 from bot.storage.camps import camp_sectors, get_camp, list_camps
 from handlers.kit.context import DaleelContext
@@ -148,9 +149,8 @@ async def got_area_name(
         area = await get_area(context.db, match.area_id)
         if area is None:
             continue
-        place = place_of(area, await area_ancestors(context.db, area.id), tr.code)
-        choice = ChooseArea(draft.id, area.id).encode()
-        rows.append([(button_label(level_label(tr, place)), choice)])
+        label = await area_label(context.db, tr, area)
+        rows.append([(button_label(label), ChooseArea(draft.id, area.id).encode())])
     chat = update.effective_chat
     if chat is None:
         return
