@@ -1,8 +1,8 @@
 """Benchmark of the text core: place search over ≥25,000 names and free-text understanding.
 
-The index holds every real name from ``shared/data/iraq`` plus generated, plausible village
-names (Arabic, Sorani and Latin spellings; seeded RNG, so the run is deterministic). Queries
-mix exact names, typos, transliteration variants, Arabic with/without ``ال``, Latin
+The index holds every real name the product ships (``bot/data/iraq``) plus generated, plausible
+village names (Arabic, Sorani and Latin spellings; seeded RNG, so the run is deterministic).
+Queries mix exact names, typos, transliteration variants, Arabic with/without ``ال``, Latin
 with/without ``al-``, Sorani and Kurmanji spellings.
 
 Run ``python bench/bench_core.py`` for a table; ``run()`` returns (metric, value) rows.
@@ -27,7 +27,6 @@ from bot.places.gazetteer import load_iraq_gazetteer  # noqa: E402
 from bot.places.index import PlaceIndex, PlaceName  # noqa: E402
 from bot.understanding.intent import Understander, load_lexicons  # noqa: E402
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "iraq"
 SEED = 20170201
 TARGET_NAMES = 26_000
 N_QUERIES = 2_400
@@ -131,7 +130,7 @@ def build_corpus(
     rng: random.Random,
 ) -> tuple[list[PlaceName], dict[int, list[PlaceName]], list[str]]:
     """Real names plus generated villages; returns names, names per area and generic words."""
-    gaz = load_iraq_gazetteer(DATA_DIR)
+    gaz = load_iraq_gazetteer()  # the places and camps the product ships
     names = list(gaz.names)
     next_id = 100_000
     while len(names) < TARGET_NAMES:

@@ -71,10 +71,10 @@ class AppState:
         """Swap in a rebuilt index (after an import or a new area); readers never see half."""
         self._places = places
 
-    def use_lexicons(self, lexicons: tuple[Lexicon, ...]) -> None:
-        """Compile the keyword lexicons once; every message is read with the result."""
-        self._lexicons = lexicons
-        self._understander = Understander.build(lexicons)
+    def use_understander(self, understander: Understander) -> None:
+        """Read every message with these lexicons, compiled once (at start, or shared)."""
+        self._lexicons = understander.lexicons
+        self._understander = understander
 
     @property
     def places(self) -> PlaceIndex:
@@ -89,7 +89,7 @@ class AppState:
     @property
     def understander(self) -> Understander:
         if self._understander is None:
-            raise RuntimeError("the lexicons are compiled in post_init (use_lexicons)")
+            raise RuntimeError("the lexicons are compiled in post_init (use_understander)")
         return self._understander
 
     @property

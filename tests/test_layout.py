@@ -5,7 +5,7 @@
 - A feature (a module in ``handlers.FEATURES``, the kit aside) imports no other feature,
   and no helper of another audience package; helpers import no feature.
 - ``handlers/kit`` imports nothing of ``handlers`` but the kit.
-- No module is over ``MAX_LINES`` lines (``tools/`` excepted; ``tests/`` see below).
+- No module is over ``MAX_LINES`` lines (``tools/`` excepted).
 
 Imports inside functions count. Each check reads a list of (module, import) pairs, so a
 failure names both.
@@ -23,8 +23,7 @@ import handlers
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 450
-# The TESTS task splits the long test files; until then tests/ is not held to the limit.
-SIZED = ("bot", "handlers", "sandbox", "bench")
+SIZED = ("bot", "handlers", "sandbox", "bench", "tests")
 # Still to split (by responsibility), with the length they may not grow past: remove each
 # entry when its module is split.
 NOT_YET_SPLIT: dict[str, int] = {}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build bot/data/iraq/areas.csv, bot/data/iraq/camps.csv and bot/data/ATTRIBUTION.md from
-the source files in ../shared/data/iraq (see PROVENANCE.md there). Reproducible: same input, same
-output. Run from anywhere:  .venv/bin/python tools/derive_places.py
+the source files in tools/sources/iraq (see PROVENANCE.md there). Reproducible: same
+input, same output. Run from anywhere:  .venv/bin/python tools/derive_places.py
 
 What it does on top of the sources is listed in the tables below and in ATTRIBUTION.md:
 Kurdish names and common spellings for well-known places, Arabic names for camps, the
@@ -24,8 +24,8 @@ sys.path.insert(0, str(REPO))
 from bot.domain.records import AreaRecord, CampRecord, Texts  # noqa: E402
 from bot.importing import export, parse  # noqa: E402
 
-SOURCE = REPO.parent / "shared" / "data" / "iraq"
 OUT = REPO / "bot" / "data"
+SOURCE = REPO / "tools" / "sources" / "iraq"
 
 
 def read(name: str) -> list[dict[str, str]]:
@@ -244,8 +244,9 @@ ATTRIBUTION = """\
 # Data sources and attribution
 
 The place and camp lists shipped in `bot/data/iraq/` are derived by `tools/derive_places.py`
-from the files in `shared/data/iraq/` (see PROVENANCE.md there). Please keep these credits
-wherever the data, or anything derived from it, is shown or shared.
+from the source files in `tools/sources/iraq/`, copied unchanged (see PROVENANCE.md
+there). Please keep these credits wherever the data, or anything derived from it, is shown
+or shared.
 
 - `bot/data/iraq/areas.csv`, governorates, districts and sub-districts: OCHA COD-AB "Iraq
   admin level 1-3 boundaries" (Iraq Central Statistics Office, ITOS, OCHA), valid on
@@ -257,6 +258,9 @@ wherever the data, or anything derived from it, is shown or shared.
 - `bot/data/iraq/camps.csv`: REACH Initiative MCNA 2020 and 2022 camp lists (public
   assessment tools). Credit: **"REACH Initiative"**.
 - `bot/data/demo/*.csv`: invented for demonstration only; every row is marked demo.
+- `tools/sources/iraq/*.csv` (in the repository, not in the wheel): the source files
+  above (COD-AB levels 1-3, GeoNames cities500, REACH camps), unchanged, under the same
+  licences and credits; used only to derive these lists and to check them.
 
 ## Changes made to the sources
 

@@ -47,6 +47,7 @@ __all__ = [
     "KIND_REMINDER",
     "WATCH_SECONDS",
     "catch_up",
+    "days_until",
     "is_news",
     "next_planned",
     "next_reminder",
@@ -71,7 +72,8 @@ def _clip(text: str | None, limit: int = _FIELD) -> str | None:
     return text[: limit - 1].rstrip() + "…"
 
 
-def _when(tr: Translator, day: date, today: date) -> str:
+def days_until(tr: Translator, day: date, today: date) -> str:
+    """"today", "tomorrow", "in 3 days" (plural forms per language)."""
     n = (day - today).days
     if n <= 0:
         return tr.gettext("today")
@@ -81,7 +83,7 @@ def _when(tr: Translator, day: date, today: date) -> str:
 
 
 def _details(tr: Translator, d: Distribution, today: date, *, items: bool) -> list[str]:
-    when = Markup(_when(tr, d.date, today))
+    when = Markup(days_until(tr, d.date, today))
     lines = [tr.gettext("📅 {date} ({when})", date=tr.date(d.date), when=when)]
     if d.starts and d.ends:
         lines.append(

@@ -1,30 +1,37 @@
-"""Read the shared Iraq place CSVs (``shared/data/iraq``) into areas and ``PlaceName`` rows.
+"""The places and camps the product ships (``bot/data/iraq/areas.csv``, ``camps.csv``) as
+areas and ``PlaceName`` rows, without a database.
 
-Used by tests and the benchmark, and usable for seeding. Area ids are assigned in file order
-(governorates, districts, sub-districts, GeoNames towns, camps), so they are stable for a
-given data set but are *not* database ids. Attribution: "OCHA / Iraq CSO / ITOS, COD-AB
-2019", "GeoNames" (CC BY 4.0), "REACH Initiative".
+Why: the place-index tests and the benchmark need the real names, and should search them
+exactly as the bot does after importing the same files. So the files are read with the
+product's own import code (:mod:`bot.importing`), and every name, translation and alias
+becomes a ``PlaceName`` as :func:`bot.storage.areas.place_names` makes them from the
+database. Camps are added as areas of kind ``camp`` so their names can be searched too.
+
+Area ids are assigned in file order (areas, then camps): stable for a given data set, but
+*not* database ids. Attribution: see ``data/ATTRIBUTION.md``.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from importlib.resources.abc import Traversable
 
+from bot import resources
+from bot.domain.records import Texts
+from bot.importing import parse_areas, parse_camps
 from bot.places.index import PlaceName
-from bot.text.fold import is_arabic_script
 
-__all__ = ["Area", "Gazetteer", "load_iraq_gazetteer"]
+__all__ = ["Area", "Gazetteer", "gazetteer_from_csv", "load_iraq_gazetteer"]
 
 
 @dataclass(frozen=True, slots=True)
 class Area:
-    """An area from the shared data: ``code`` is a P-code, GeoNames id or camp code."""
+    """A shipped area or camp: ``code`` is its P-code (``GN<geonameid>`` for towns) or
+    camp code; ``kind`` is its level (governorate … town) or ``camp``."""
 
     area_id: int
-    kind: str  # governorate | district | subdistrict | town | camp
+    kind: str
     code: str
     name_en: str
     name_ar: str
@@ -37,75 +44,39 @@ class Gazetteer:
     names: tuple[PlaceName, ...]
 
     def by_code(self, code: str) -> Area:
-        """The area with P-code / GeoNames id / camp code *code* (KeyError if absent)."""
+        """The area with P-code / camp code *code* (KeyError if absent)."""
         for area in self.areas:
             if area.code == code:
                 return area
         raise KeyError(code)
 
 
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        yield from csv.DictReader(fh)
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|") if part.strip()]
-
-
-def _is_latin_name(name: str) -> bool:
-    """A usable Latin alternate name: Latin letters only, not an all-lowercase machine
-    transliteration ("alqyart") nor an all-caps code ("RQW")."""
-    letters = [ch for ch in name if ch.isalpha()]
-    if not letters or any(not ("A" <= ch <= "z" or "\u00c0" <= ch <= "\u024f") for ch in letters):
-        return False
-    if name == name.lower():
-        return False
-    return not (name.isupper() and len(letters) <= 4)
-
-
-def _is_arabic_name(name: str) -> bool:
-    letters = [ch for ch in name if ch.isalpha()]
-    return bool(letters) and all(is_arabic_script(ch) for ch in letters)
-
-
-def load_iraq_gazetteer(data_dir: Path) -> Gazetteer:
-    """Load the five CSVs of ``shared/data/iraq`` (see its PROVENANCE.md)."""
+def gazetteer_from_csv(areas_csv: bytes, camps_csv: bytes) -> Gazetteer:
+    """The areas and camps of two import files; ValueError if either has an error."""
+    area_result, camp_result = parse_areas(areas_csv), parse_camps(camps_csv)
+    for kind, errors in (("areas", area_result.errors), ("camps", camp_result.errors)):
+        if errors:
+            raise ValueError(f"the {kind} file does not import cleanly: {errors[:3]}")
     areas: list[Area] = []
     names: list[PlaceName] = []
 
-    def add(kind: str, code: str, en: str, ar: str, parent: str) -> int:
+    def add(kind: str, code: str, texts: Texts, aliases: Iterable[str], parent: str) -> None:
         area_id = len(areas) + 1
-        areas.append(Area(area_id, kind, code, en, ar, parent))
-        if en:
-            names.append(PlaceName(area_id, en, "name_en"))
-        if ar:
-            names.append(PlaceName(area_id, ar, "name_ar"))
-        return area_id
+        areas.append(Area(area_id, kind, code, texts.get("en", ""), texts.get("ar", ""), parent))
+        names.extend(PlaceName(area_id, text, f"name_{lang}") for lang, text in texts.items())
+        names.extend(PlaceName(area_id, alias, "alias") for alias in aliases)
 
-    for row in _rows(data_dir / "iraq_adm1_governorates.csv"):
-        add("governorate", row["adm1_pcode"], row["adm1_en"], row["adm1_ar"], "")
-    for row in _rows(data_dir / "iraq_adm2_districts.csv"):
-        add("district", row["adm2_pcode"], row["adm2_en"], row["adm2_ar"], row["adm1_pcode"])
-    for row in _rows(data_dir / "iraq_adm3_subdistricts.csv"):
-        add("subdistrict", row["adm3_pcode"], row["adm3_en"], row["adm3_ar"], row["adm2_pcode"])
-    for row in _rows(data_dir / "iraq_places_geonames_cities500.csv"):
-        ar_names = _split(row["names_ar"])
-        area_id = add(
-            "town", row["geonameid"], row["name"], ar_names[0] if ar_names else "",
-            row["cod_adm3_pcode"],
-        )
-        seen = {row["name"], *ar_names[:1]}
-        extra: list[tuple[str, str]] = [(n, "name_ar") for n in ar_names[1:]]
-        extra += [(n, "name_ckb") for n in _split(row["names_ku_sorani"]) if _is_arabic_name(n)]
-        extra += [
-            (n, "alias") for n in _split(row["names_other_arabic_script"]) if _is_arabic_name(n)
-        ]
-        extra += [(n, "alias") for n in _split(row["other_latin_names"]) if _is_latin_name(n)]
-        for text, kind in extra:
-            if text not in seen:
-                seen.add(text)
-                names.append(PlaceName(area_id, text, kind))
-    for row in _rows(data_dir / "iraq_idp_camps_reach_mcna.csv"):
-        add("camp", row["code_mcna2020"], row["camp_name_en"], row["camp_name_ar"], "")
+    for area in area_result.records:
+        add(area.level, area.pcode, area.names, area.aliases, area.parent_pcode or "")
+    for camp in camp_result.records:
+        add("camp", camp.code, camp.names, camp.aliases, camp.district_pcode or "")
     return Gazetteer(tuple(areas), tuple(names))
+
+
+def load_iraq_gazetteer(data_dir: Traversable | None = None) -> Gazetteer:
+    """Read ``areas.csv`` and ``camps.csv`` from *data_dir*, by default the shipped
+    ``bot/data/iraq`` (found as package data, see :mod:`bot.resources`)."""
+    where = data_dir if data_dir is not None else resources.data_file("iraq")
+    return gazetteer_from_csv(
+        where.joinpath("areas.csv").read_bytes(), where.joinpath("camps.csv").read_bytes()
+    )

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from telegram import Update
 
 from bot.camps.names import camp_name
-from bot.camps.reminders import next_planned
+from bot.camps.reminders import days_until, next_planned
 from bot.i18n.bidi import rtl_lines
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.storage.camps import Camp, Sector, camp_sectors
@@ -25,16 +25,15 @@ from bot.storage.services_food import (
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
-from handlers.kit.camps import CampHome, CampMenu, ask_camp, my_camp
+from handlers.kit.camps import CampHome, CampMenu, camp_or_ask, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.homes import FoodHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
-from handlers.kit.screens import send_language_menu
 from handlers.kit.ui import Screen, button_label, clip, present
 
-__all__ = ["days_until", "register", "show_food", "show_left_off"]
+__all__ = ["register", "show_food", "show_left_off"]
 
 _UPCOMING = 5
 _LOOKAHEAD = 30  # rows read: enough for the next one, the upcoming ones and a new date
@@ -48,16 +47,6 @@ class LeftOff(Payload, feature="food", action="left"):
 @dataclass(frozen=True)
 class ShowDistribution(Payload, feature="food", action="show"):
     distribution_id: int
-
-
-def days_until(tr: Translator, day: date, today: date) -> str:
-    """"today", "tomorrow", "in 3 days" (plural forms per language)."""
-    n = (day - today).days
-    if n <= 0:
-        return tr.gettext("today")
-    if n == 1:
-        return tr.gettext("tomorrow")
-    return tr.ngettext("in {n} day", "in {n} days", n)
 
 
 def _pending(distributions: Sequence[Distribution], now: datetime) -> list[Distribution]:
@@ -301,12 +290,8 @@ async def show_food(chat_id: int, context: DaleelContext, *, update: Update | No
 
     Asks for the camp first when the resident has none; counts the question (camp only).
     """
-    if context.resident is None:
-        await send_language_menu(chat_id, context, first_time=True)
-        return
-    mine = await my_camp(context, chat_id)
+    mine = await camp_or_ask(chat_id, context, then="food", update=update)
     if mine is None:
-        await ask_camp(chat_id, context, then="food", update=update)
         return
     camp, resident = mine
     now = context.state.now()

@@ -27,13 +27,12 @@ from bot.storage.services_food import (
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
-from handlers.kit.camps import CampHome, CampMenu, ask_camp, my_camp
+from handlers.kit.camps import CampHome, CampMenu, ask_camp, camp_or_ask, my_camp
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.homes import FoodHome, ServicesHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
-from handlers.kit.screens import send_language_menu
 from handlers.kit.ui import Screen, clip, present
 
 __all__ = [
@@ -272,12 +271,8 @@ async def show_services(
 
     Asks for the camp first when the resident has none; counts the question (camp only).
     """
-    if context.resident is None:
-        await send_language_menu(chat_id, context, first_time=True)
-        return
-    mine = await my_camp(context, chat_id)
+    mine = await camp_or_ask(chat_id, context, then="svc", update=update)
     if mine is None:
-        await ask_camp(chat_id, context, then="svc", update=update)
         return
     camp, _ = mine
     now = context.state.now()

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
+from pathlib import Path
 from typing import cast
+from zoneinfo import ZoneInfo
 
 import httpx
 from telegram import Update
@@ -25,6 +28,7 @@ from bot.places.index import PlaceIndex
 from bot.safety.alerts import ALERT_KIND
 from bot.storage import Database
 from bot.storage.areas import place_names, places_version
+from bot.understanding.intent import Understander
 from bot.understanding.lexicon import load_lexicons
 from handlers.kit.bot import DaleelBot
 from handlers.kit.context import DaleelApp, DaleelContext, SurfaceState
@@ -32,7 +36,14 @@ from handlers.kit.notify import BotMessenger
 from handlers.kit.processor import PerChatUpdateProcessor
 from handlers.kit.ratelimit import ReplyRateLimiter
 
-__all__ = ["ALLOWED_UPDATES", "Features", "build_application", "refresh_places", "running"]
+__all__ = [
+    "ALLOWED_UPDATES",
+    "Features",
+    "Prebuilt",
+    "build_application",
+    "refresh_places",
+    "running",
+]
 
 log = logging.getLogger(__name__)
 
@@ -48,16 +59,69 @@ class Features:
     on_started: Callable[[DaleelApp], Awaitable[None]]
 
 
+PlacesVersion = tuple[int, str, int]
+
+
+@dataclass(frozen=True)
+class Prebuilt:
+    """Start-up resources built once and handed to several applications in one process.
+
+    Why: each start otherwise loads the catalogues and the CA bundle, compiles the
+    lexicons and builds the place index, a few hundred milliseconds; the tests start
+    hundreds of bots. All of these are immutable once built. ``places`` is an index with
+    the places_version of the database it was built from: a database at that version
+    starts with it, any other builds its own, exactly as without a Prebuilt.
+    """
+
+    catalogues: Catalogues
+    understander: Understander
+    tls: ssl.SSLContext
+    places: tuple[PlacesVersion, PlaceIndex] | None = None
+
+    @classmethod
+    async def load(
+        cls,
+        zone: ZoneInfo,
+        *,
+        locales_dir: Traversable | None = None,
+        places_of: Path | None = None,
+    ) -> Prebuilt:
+        """Load what ``post_init`` would; with ``places_of``, that database's place index."""
+        catalogues = await asyncio.to_thread(
+            Catalogues.load, locales_dir or default_locales_dir(), zone
+        )
+        understander = Understander.build(await asyncio.to_thread(load_lexicons))
+        tls = await asyncio.to_thread(httpx.create_ssl_context)
+        places = None
+        if places_of is not None:
+            db = await Database.open(places_of)
+            try:
+                places = await _build_places(db, understander)
+            finally:
+                await db.close()
+        return cls(catalogues, understander, tls, places)
+
+
 def build_application(
-    settings: Settings, features: Features, *, locales_dir: Traversable | None = None
+    settings: Settings,
+    features: Features,
+    *,
+    locales_dir: Traversable | None = None,
+    prebuilt: Prebuilt | None = None,
 ) -> DaleelApp:
+    """The application; ``prebuilt`` (tests, bench) skips rebuilding immutable resources."""
     catalogue_dir = locales_dir or default_locales_dir()
+    # One CA bundle for the bot's three HTTP clients (each would load its own, ~30 ms).
+    tls = prebuilt.tls if prebuilt is not None else httpx.create_ssl_context()
 
     async def post_init(app: DaleelApp) -> None:
-        catalogues = await asyncio.to_thread(Catalogues.load, catalogue_dir, settings.timezone)
-        lexicons = await asyncio.to_thread(load_lexicons)
+        if prebuilt is None:
+            catalogues = await asyncio.to_thread(Catalogues.load, catalogue_dir, settings.timezone)
+            understander = Understander.build(await asyncio.to_thread(load_lexicons))
+        else:
+            catalogues, understander = prebuilt.catalogues, prebuilt.understander
         db = await Database.open(settings.database)
-        http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False)
+        http = httpx.AsyncClient(timeout=httpx.Timeout(10.0), follow_redirects=False, verify=tls)
         app.bot_data.open(catalogues, db, http)
         dispatcher = Dispatcher.from_settings(db, settings)
         # A broadcast that reached nobody is told to its author, an alert to operators.
@@ -68,8 +132,13 @@ def build_application(
         )
         await dispatcher.start()
         app.bot_data.use_dispatcher(dispatcher)
-        app.bot_data.use_lexicons(lexicons)
-        await refresh_places(app)
+        app.bot_data.use_understander(understander)
+        reusable = prebuilt.places if prebuilt is not None else None
+        if reusable is not None and await places_version(db) == reusable[0]:
+            app.bot_data.places_version, index = reusable
+            app.bot_data.use_places(index)
+        else:
+            await refresh_places(app)
         if app.job_queue is not None:
             app.job_queue.run_repeating(
                 refresh_places_if_changed, PLACES_CHECK_SECONDS, first=PLACES_CHECK_SECONDS,
@@ -96,8 +165,12 @@ def build_application(
         settings.token.reveal(),
         base_url=base_url or "https://api.telegram.org/bot",
         base_file_url=base_file_url or "https://api.telegram.org/file/bot",
-        request=HTTPXRequest(connection_pool_size=64, proxy=proxy),
-        get_updates_request=HTTPXRequest(connection_pool_size=1, proxy=proxy),
+        request=HTTPXRequest(
+            connection_pool_size=64, proxy=proxy, httpx_kwargs={"verify": tls}
+        ),
+        get_updates_request=HTTPXRequest(
+            connection_pool_size=1, proxy=proxy, httpx_kwargs={"verify": tls}
+        ),
         defaults=Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.timezone),
         rate_limiter=ReplyRateLimiter(),
     )
@@ -121,12 +194,21 @@ PLACES_CHECK_SECONDS = 300
 async def refresh_places(app: DaleelApp) -> None:
     """(Re)build the place index from the database and swap it in whole."""
     state = app.bot_data
-    state.places_version = await places_version(state.db)
-    names = await place_names(state.db)
-    generic = [word for lexicon in state.lexicons for word in lexicon.place_generic]
-    index = await asyncio.to_thread(PlaceIndex.build, names, generic_words=generic)
+    state.places_version, index = await _build_places(state.db, state.understander)
     state.use_places(index)
+
+
+async def _build_places(
+    db: Database, understander: Understander
+) -> tuple[PlacesVersion, PlaceIndex]:
+    """The database's place index and the version it was read at (read first: a change
+    made meanwhile shows as a newer version, and the index is rebuilt again)."""
+    version = await places_version(db)
+    names = await place_names(db)
+    generic = [word for lexicon in understander.lexicons for word in lexicon.place_generic]
+    index = await asyncio.to_thread(PlaceIndex.build, names, generic_words=generic)
     log.info("place index: %d names", len(names))
+    return version, index
 
 
 async def refresh_places_if_changed(context: DaleelContext) -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "PickGovernorate",
     "PickSector",
     "ask_camp",
+    "camp_or_ask",
     "camps_screen",
     "intent",
     "my_camp",
@@ -210,6 +211,20 @@ async def offer_camps(
         tr.gettext("Which of these is your camp?"),
         reply_markup=keyboard(rows, rtl=tr.language.rtl),
     )
+
+
+async def camp_or_ask(
+    chat_id: int, context: DaleelContext, *, then: str, update: Update | None = None
+) -> tuple[Camp, ResidentCamp] | None:
+    """The resident's camp; else the language menu (no resident) or the camp picker, with
+    ``then`` where they go after choosing, and None."""
+    if context.resident is None:
+        await send_language_menu(chat_id, context, first_time=True)
+        return None
+    mine = await my_camp(context, chat_id)
+    if mine is None:
+        await ask_camp(chat_id, context, then=then, update=update)
+    return mine
 
 
 async def my_camp(context: DaleelContext, chat_id: int) -> tuple[Camp, ResidentCamp] | None:

@@ -4,15 +4,17 @@ weekly on chosen days, monthly on a day — in camp time; a time in the past is 
 
 from __future__ import annotations
 
+import asyncio
 from typing import cast
 
 from telegram import Update
 
 from bot.access import Actor
-from bot.announcements.rules import Rule, parse_datetime, parse_month_day, parse_time
+from bot.announcements.rules import Rule, parse_month_day
 from bot.announcements.schedules import PastTime
 from bot.announcements.sending import NotSent, Queued, queue_announcement
 from bot.announcements.texts import MESSAGE_LIMIT, render_all, telegram_length, too_long
+from bot.announcements.when import load_when_words, parse_clock, parse_when
 from bot.domain.languages import LANGUAGES
 from bot.i18n.catalogues import Markup
 from bot.storage.announcements import Announcement, claim_draft, release_draft, set_broadcast
@@ -26,6 +28,7 @@ from handlers.staff.announce_ui import (
     build_screen,
     cancel_row,
     example_datetime,
+    example_time,
     forget,
     language_lengths,
     move,
@@ -225,7 +228,9 @@ async def on_kind(
         await move(update, context, draft, "once",
                     ask_time_screen(tr, draft, "once", example_datetime(context)))
     elif kind == "daily":
-        await move(update, context, draft, "daily", ask_time_screen(tr, draft, "daily", "18:30"))
+        await move(
+            update, context, draft, "daily", ask_time_screen(tr, draft, "daily", example_time(tr))
+        )
     elif kind == "monthly":
         await move(update, context, draft, "monthly",
                     ask_time_screen(tr, draft, "monthly", "15 18:30"))
@@ -259,7 +264,7 @@ async def on_days(
         await move(update, context, draft, draft.step, weekly_screen(tr, draft, 0, warn=True))
         return
     await move(update, context, draft, f"weekly_time:{mask}",
-                ask_time_screen(tr, draft, "weekly", "18:30"))
+                ask_time_screen(tr, draft, "weekly", example_time(tr)))
 
 
 async def got_when(
@@ -270,14 +275,15 @@ async def got_when(
     if chat is None:
         return
     rule: Rule | None = None
-    example = "18:30"
+    example = example_time(tr)
+    words = await asyncio.to_thread(load_when_words)  # a small file, read when a time is typed
     if step == "once":
         example = example_datetime(context)
-        parsed = parse_datetime(text)
+        parsed = parse_when(text, context.state.now().date(), words)
         if parsed is not None:
             rule = Rule("once", parsed[1], on_date=parsed[0])
     elif step == "daily":
-        at = parse_time(text)
+        at = parse_clock(text, words)
         rule = Rule("daily", at) if at else None
     elif step == "monthly":
         example = "15 18:30"
@@ -285,7 +291,7 @@ async def got_when(
         rule = Rule("monthly", day_time[1], month_day=day_time[0]) if day_time else None
     else:
         mask = int(step.removeprefix("weekly_time:") or 0)
-        at = parse_time(text)
+        at = parse_clock(text, words)
         days = frozenset(d for d in range(7) if mask & (1 << d))
         rule = Rule("weekly", at, weekdays=days) if at and days else None
     if rule is None:

@@ -289,8 +289,14 @@ def weekly_screen(tr: Translator, draft: Announcement, mask: int, *, warn: bool 
 
 
 def example_datetime(context: DaleelContext) -> str:
+    """Examples of a date and time, as staff may type them, in their language."""
     tomorrow = context.state.now() + timedelta(days=1)
-    return f"{tomorrow:%Y-%m-%d} 18:00"
+    return context.tr.gettext("{date} or tomorrow 09:00", date=f"{tomorrow:%Y-%m-%d} 18:00")
+
+
+def example_time(tr: Translator) -> str:
+    """Examples of a time of day, in the reader's language."""
+    return tr.gettext("18:30 or 8pm")
 
 
 def ask_time_screen(tr: Translator, draft: Announcement, kind: str, example: str) -> Screen:

@@ -1,16 +1,16 @@
-"""Fixtures for the delivery engine: a sandbox, the database, python-telegram-bot's
-ExtBot (with the interactive ReplyRateLimiter, as the application has it), and a
-dispatcher that records when each send started and how it ended."""
+"""Fixtures for the delivery engine: its token (the sandbox, its client and the database
+come from tests/conftest.py), python-telegram-bot's ExtBot (with the interactive
+ReplyRateLimiter, as the application has it), and a dispatcher that records when each
+send started and how it ended."""
 
 from __future__ import annotations
 
 import asyncio
 import ssl
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from telegram.ext import ExtBot
@@ -21,39 +21,16 @@ from bot.delivery import BotSender, Dispatcher, OutboxMessage, Priority, RetryPo
 from bot.delivery.broadcasts import BroadcastProgress
 from bot.storage import Database
 from handlers.kit.ratelimit import ReplyRateLimiter
-from sandbox import BotMessage, Limits, Sandbox, SandboxClient
+from sandbox import BotMessage, Sandbox, SandboxClient
 
 TOKEN = "5550004:TEST_delivery_token_for_the_sandbox"
-REPO = Path(__file__).resolve().parents[2]
 # Fast retries: the tests are about what happens, not about waiting.
 FAST_RETRY = RetryPolicy(max_attempts=3, base_delay=0.05, max_delay=0.2, jitter=0.1)
 
 
-@pytest.fixture(scope="session")
-def tls() -> ssl.SSLContext:
-    return ssl.create_default_context()
-
-
 @pytest.fixture
-async def sandbox() -> AsyncIterator[Sandbox]:
-    """Flood limits off; tests about pacing set Telegram's."""
-    async with Sandbox(TOKEN, limits=Limits.disabled()) as box:
-        yield box
-
-
-@pytest.fixture
-async def client(sandbox: Sandbox) -> AsyncIterator[SandboxClient]:
-    async with SandboxClient(sandbox.url) as c:
-        yield c
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "daleel.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
+def bot_token() -> str:
+    return TOKEN
 
 
 @pytest.fixture
@@ -170,13 +147,6 @@ async def received(client: SandboxClient, chats: Iterable[int]) -> dict[int, lis
         for chat, messages in zip(part, lists, strict=True):
             out[chat] = [m.text for m in messages]
     return out
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], *, within: float) -> None:
-    """Re-check a condition that has no wait endpoint, for a bounded time."""
-    async with asyncio.timeout(within):
-        while not await check():  # noqa: ASYNC110 - the condition is remote
-            await asyncio.sleep(0.02)
 
 
 async def delivered(client: SandboxClient) -> int:

@@ -14,7 +14,8 @@ from bot.delivery import Dispatcher, OutboxMessage, Priority, enqueue_broadcast
 from bot.storage import Database
 from handlers.kit.app import build_application, running
 from sandbox import Sandbox, SandboxClient
-from tests.delivery.conftest import TOKEN, eventually, make_known, plain_for, text_for
+from tests.conftest import eventually
+from tests.delivery.conftest import TOKEN, make_known, plain_for, text_for
 
 
 def settings_for(tmp_path: Path, sandbox: Sandbox) -> Settings:

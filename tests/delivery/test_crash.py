@@ -17,11 +17,10 @@ import pytest
 from bot.delivery import Priority, broadcast_report, enqueue_broadcast
 from bot.storage import Database
 from sandbox import Fault, Limits, Sandbox, SandboxClient
+from tests.conftest import REPO, eventually
 from tests.delivery.conftest import (
-    REPO,
     TOKEN,
     delivered,
-    eventually,
     make_known,
     outbox_messages,
     plain_for,

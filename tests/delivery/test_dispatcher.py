@@ -15,12 +15,12 @@ from bot.delivery import Priority, RetryPolicy, broadcast_report
 from bot.storage import Database
 from bot.storage.residents import get_resident, set_language
 from sandbox import Fault, Limits, SandboxClient
+from tests.conftest import eventually
 from tests.delivery.conftest import (
     FAST_RETRY,
     broadcast_and_wait,
     delivered,
     dispatching,
-    eventually,
     make_known,
     outbox_messages,
     plain_for,

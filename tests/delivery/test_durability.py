@@ -13,7 +13,7 @@ import pytest
 from bot.config import RateLimits
 from bot.delivery import Dispatcher, OutboxMessage, Priority
 from bot.storage import Database, outbox
-from tests.delivery.conftest import eventually
+from tests.conftest import eventually
 
 
 class CommittedStateSender:

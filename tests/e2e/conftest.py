@@ -8,43 +8,37 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import signal
 import sys
 import tomllib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
+import pytest_asyncio
 
 import handlers
 from bot.config import Secret, Settings
 from bot.i18n.catalogues import LANGUAGES
-from handlers.kit.app import build_application, running
+from handlers.kit.app import Prebuilt, build_application, running
 from handlers.kit.context import DaleelApp
-from sandbox import BotMessage, Limits, Sandbox, SandboxClient, SimulatedUser
+from handlers.staff import broadcasts
+from sandbox import BotMessage, Sandbox, SandboxClient, SimulatedUser
 from sandbox.demo import build_demo_database
+from tests.conftest import CAMP_ZONE, REPO, eventually
 
-REPO = Path(__file__).resolve().parents[2]
 TOKEN = "5550001:TEST_token_for_the_sandbox_only_x"
 ADMIN = 900001
 NATIVE = {lang.code: lang.native_name for lang in LANGUAGES}
 
 
 @pytest.fixture
-async def sandbox() -> AsyncIterator[Sandbox]:
-    """Flood limits off: tests of pacing and 429s turn them on or inject their own."""
-    async with Sandbox(TOKEN, limits=Limits.disabled()) as box:
-        yield box
-
-
-@pytest.fixture
-async def client(sandbox: Sandbox) -> AsyncIterator[SandboxClient]:
-    async with SandboxClient(sandbox.url) as c:
-        yield c
+def bot_token() -> str:
+    return TOKEN
 
 
 @pytest.fixture
@@ -53,7 +47,7 @@ def settings(tmp_path: Path, sandbox: Sandbox) -> Settings:
         token=Secret(TOKEN),
         admin_ids=frozenset({ADMIN}),
         database=tmp_path / "daleel.sqlite3",
-        timezone=ZoneInfo("Asia/Baghdad"),
+        timezone=CAMP_ZONE,
         default_language="ar",
         api_base_url=sandbox.url,
         mode="polling",
@@ -61,31 +55,75 @@ def settings(tmp_path: Path, sandbox: Sandbox) -> Settings:
     )
 
 
-@asynccontextmanager
-async def run_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
-    app = build_application(settings, handlers.features())
-    async with running(app, poll_timeout=1):
-        yield app
-
-
 @pytest.fixture
-async def bot(settings: Settings) -> AsyncIterator[DaleelApp]:
-    async with run_bot(settings) as app:
-        yield app
+def fast_progress(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Broadcast progress shown every 0.1 s instead of every 3 s: the final report of a
+    broadcast arrives as soon as it finishes, not up to 3 s later."""
+    monkeypatch.setattr(broadcasts, "PROGRESS_INTERVAL", 0.1)
 
 
 # The demo data is written as seen from this morning, in camp time.
-DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Asia/Baghdad"))
+DEMO_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=CAMP_ZONE)
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database (real places and camps, demo services, distributions and
+    statuses, dated from DEMO_NOW), imported once: each test gets a copy of the file."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    await build_demo_database(path, today=DEMO_NOW.date())
+    # Closed cleanly, the database is one file: no write-ahead log to copy along.
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+    return path
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def prebuilt(demo_template: Path) -> Prebuilt:
+    """Catalogues, compiled lexicons and the demo database's place index, built once for
+    every bot the tests start (a bot on any other places builds its own index)."""
+    return await Prebuilt.load(CAMP_ZONE, places_of=demo_template)
 
 
 @pytest.fixture
-async def demo_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
-    """The running bot on the demo database (real places and camps, demo services,
-    distributions and statuses), its clock fixed at DEMO_NOW."""
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
-    app = build_application(settings, handlers.features())
-    app.bot_data.clock = lambda: DEMO_NOW
+def demo_database(settings: Settings, demo_template: Path) -> Path:
+    """The test's own copy of the demo database, at ``settings.database``."""
+    shutil.copyfile(demo_template, settings.database)
+    return settings.database
+
+
+@pytest.fixture
+def demo_settings(settings: Settings, demo_database: Path) -> Settings:
+    """``settings``, with a copy of the demo database at ``settings.database``."""
+    return settings
+
+
+@asynccontextmanager
+async def run_bot(
+    settings: Settings,
+    prebuilt: Prebuilt | None = None,
+    *,
+    clock: Callable[[], datetime] | None = None,
+) -> AsyncIterator[DaleelApp]:
+    """The real bot on ``settings`` until the block ends (its database survives)."""
+    app = build_application(settings, handlers.features(), prebuilt=prebuilt)
+    if clock is not None:
+        app.bot_data.clock = clock
     async with running(app, poll_timeout=1):
+        yield app
+
+
+@pytest.fixture
+async def bot(settings: Settings, prebuilt: Prebuilt) -> AsyncIterator[DaleelApp]:
+    async with run_bot(settings, prebuilt) as app:
+        yield app
+
+
+@pytest.fixture
+async def demo_bot(
+    settings: Settings, demo_database: Path, prebuilt: Prebuilt
+) -> AsyncIterator[DaleelApp]:
+    """The running bot on a copy of the demo database, its clock fixed at DEMO_NOW."""
+    async with run_bot(settings, prebuilt, clock=lambda: DEMO_NOW) as app:
         yield app
 
 
@@ -178,22 +216,6 @@ async def polls_started(client: SandboxClient) -> int:
 
 async def _polled_since(client: SandboxClient, before: int) -> bool:
     return await polls_started(client) > before
-
-
-async def eventually(
-    check: Callable[[], Awaitable[bool]],
-    *,
-    within: float,
-    process: asyncio.subprocess.Process | None = None,
-    log: Path | None = None,
-) -> None:
-    """Re-check a remote condition that has no wait endpoint, for a bounded time."""
-    async with asyncio.timeout(within):
-        while not await check():
-            if process is not None and process.returncode is not None:
-                output = log.read_text(errors="replace") if log else ""  # noqa: ASYNC240
-                raise AssertionError(f"the bot exited with {process.returncode}:\n{output}")
-            await asyncio.sleep(0.02)
 
 
 __all__ = [

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-import handlers
-from bot.config import Settings
-from bot.i18n.catalogues import LANGUAGES
 from bot.storage import Database
 from bot.storage.roles import grant_role
 from bot.storage.services_food import set_camp
 from bot.storage.subscriptions import stop_all, subscribe
-from handlers.kit.app import build_application, running
-from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, SandboxClient, SimulatedUser
-from tests.e2e.conftest import ADMIN, choose_language, plain
+from tests.e2e.conftest import ADMIN, NATIVE, choose_language, plain
 
 __all__ = [
     "HEADERS",
@@ -32,7 +26,6 @@ __all__ = [
     "compose",
     "make_staff",
     "resident",
-    "run_with_clock",
     "wait_report",
 ]
 
@@ -48,7 +41,6 @@ HEADERS = {
     ("routine", "ku"): "📢 Daxuyaniya kampê",
     ("routine", "en"): "📢 Camp announcement",
 }
-NATIVE = {lang.code: lang.native_name for lang in LANGUAGES}
 
 
 class MovingClock:
@@ -62,15 +54,6 @@ class MovingClock:
 
     def __call__(self) -> datetime:
         return self._base + timedelta(seconds=time.monotonic() - self._started)
-
-
-@asynccontextmanager
-async def run_with_clock(settings: Settings, clock: MovingClock) -> AsyncIterator[DaleelApp]:
-    """The real bot on ``settings`` (an existing database survives restarts)."""
-    app = build_application(settings, handlers.features())
-    app.bot_data.clock = clock
-    async with running(app, poll_timeout=1):
-        yield app
 
 
 async def make_staff(db: Database, user_id: int = STAFF) -> None:

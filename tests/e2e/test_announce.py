@@ -4,6 +4,7 @@ received what; escaping; the length limit named per language; one send per press
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -13,10 +14,10 @@ from bot.storage.audit import recent
 from bot.storage.camps import camp_ids_by_code, sector_ids
 from bot.storage.outbox import list_broadcasts
 from bot.storage.residents import set_active
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient, SimulatedUser
-from sandbox.demo import build_demo_database
-from tests.e2e.conftest import DEMO_NOW, choose_language, plain
+from tests.e2e.conftest import DEMO_NOW, choose_language, plain, run_bot
 from tests.e2e.staffing import (
     HEADERS,
     STAFF,
@@ -27,9 +28,10 @@ from tests.e2e.staffing import (
     compose,
     make_staff,
     resident,
-    run_with_clock,
     wait_report,
 )
+
+pytestmark = pytest.mark.usefixtures("fast_progress")
 
 TEXTS = {
     "ar": "سيُقطع الماء غدًا في القطاع أ.",
@@ -328,19 +330,20 @@ async def test_live_progress_then_report(
     assert plain(again.text) == text
 
 
-async def test_a_draft_survives_a_restart(client: SandboxClient, settings: Settings) -> None:
+async def test_a_draft_survives_a_restart(
+    client: SandboxClient, settings: Settings, prebuilt: Prebuilt, demo_database: Path
+) -> None:
     """The draft is in the database: after a restart the typed text still reaches it."""
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
     clock = MovingClock(DEMO_NOW)
     staff = client.user(STAFF)
-    async with run_with_clock(settings, clock) as app:
+    async with run_bot(settings, prebuilt, clock=clock) as app:
         await make_staff(app.bot_data.db)
         await choose_language(staff, "en")
         await staff.send("/announce")
         await staff.reply()
         await staff.press("One text for all languages")
         await staff.reply(predicate=lambda m: "Send the text" in plain(m.text))
-    async with run_with_clock(settings, clock):
+    async with run_bot(settings, prebuilt, clock=clock):
         await staff.send("Registration closes at noon.")
         await staff.reply(predicate=lambda m: "Who should receive it?" in plain(m.text))
         await staff.press("Everyone")

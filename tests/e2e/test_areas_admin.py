@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 
 import pytest
 
+from bot import resources
 from bot.config import Settings
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
@@ -17,13 +18,14 @@ from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, get_area
 from bot.storage.audit import recent
 from bot.storage.roles import grant_role, revoke_role
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, CallbackAnswer, SandboxClient, SimulatedUser
-from tests.e2e.conftest import ADMIN, REPO, choose_language, eventually, plain, run_bot
+from tests.e2e.conftest import ADMIN, choose_language, eventually, plain, run_bot
+from tests.e2e.staffing import STAFF
 
 OPERATOR = 700003
 SECOND_OPERATOR = 700004
-STAFF = 700002
 SUBDISTRICT = "IQG15Q05N01"  # Al-Qayarra sub-district, where Hajj Ali lies
 ADD_HAJJ_ALI = "/addarea Qayyarah | Hajj Ali | حاج علي | حاجی عەلی | Hacî Elî"
 PARENT_BUTTON = "Al-Qayarra (sub-district) — Al-Mosul"
@@ -47,11 +49,11 @@ PLACE = {
 
 
 @pytest.fixture
-async def places_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
+async def places_bot(settings: Settings, prebuilt: Prebuilt) -> AsyncIterator[DaleelApp]:
     """The bot on the real places (no demo data), with two operators and a staff member."""
     db = await Database.open(settings.database)
     try:
-        data = (REPO / "bot" / "data" / "iraq" / "areas.csv").read_bytes()
+        data = resources.data_file("iraq/areas.csv").read_bytes()
         report = await import_parsed(db, "areas", parse("areas", data), recorded_by="test")
         assert report.applied, report.errors[:3]
         await grant_role(db, OPERATOR, "operator", ADMIN)
@@ -59,7 +61,7 @@ async def places_bot(settings: Settings) -> AsyncIterator[DaleelApp]:
         await grant_role(db, STAFF, "staff", ADMIN)
     finally:
         await db.close()
-    async with run_bot(settings) as app:
+    async with run_bot(settings, prebuilt) as app:
         yield app
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from tests.e2e.conftest import REPO
+from tests.conftest import REPO
 
 SCRIPT = "/start\n1\n/language\n2\n/language\n3\n/language\n4\n/help\n"
 

@@ -10,16 +10,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.camps.reminders import days_until
 from bot.domain.records import DistributionRecord, Texts
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.storage.camps import sector_ids, upsert_distributions
 from bot.storage.questions import question_counts
 from bot.storage.services_food import camp_distributions
-from handlers.camp.food import days_until
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, SandboxClient
-from tests.e2e.conftest import DEMO_NOW, choose_language, plain
-from tests.e2e.test_camp import (
+from tests.e2e.camp_ui import (
+    LANGS,
+    NNBSP,
+    SERVICE_TEXTS,
     WORDS,
     camp_ids,
     forged,
@@ -30,9 +32,7 @@ from tests.e2e.test_camp import (
     sector_id,
     stored,
 )
-from tests.e2e.test_services import EXPECTED as SERVICE_TEXTS
-
-NNBSP = "\u202f"
+from tests.e2e.conftest import DEMO_NOW, choose_language, plain
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,6 @@ EXPECTED = {
         "⬅️ Back",
     ),
 }
-LANGS = ["ar", "ckb", "ku", "en"]
 
 
 def food_screen(fragment: str) -> object:

@@ -6,16 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from bot.config import Settings
 from bot.storage.camps import camp_ids_by_code, sector_ids
 from handlers.camp.reminders import REMINDER_JOB, WATCH_JOB
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient
-from sandbox.demo import build_demo_database
-from tests.e2e.conftest import DEMO_NOW, plain
-from tests.e2e.staffing import MovingClock, resident, run_with_clock
+from tests.e2e.conftest import plain, run_bot
+from tests.e2e.staffing import MovingClock, resident
 
 CAMP = ZoneInfo("Asia/Baghdad")
 # The demo data (as of 24 November): Debaga 1 sector C and Khanke sector C on the 26th.
@@ -29,12 +27,6 @@ POSTPONED = {
     "ar": "⚠️ تأجيل توزيع الغذاء",
     "ku": "⚠️ Belavkirina xwarinê hate paşxistin",
 }
-
-
-@pytest.fixture
-async def demo_settings(settings: Settings) -> Settings:
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
-    return settings
 
 
 async def population(client: SandboxClient, app: DaleelApp) -> None:
@@ -56,11 +48,11 @@ async def food_messages(client: SandboxClient, chat_id: int) -> list[str]:
 
 
 async def test_reminder_the_evening_before_once_then_a_postponement_notice(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     clock = MovingClock(EVENING_BEFORE)
     mark = await client.last_seq()
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await population(client, app)
         # 18:00 camp time: the reminder job fires (two seconds after start).
         reminder = await client.wait_for(
@@ -79,7 +71,7 @@ async def test_reminder_the_evening_before_once_then_a_postponement_notice(
 
     # Restarted the same evening: the reminders are not sent again.
     clock.set(datetime(2026, 11, 25, 18, 0, 30, tzinfo=CAMP))
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         db = app.bot_data.db
         # Another process (an import) postpones Debaga's distribution of the 26th.
         await db.execute(

@@ -7,18 +7,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from bot.config import Settings
 from bot.storage.audit import recent
 from bot.storage.camps import camp_ids_by_code
 from bot.storage.roles import revoke_role
 from bot.storage.schedules import get_schedule, run_outcome
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from handlers.staff import scheduling
 from sandbox import BotMessage, SandboxClient, SimulatedUser
-from sandbox.demo import build_demo_database
-from tests.e2e.conftest import DEMO_NOW, choose_language, eventually, plain
+from tests.e2e.conftest import DEMO_NOW, choose_language, eventually, plain, run_bot
 from tests.e2e.staffing import (
     HEADERS,
     STAFF,
@@ -28,7 +26,6 @@ from tests.e2e.staffing import (
     compose,
     make_staff,
     resident,
-    run_with_clock,
 )
 
 CAMP = ZoneInfo("Asia/Baghdad")
@@ -44,12 +41,6 @@ def txt(message: BotMessage) -> str:
 def camp_time(day: int, hour: int, minute: int = 0, second: float = 0) -> datetime:
     whole = int(second)
     return datetime(2026, 11, day, hour, minute, whole, int((second - whole) * 1e6), tzinfo=CAMP)
-
-
-@pytest.fixture
-async def demo_settings(settings: Settings) -> Settings:
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
-    return settings
 
 
 async def people(client: SandboxClient, app: DaleelApp) -> None:
@@ -94,10 +85,10 @@ def fired_announcement(chat_id: int, language: str):  # type: ignore[no-untyped-
 
 
 async def test_daily_schedule_fires_at_camp_time_across_a_restart_once(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     clock = MovingClock(camp_time(24, 8, 55))
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await people(client, app)
         staff = client.user(STAFF)
         await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
@@ -111,7 +102,7 @@ async def test_daily_schedule_fires_at_camp_time_across_a_restart_once(
     # Down at 09:00? No: back up two seconds before, and the JobQueue fires it on time.
     clock.set(camp_time(24, 8, 59, 58.5))
     mark = await client.last_seq()
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         arrived = await client.wait_for(601, fired_announcement(601, "ar"), after_seq=mark,
                                         timeout=15)
         assert arrived is not None
@@ -136,7 +127,7 @@ async def test_daily_schedule_fires_at_camp_time_across_a_restart_once(
 
     # A restart after the run: nothing is sent again.
     clock.set(camp_time(24, 9, 0, 30))
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         user = client.user(601)
         await user.send("/help")
         await user.reply()
@@ -147,10 +138,10 @@ async def test_daily_schedule_fires_at_camp_time_across_a_restart_once(
 
 
 async def test_missed_within_the_grace_period_fires_once_late(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await people(client, app)
         staff = client.user(STAFF)
         await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
@@ -159,7 +150,7 @@ async def test_missed_within_the_grace_period_fires_once_late(
 
     clock.set(camp_time(24, 10, 45))  # down at 10:30, back 15 minutes later
     mark = await client.last_seq()
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await client.wait_for(601, fired_announcement(601, "ar"), after_seq=mark, timeout=10)
         late = await client.wait_for(
             STAFF, lambda m: "was due at" in plain(m.text), after_seq=mark, timeout=10
@@ -172,17 +163,17 @@ async def test_missed_within_the_grace_period_fires_once_late(
         await user.send("/help")
         await user.reply()
     # And only once, through another restart.
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await client.user(601).send("/help")
         await client.user(601).reply()
     assert len(await announcements(client, 601)) == 1
 
 
 async def test_missed_beyond_the_grace_period_is_marked_and_the_author_told(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await people(client, app)
         staff = client.user(STAFF)
         await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
@@ -192,7 +183,7 @@ async def test_missed_beyond_the_grace_period_is_marked_and_the_author_told(
 
     clock.set(camp_time(24, 12))  # 90 minutes late: more than the 60 allowed
     mark = await client.last_seq()
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         told = await client.wait_for(
             STAFF, lambda m: "goes on" in plain(m.text), after_seq=mark, timeout=10
         )
@@ -218,10 +209,10 @@ async def test_missed_beyond_the_grace_period_is_marked_and_the_author_told(
 
 
 async def test_times_in_the_past_are_refused_and_schedules_listed_and_cancelled(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await people(client, app)
         staff = client.user(STAFF)
         await compose(staff, texts=TEXT, audience=DEBAGA, priority="urgent")
@@ -269,10 +260,10 @@ async def test_times_in_the_past_are_refused_and_schedules_listed_and_cancelled(
 
 
 async def test_a_schedule_whose_author_lost_the_role_does_not_go_out(
-    client: SandboxClient, demo_settings: Settings
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
 ) -> None:
     clock = MovingClock(DEMO_NOW)
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         await people(client, app)
         staff = client.user(STAFF)
         await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
@@ -280,7 +271,7 @@ async def test_a_schedule_whose_author_lost_the_role_does_not_go_out(
         await revoke_role(app.bot_data.db, STAFF)
 
     clock.set(camp_time(24, 10, 4, 59.5))
-    async with run_with_clock(demo_settings, clock) as app:
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
         db = app.bot_data.db
 
         async def refused() -> bool:
@@ -292,3 +283,29 @@ async def test_a_schedule_whose_author_lost_the_role_does_not_go_out(
         entry = next(e for e in await recent(db, 10) if e.action == "schedule.run")
         assert (entry.user_id, entry.outcome) == (STAFF, "refused")
     assert await announcements(client, 601) == []
+
+
+async def test_times_are_read_as_staff_type_them(
+    client: SandboxClient, demo_settings: Settings, prebuilt: Prebuilt
+) -> None:
+    """8pm, tomorrow 9am, Arabic and Kurdish day words, Arabic-Indic digits; a refusal
+    shows examples. (Now: Tuesday 24 November 2026, 10:00 camp time.)"""
+    clock = MovingClock(DEMO_NOW)
+    async with run_bot(demo_settings, prebuilt, clock=clock) as app:
+        await people(client, app)
+        staff = client.user(STAFF)
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        refused = await schedule(staff, "once", "sometime soon")
+        assert txt(refused).startswith("I could not read that. Write it like this:")
+        assert "or tomorrow 09:00" in txt(refused)
+        await staff.send("tomorrow 9am")
+        assert "Once, on November 25, 2026 at 9:00 AM" in txt(await staff.reply())
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        thursday = await schedule(staff, "once", "الخميس ٨ مساءً")
+        assert "Once, on November 26, 2026 at 8:00 PM" in txt(thursday)
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        sorani = await schedule(staff, "once", "سبەی ٩:٣٠")
+        assert "Once, on November 25, 2026 at 9:30 AM" in txt(sorani)
+        await compose(staff, texts=TEXT, audience=DEBAGA, priority="routine")
+        daily = await schedule(staff, "daily", "8pm")
+        assert "Every day at 8:00 PM" in txt(daily)

@@ -4,7 +4,6 @@ time, a venue when the service has coordinates; escaping, paging, forged buttons
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 import pytest
 
@@ -17,8 +16,10 @@ from bot.storage.services_food import services_in_category
 from handlers.camp.services import show_services
 from handlers.kit.context import DaleelApp, DaleelContext
 from sandbox import SandboxClient, SimulatedUser
-from tests.e2e.conftest import DEMO_NOW, choose_language, plain
-from tests.e2e.test_camp import (
+from tests.e2e.camp_ui import (
+    LANGS,
+    NNBSP,
+    SERVICE_TEXTS,
     WORDS,
     camp_ids,
     forged,
@@ -28,47 +29,7 @@ from tests.e2e.test_camp import (
     resident_in,
     stored,
 )
-
-NNBSP = "\u202f"  # English times: "3:00 PM" with a narrow no-break space
-
-
-@dataclass(frozen=True)
-class Expected:
-    health: str
-    clinic: str
-    location: str
-    hours: str
-    open_now: str
-    demo: str
-
-
-EXPECTED = {
-    "ar": Expected(
-        "🩺 الصحة", "مركز الرعاية الصحية الأولية", "📍 قرب البوابة الرئيسية",
-        "🕒 من الأحد إلى الخميس، من الساعة 8:00 ص إلى 3:00 م",
-        "✅ مفتوح الآن حتى الساعة 3:00 م",
-        "بيانات تجريبية: وُضعت للاختبار، وليست معلومات حقيقية.",
-    ),
-    "ckb": Expected(
-        "🩺 تەندروستی", "بنکەی چاودێریی تەندروستیی سەرەتایی", "📍 نزیک دەروازەی سەرەکی",
-        "🕒 یەکشەممە تا پێنجشەممە، لە کاتژمێر 8:00 ب.ن تا 3:00 د.ن",
-        "✅ ئێستا کراوەیە تا کاتژمێر 3:00 د.ن",
-        "زانیاریی تاقیکاری: بۆ تاقیکردنەوە دانراوە، زانیاریی ڕاستەقینە نییە.",
-    ),
-    "ku": Expected(
-        "🩺 Tenduristî", "Navenda lênêrîna tenduristiyê ya seretayî", "📍 Nêzîkî deriyê sereke",
-        "🕒 Yekşem heta Pêncşem, ji saet 08:00 heta 15:00",
-        "✅ Niha vekirî ye, heta saet 15:00",
-        "Daneyên ceribandinê: ji bo ceribandinê hatine çêkirin, ne agahiyên rastîn in.",
-    ),
-    "en": Expected(
-        "🩺 Health", "Primary health care centre", "📍 Near the main gate",
-        f"🕒 Sunday to Thursday, from 8:00{NNBSP}AM to 3:00{NNBSP}PM",
-        f"✅ Open now, until 3:00{NNBSP}PM",
-        "Demo data: invented for testing, not real information.",
-    ),
-}
-LANGS = ["ar", "ckb", "ku", "en"]
+from tests.e2e.conftest import DEMO_NOW, choose_language, plain
 
 
 async def open_detail(user: SimulatedUser, category: str, name: str) -> None:
@@ -81,7 +42,7 @@ async def open_detail(user: SimulatedUser, category: str, name: str) -> None:
 async def test_services_ask_for_the_camp_then_show_detail_and_venue(
     client: SandboxClient, demo_bot: DaleelApp, code: str
 ) -> None:
-    words, expected = WORDS[code], EXPECTED[code]
+    words, expected = WORDS[code], SERVICE_TEXTS[code]
     user = client.user(12000 + LANGS.index(code))
     await choose_language(user, code)
     # No camp yet: the services button asks for it first, then goes on to the services.

@@ -4,23 +4,31 @@ the warning residents read about an old status."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from bot.config import Settings
 from bot.safety import staleness
 from bot.storage import Database
 from bot.storage.audit import recent
 from bot.storage.roles import grant_role
+from handlers.kit.app import Prebuilt
 from handlers.kit.context import DaleelApp
 from handlers.kit.notify import BotMessenger
 from handlers.operators import digest
 from sandbox import SandboxClient
-from sandbox.demo import build_demo_database
-from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, has_text, plain
-from tests.e2e.staffing import MovingClock, run_with_clock
+from tests.e2e.conftest import (
+    ADMIN,
+    DEMO_NOW,
+    choose_language,
+    eventually,
+    has_text,
+    plain,
+    run_bot,
+)
+from tests.e2e.staffing import STAFF, MovingClock  # staff: granted by the demo database
 
 OPERATOR = 700003  # granted by the demo database
 SECOND_OPERATOR = 700005
-STAFF = 700002  # granted by the demo database
 RESIDENT = 700001
 DIGEST = {"en": "📋 Daily status check:", "ar": "📋 فحص الأوضاع اليومي:"}
 
@@ -47,9 +55,8 @@ async def _audited_digest(app: DaleelApp) -> str | None:
 
 
 async def test_operators_get_the_digest_at_digest_time_in_their_language(
-    client: SandboxClient, settings: Settings
+    client: SandboxClient, settings: Settings, prebuilt: Prebuilt, demo_database: Path
 ) -> None:
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
     db = await Database.open(settings.database)
     try:
         await grant_role(db, SECOND_OPERATOR, "operator", ADMIN)
@@ -59,14 +66,14 @@ async def test_operators_get_the_digest_at_digest_time_in_their_language(
     users = {
         OPERATOR: "en", SECOND_OPERATOR: "ar", STAFF: "en", RESIDENT: "ar",
     }
-    async with run_with_clock(settings, MovingClock(DEMO_NOW)):
+    async with run_bot(settings, prebuilt, clock=MovingClock(DEMO_NOW)):
         for user_id, code in users.items():
             await choose_language(client.user(user_id), code)
     seen = {user_id: len(await client.messages(user_id)) for user_id in users}
 
     # The next morning's run, started two seconds before digest time (08:00 camp time).
     morning = DEMO_NOW.replace(hour=7, minute=59, second=58)
-    async with run_with_clock(settings, MovingClock(morning)) as app:
+    async with run_bot(settings, prebuilt, clock=MovingClock(morning)) as app:
         english = await client.user(OPERATOR).reply(predicate=has_text(DIGEST["en"]), timeout=10)
         arabic = await client.user(SECOND_OPERATOR).reply(
             predicate=has_text(DIGEST["ar"]), timeout=10

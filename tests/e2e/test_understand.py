@@ -18,9 +18,7 @@ from bot.storage.camps import camp_ids_by_code, camp_sectors
 from bot.storage.services_food import set_camp
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, SandboxClient, SimulatedUser
-from sandbox.demo import build_demo_database
 from tests.e2e.conftest import (
-    DEMO_NOW,
     TOKEN,
     bot_process,
     choose_language,
@@ -293,10 +291,9 @@ async def test_a_new_user_is_asked_for_the_language_first(
 
 
 async def test_logs_never_carry_the_question(
-    tmp_path: Path, client: SandboxClient, settings: Settings
+    tmp_path: Path, client: SandboxClient, settings: Settings, demo_database: Path
 ) -> None:
     """The bot as a process at DEBUG: questions of every kind leave no trace of their words."""
-    await build_demo_database(settings.database, today=DEMO_NOW.date())
     config = write_config(tmp_path / "config.toml", settings, level="DEBUG")
     user = client.user(38201)
     questions = ("Awsaja safe? Zubaida asks", "where is the clinic Zubaida", "Zubaida xyzzy")

@@ -1,26 +1,19 @@
-"""Fixtures: a sandbox on a free loopback port, its client, and a real PTB Bot."""
+"""Fixtures of the sandbox tests: their token and a real PTB Bot (the sandbox and its
+client come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import ssl
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
-import httpx
 import pytest
 import telegram
 from telegram.request import HTTPXRequest
 
-from sandbox import Limits, Sandbox, SandboxClient
+from sandbox import Sandbox, SandboxClient
 
 TOKEN = "123456:TEST-token_abc"
 USER = 4242
-
-
-@pytest.fixture(scope="session")
-def tls() -> ssl.SSLContext:
-    """One CA bundle load for the whole run: each httpx client would spend ~70 ms on it."""
-    return ssl.create_default_context()
 
 
 def make_bot(sandbox: Sandbox, tls: ssl.SSLContext, token: str = TOKEN) -> telegram.Bot:
@@ -35,23 +28,8 @@ def make_bot(sandbox: Sandbox, tls: ssl.SSLContext, token: str = TOKEN) -> teleg
 
 
 @pytest.fixture
-async def sandbox() -> AsyncIterator[Sandbox]:
-    """A sandbox without flood limits (tests of the limits set their own)."""
-    box = Sandbox(TOKEN, limits=Limits.disabled())
-    await box.start()
-    try:
-        yield box
-    finally:
-        await box.stop()
-
-
-@pytest.fixture
-async def client(sandbox: Sandbox, tls: ssl.SSLContext) -> AsyncIterator[SandboxClient]:
-    async with (
-        httpx.AsyncClient(verify=tls) as http,
-        SandboxClient(sandbox.url, http=http) as c,
-    ):
-        yield c
+def bot_token() -> str:
+    return TOKEN
 
 
 @pytest.fixture
@@ -68,9 +46,3 @@ async def start_chat(client: SandboxClient, bot: telegram.Bot, user_id: int = US
     return updates[-1].update_id + 1
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], *, within: float = 5.0) -> None:
-    """Re-check a remote condition (the sandbox's stats) until it holds, for at most
-    ``within`` seconds. Only for state that has no wait endpoint."""
-    async with asyncio.timeout(within):
-        while not await check():  # noqa: ASYNC110 - nothing local to await on
-            await asyncio.sleep(0.005)

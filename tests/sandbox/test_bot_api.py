@@ -11,7 +11,8 @@ import telegram
 from telegram.error import BadRequest, Conflict, InvalidToken
 
 from sandbox import Sandbox, SandboxClient
-from tests.sandbox.conftest import TOKEN, USER, eventually, make_bot, start_chat
+from tests.conftest import eventually
+from tests.sandbox.conftest import TOKEN, USER, make_bot, start_chat
 
 
 async def test_get_me(bot: telegram.Bot) -> None:

@@ -19,16 +19,11 @@ from bot.announcements.texts import (
 from bot.camps.reminders import is_news, render_notice, render_reminder
 from bot.domain.records import Texts
 from bot.i18n.bidi import RLM
-from bot.i18n.catalogues import Catalogues, default_locales_dir
+from bot.i18n.catalogues import Catalogues
 from bot.storage.food_notices import Change
 from bot.storage.services_food import Distribution
 
 ZONE = ZoneInfo("Asia/Baghdad")
-
-
-@pytest.fixture(scope="module")
-def catalogues() -> Catalogues:
-    return Catalogues.load(default_locales_dir(), ZONE)
 
 
 def test_one_text_or_each_language_with_fallbacks() -> None:

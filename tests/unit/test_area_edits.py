@@ -3,9 +3,7 @@ added area exports and re-imports unchanged."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -159,15 +157,11 @@ def test_token_payload_round_trip_and_refusals() -> None:
 # --- against a database ------------------------------------------------------------------------
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "areas.sqlite3")
-    report = await import_parsed(database, "areas", parse("areas", AREAS.encode()))
+@pytest.fixture(autouse=True)
+async def _areas(db: Database) -> None:
+    """The areas of AREAS, imported as an operator's file would be."""
+    report = await import_parsed(db, "areas", parse("areas", AREAS.encode()))
     assert report.applied, report.errors
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def ids(db: Database, *pcodes: str) -> list[int]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time
-from pathlib import Path
 
 import pytest
 
@@ -44,19 +42,19 @@ SECTOR_A, SECTOR_B, OTHER_SECTOR = 11, 12, 21
 DISTRICT, VILLAGE, OTHER_VILLAGE = 100, 101, 200
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "d.sqlite3")
+@pytest.fixture(autouse=True)
+async def _camps_sectors_and_areas(db: Database) -> None:
+    """Two camps with sectors, a district with a village, and a village elsewhere."""
     for camp in (CAMP, OTHER):
-        await database.execute(
+        await db.execute(
             "INSERT INTO camps (id, code, name_en, updated_at) VALUES (?, ?, ?, 'now')",
             (camp, f"camp-{camp}", f"Camp {camp}"),
         )
-    await database.executemany(
+    await db.executemany(
         "INSERT INTO camp_sectors (id, camp_id, code) VALUES (?, ?, ?)",
         [(SECTOR_A, CAMP, "A"), (SECTOR_B, CAMP, "B"), (OTHER_SECTOR, OTHER, "A")],
     )
-    await database.executemany(
+    await db.executemany(
         "INSERT INTO areas (id, pcode, level, parent_id, name_en, updated_at)"
         " VALUES (?, ?, ?, ?, ?, 'now')",
         [
@@ -65,10 +63,6 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
             (OTHER_VILLAGE, "V2", "village", None, "Elsewhere"),
         ],
     )
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def resident(

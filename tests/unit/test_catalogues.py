@@ -120,11 +120,6 @@ def test_arabic_plural_header_is_the_standard_one() -> None:
     assert catalog("ar").plural_forms == ARABIC_PLURALS
 
 
-@pytest.fixture(scope="module")
-def catalogues() -> Catalogues:
-    return Catalogues.load(default_locales_dir(), ZONE)
-
-
 @pytest.mark.parametrize(
     ("n", "expected"),
     [

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import TOKEN_ENV, ConfigError, Secret, load_settings
+from tests.conftest import REPO
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 
@@ -68,7 +69,7 @@ def test_environment_token_wins(tmp_path: Path) -> None:
 
 
 def test_example_config_is_complete_and_commented() -> None:
-    example = Path(__file__).resolve().parents[2] / "config.example.toml"
+    example = REPO / "config.example.toml"
     text = example.read_text(encoding="utf-8")
     settings = load_settings(example, {TOKEN_ENV: TOKEN})
     assert settings.timezone.key == "Asia/Baghdad"

@@ -8,7 +8,6 @@ import re
 import sys
 from collections import Counter
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,10 +22,10 @@ from bot.domain.records import (
     StatusRecord,
 )
 from bot.importing import export, parse
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "bot" / "data"
-SOURCE = REPO.parent / "shared" / "data" / "iraq"
+SOURCE = REPO / "tools" / "sources" / "iraq"  # the unchanged files the lists derive from
 TODAY = datetime.date(2026, 11, 24)  # the demo data is written relative to this day
 DEMO_CAMPS = {"debaga-1", "khazer-m1", "hasansham-u3", "qayyarah-jadah-5", "khanke", "shariya"}
 SORANI_LETTERS = re.compile("[ەێۆڵڕیک]")  # letters Arabic does not use
@@ -276,8 +275,8 @@ def test_attribution() -> None:
     assert text.count("CC BY 4.0") >= 2
 
 
-@pytest.mark.skipif(not SOURCE.is_dir(), reason="the shared source data is not here")
 def test_derived_files_are_reproducible() -> None:
+    assert (SOURCE / "PROVENANCE.md").is_file()
     spec = importlib.util.spec_from_file_location(
         "derive_places", REPO / "tools" / "derive_places.py"
     )
@@ -288,6 +287,7 @@ def test_derived_files_are_reproducible() -> None:
         spec.loader.exec_module(derive)
     finally:
         del sys.modules[spec.name]
+    assert derive.SOURCE == SOURCE  # inside the repository, not a sibling checkout
     places = derive.cod_places()
     towns, _ = derive.towns()
     derived_camps, _ = derive.camps(places)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -13,6 +12,7 @@ from bot.domain.records import StatusRecord
 from bot.feeds.outcome import PollOutcome
 from bot.feeds.parse import FeedParse, detect_format, parse_feed
 from bot.feeds.report import render_poll
+from tests.conftest import REPO
 
 TODAY = datetime.date(2026, 11, 24)
 
@@ -306,7 +306,7 @@ def test_reports_say_nothing_was_changed_and_name_unknown_areas() -> None:
 
 
 def test_the_feed_example_in_the_documentation_parses() -> None:
-    doc = Path(__file__).resolve().parents[2] / "docs" / "data-formats.md"
+    doc = REPO / "docs" / "data-formats.md"
     section = doc.read_text(encoding="utf-8").split("## Status feeds", 1)[1]
     [block] = re.findall(r"```text\n(.*?)```", section.split("\n## ", 1)[0], re.S)
     result = parse(block)

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
 
 from bot.importing.apply import import_csv
 from bot.importing.export import export
@@ -26,9 +22,10 @@ from bot.storage.camps import camp_sectors, export_camps, get_camp, list_camps
 from bot.storage.proposals import pending_proposals
 from bot.storage.residents import set_language
 from bot.storage.subscriptions import subscribe
+from tests.conftest import REPO
 
 TODAY = datetime.date(2026, 11, 24)
-DATA = Path(__file__).resolve().parents[2] / "bot" / "data"
+DATA = REPO / "bot" / "data"
 
 AREAS = b"""pcode,level,parent_pcode,name_en,name_ar,aliases
 IQG15,governorate,,Ninewa,\xd9\x86\xd9\x8a\xd9\x86\xd9\x88\xd9\x89,Nineveh | Ninawa
@@ -36,15 +33,6 @@ IQG15Q05,district,IQG15,Mosul,,Mawsil
 IQG15Q05N01,subdistrict,IQG15Q05,Al-Qayarra,,Qayyarah | Qayara
 V-AWSAJA,village,IQG15Q05N01,Awsaja,,
 """
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "d.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def count(db: Database, table: str) -> int:

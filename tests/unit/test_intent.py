@@ -9,8 +9,8 @@ import pytest
 
 from bot.domain.categories import CATEGORIES
 from bot.domain.languages import CODES
-from bot.places.gazetteer import load_iraq_gazetteer
-from bot.places.index import PlaceIndex, PlaceName
+from bot.places.gazetteer import Gazetteer
+from bot.places.index import PlaceIndex
 from bot.text.fold import fold
 from bot.understanding.intent import (
     INTENTS,
@@ -18,19 +18,12 @@ from bot.understanding.intent import (
     LexiconError,
     Understander,
     Understanding,
-    load_lexicons,
     understand,
 )
 from bot.understanding.lexicon import default_lexicon_dir
+from tests.unit.conftest import AWSAJA
 
-DATA_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "iraq"
-AWSAJA = 900_001
-QAYYARAH_TOWN = "99003"
-
-
-@pytest.fixture(scope="module")
-def lexicons() -> tuple[Lexicon, ...]:
-    return load_lexicons()
+QAYYARAH_TOWN = "GN99003"
 
 
 @pytest.fixture(scope="module")
@@ -39,33 +32,12 @@ def understander(lexicons: tuple[Lexicon, ...]) -> Understander:
 
 
 @pytest.fixture(scope="module")
-def places(lexicons: tuple[Lexicon, ...]) -> PlaceIndex:
-    """Real names from shared/data/iraq plus Awsaja (a village the data lacks)."""
-    names: list[PlaceName] = [
-        PlaceName(AWSAJA, "Awsaja", "name_en"),
-        PlaceName(AWSAJA, "العوسجة", "name_ar"),
-    ]
-    if (DATA_DIR / "iraq_adm3_subdistricts.csv").is_file():
-        names += load_iraq_gazetteer(DATA_DIR).names
-    else:  # keep the intent tests meaningful without the shared data
-        names += [
-            PlaceName(1, "Al Qayyārah", "name_en"),
-            PlaceName(1, "القيارة", "name_ar"),
-            PlaceName(1, "Gayara", "alias"),
-        ]
-    generic = [w for lex in lexicons for w in lex.place_generic]
-    return PlaceIndex.build(names, generic_words=generic)
+def qayyarah(gazetteer: Gazetteer) -> int:
+    return gazetteer.by_code(QAYYARAH_TOWN).area_id
 
 
-@pytest.fixture(scope="module")
-def qayyarah(places: PlaceIndex) -> int:
-    if (DATA_DIR / "iraq_adm3_subdistricts.csv").is_file():
-        return load_iraq_gazetteer(DATA_DIR).by_code(QAYYARAH_TOWN).area_id
-    return 1
-
-
-def ask(text: str, understander: Understander, places: PlaceIndex) -> Understanding:
-    return understand(text, understander, places)
+def ask(text: str, understander: Understander, place_index: PlaceIndex) -> Understanding:
+    return understand(text, understander, place_index)
 
 
 # ------------------------------------------------------------------------------------------
@@ -113,27 +85,27 @@ def ask(text: str, understander: Understander, places: PlaceIndex) -> Understand
 )
 def test_intents(
     understander: Understander,
-    places: PlaceIndex,
+    place_index: PlaceIndex,
     text: str,
     expected: tuple[str, str | None, str],
 ) -> None:
     intent, category, language = expected
-    u = ask(text, understander, places)
+    u = ask(text, understander, place_index)
     assert u.intent == intent, u
     assert u.category == category, u
     assert u.language_guess == language, u
     assert 0.5 <= u.confidence <= 1.0, u
 
 
-def test_awsaja_safe(understander: Understander, places: PlaceIndex) -> None:
-    u = ask("Awsaja safe?", understander, places)
+def test_awsaja_safe(understander: Understander, place_index: PlaceIndex) -> None:
+    u = ask("Awsaja safe?", understander, place_index)
     assert u.intent == "safety"
     assert [m.area_id for m in u.place_matches][:1] == [AWSAJA]
     assert u.confidence >= 0.85
 
 
-def test_returned_people_of_awsaja(understander: Understander, places: PlaceIndex) -> None:
-    u = ask("هل رجعوا أهل العوسجة", understander, places)
+def test_returned_people_of_awsaja(understander: Understander, place_index: PlaceIndex) -> None:
+    u = ask("هل رجعوا أهل العوسجة", understander, place_index)
     assert u.intent == "safety"
     assert u.place_matches[0].area_id == AWSAJA
     assert u.language_guess == "ar"
@@ -141,20 +113,20 @@ def test_returned_people_of_awsaja(understander: Understander, places: PlaceInde
 
 @pytest.mark.parametrize("text", ["Qayara", "القياره", "قەیارە", "Qayyarah", "القيارة"])
 def test_place_name_alone_means_safety(
-    understander: Understander, places: PlaceIndex, qayyarah: int, text: str
+    understander: Understander, place_index: PlaceIndex, qayyarah: int, text: str
 ) -> None:
-    u = ask(text, understander, places)
+    u = ask(text, understander, place_index)
     assert u.intent == "safety"
     assert qayyarah in [m.area_id for m in u.place_matches]
     alone = u.confidence
-    with_word = ask(f"{text} safe?", understander, places).confidence
+    with_word = ask(f"{text} safe?", understander, place_index).confidence
     assert 0.5 <= alone < with_word  # a bare village name is a weaker signal
 
 
 def test_is_qayara_safe_to_go_back(
-    understander: Understander, places: PlaceIndex, qayyarah: int
+    understander: Understander, place_index: PlaceIndex, qayyarah: int
 ) -> None:
-    u = ask("is Qayara safe to go back", understander, places)
+    u = ask("is Qayara safe to go back", understander, place_index)
     assert u.intent == "safety"
     assert u.confidence > 0.9
     assert qayyarah in [m.area_id for m in u.place_matches]
@@ -164,80 +136,78 @@ def test_is_qayara_safe_to_go_back(
     "text", ["Şingal ewle ye?", "مین لە قەیارە هەیە؟", "اكو الغام بالقيارة؟", "هل حمام العليل امان"]
 )
 def test_safety_with_place_in_each_language(
-    understander: Understander, places: PlaceIndex, text: str
+    understander: Understander, place_index: PlaceIndex, text: str
 ) -> None:
-    u = ask(text, understander, places)
+    u = ask(text, understander, place_index)
     assert u.intent == "safety"
     assert u.place_matches and u.place_matches[0].exact
     assert u.category is None  # "حمام" inside "حمام العليل" is part of the name
 
 
-def test_place_with_another_intent(understander: Understander, places: PlaceIndex) -> None:
-    u = ask("when is the food distribution in Awsaja", understander, places)
+def test_place_with_another_intent(understander: Understander, place_index: PlaceIndex) -> None:
+    u = ask("when is the food distribution in Awsaja", understander, place_index)
     assert u.intent == "food"
     assert "safety" in u.alternatives
     assert u.place_matches[0].area_id == AWSAJA
 
 
-def test_help_yields_to_specific_need(understander: Understander, places: PlaceIndex) -> None:
-    u = ask("I need help with food", understander, places)
+def test_help_yields_to_specific_need(understander: Understander, place_index: PlaceIndex) -> None:
+    u = ask("I need help with food", understander, place_index)
     assert u.intent == "food"
     assert "help" in u.alternatives
-    assert ask("hello, where is the clinic?", understander, places).intent == "services"
+    assert ask("hello, where is the clinic?", understander, place_index).intent == "services"
 
 
 def test_competing_intents_lower_confidence(
-    understander: Understander, places: PlaceIndex
+    understander: Understander, place_index: PlaceIndex
 ) -> None:
-    clear = ask("where is the clinic", understander, places)
-    mixed = ask("clinic or flour", understander, places)
+    clear = ask("where is the clinic", understander, place_index)
+    mixed = ask("clinic or flour", understander, place_index)
     assert mixed.confidence < clear.confidence
     assert set(mixed.alternatives) | {mixed.intent} >= {"services", "food"}
 
 
-def test_typo_tolerance(understander: Understander, places: PlaceIndex) -> None:
-    assert ask("wher is the clinik", understander, places).category == "health"  # 6 letters, 1 typo
-    assert ask("وين المستوسف", understander, places).category == "health"
-    assert ask("distribusion", understander, places).intent == "food"
+def test_typo_tolerance(understander: Understander, place_index: PlaceIndex) -> None:
+    assert ask("wher is the clinik", understander, place_index).category == "health"  # 6 letters, 1 typo
+    assert ask("وين المستوسف", understander, place_index).category == "health"
+    assert ask("distribusion", understander, place_index).intent == "food"
     # short words are not typo-matched: "wter" is not "water"
-    assert ask("wter", understander, places).category is None
+    assert ask("wter", understander, place_index).category is None
 
 
-def test_suffixes_and_clitics(understander: Understander, places: PlaceIndex) -> None:
-    assert ask("clinics", understander, places).category == "health"
-    assert ask("بالمستوصف", understander, places).category == "health"
-    assert ask("حصتي", understander, places).intent == "food"
-    assert ask("xwarinê", understander, places).intent == "food"
-    assert ask("خۆراکەکە", understander, places).intent == "food"
+def test_suffixes_and_clitics(understander: Understander, place_index: PlaceIndex) -> None:
+    assert ask("clinics", understander, place_index).category == "health"
+    assert ask("بالمستوصف", understander, place_index).category == "health"
+    assert ask("حصتي", understander, place_index).intent == "food"
+    assert ask("xwarinê", understander, place_index).intent == "food"
+    assert ask("خۆراکەکە", understander, place_index).intent == "food"
 
 
-def test_arabic_keyboard_sorani(understander: Understander, places: PlaceIndex) -> None:
+def test_arabic_keyboard_sorani(understander: Understander, place_index: PlaceIndex) -> None:
     # Sorani typed on an Arabic keyboard: ه for ە, ي for ی/ێ, و for ۆ, ك for ک/گ.
-    u = ask("كهي خوراك دابهش دهكريت", understander, places)
+    u = ask("كهي خوراك دابهش دهكريت", understander, place_index)
     assert u.intent == "food"
 
 
 def test_place_names_that_look_like_words(
-    understander: Understander, places: PlaceIndex
+    understander: Understander, place_index: PlaceIndex, gazetteer: Gazetteer
 ) -> None:
-    if not (DATA_DIR / "iraq_adm3_subdistricts.csv").is_file():
-        pytest.skip("needs the shared place data")
-    gaz = load_iraq_gazetteer(DATA_DIR)
+    gaz = gazetteer
     ana = gaz.by_code("IQG01Q05").area_id  # district "Ana" / "عنه"
     khanke = gaz.by_code("khanke").area_id
     # "Ana" is not the stop word "an" plus a suffix.
-    assert ana in [m.area_id for m in ask("Ana", understander, places).place_matches]
+    assert ana in [m.area_id for m in ask("Ana", understander, place_index).place_matches]
     # "a new" is not "Ana", and "عنده" (he has) is not "عنه".
-    assert ask("where can I get a new ID card", understander, places).place_matches == ()
-    assert ask("ابني مريض عنده سخونة", understander, places).place_matches == ()
+    assert ask("where can I get a new ID card", understander, place_index).place_matches == ()
+    assert ask("ابني مريض عنده سخونة", understander, place_index).place_matches == ()
     # "خانكي" is Khanke camp, not a typo of "تانكي" (water tank).
-    u = ask("خانكي", understander, places)
+    u = ask("خانكي", understander, place_index)
     assert u.category is None
     assert u.place_matches[0].area_id == khanke
 
 
-def test_left_off_phrase_with_food_words(understander: Understander, places: PlaceIndex) -> None:
-    u = ask("انقطعت الحصة التموينية مالتنا من ثلث اشهر", understander, places)
+def test_left_off_phrase_with_food_words(understander: Understander, place_index: PlaceIndex) -> None:
+    u = ask("انقطعت الحصة التموينية مالتنا من ثلث اشهر", understander, place_index)
     assert u.intent == "left_off_list"
     assert u.alternatives == ("food",)
 
@@ -247,8 +217,8 @@ def test_left_off_phrase_with_food_words(understander: Understander, places: Pla
 
 
 @pytest.mark.parametrize("text", ["asdfgh", "😀😀😀", "", "   ", "???", "&amp;", "\u202e\u2066"])
-def test_not_understood(understander: Understander, places: PlaceIndex, text: str) -> None:
-    u = ask(text, understander, places)
+def test_not_understood(understander: Understander, place_index: PlaceIndex, text: str) -> None:
+    u = ask(text, understander, place_index)
     assert u.intent is None
     assert u.confidence == 0.0
     assert u.alternatives == ()
@@ -267,24 +237,24 @@ def test_not_understood(understander: Understander, places: PlaceIndex, text: st
         "\ud800",  # a lone surrogate
     ],
 )
-def test_robust_inputs(understander: Understander, places: PlaceIndex, text: str) -> None:
-    u = ask(text, understander, places)
+def test_robust_inputs(understander: Understander, place_index: PlaceIndex, text: str) -> None:
+    u = ask(text, understander, place_index)
     assert isinstance(u, Understanding)
     assert 0.0 <= u.confidence <= 1.0
     assert u.intent is None or u.intent in INTENTS
     assert u.category is None or u.category in CATEGORIES
 
 
-def test_markup_and_controls(understander: Understander, places: PlaceIndex) -> None:
-    assert ask("<b>hi</b>", understander, places).intent == "greeting"
-    assert ask("\u200fوين\u200c المستوصف\u2069", understander, places).category == "health"
+def test_markup_and_controls(understander: Understander, place_index: PlaceIndex) -> None:
+    assert ask("<b>hi</b>", understander, place_index).intent == "greeting"
+    assert ask("\u200fوين\u200c المستوصف\u2069", understander, place_index).category == "health"
 
 
 def test_only_the_start_of_long_messages_is_read(
-    understander: Understander, places: PlaceIndex
+    understander: Understander, place_index: PlaceIndex
 ) -> None:
     text = "blah " * 100 + "where is the clinic"
-    assert ask(text, understander, places).intent is None
+    assert ask(text, understander, place_index).intent is None
 
 
 def test_without_place_index(understander: Understander) -> None:
@@ -294,23 +264,23 @@ def test_without_place_index(understander: Understander) -> None:
     assert understand("Awsaja", understander, None).intent is None
 
 
-def test_without_lexicons(places: PlaceIndex) -> None:
-    u = understand("Awsaja", Understander.build(()), places)
+def test_without_lexicons(place_index: PlaceIndex) -> None:
+    u = understand("Awsaja", Understander.build(()), place_index)
     assert u.intent == "safety"  # a place alone
-    assert understand("asdfgh", Understander.build(()), places).intent is None
+    assert understand("asdfgh", Understander.build(()), place_index).intent is None
 
 
-def test_understand_is_fast(understander: Understander, places: PlaceIndex) -> None:
+def test_understand_is_fast(understander: Understander, place_index: PlaceIndex) -> None:
     msgs = ["متى توزيع الطحين؟", "Awsaja safe?", "کەی خۆراک دابەش دەکرێت؟", "is Qayara safe"] * 50
     start = time.perf_counter()
     for msg in msgs:
-        understand(msg, understander, places)
+        understand(msg, understander, place_index)
     per_message = (time.perf_counter() - start) / len(msgs)
     assert per_message < 0.005  # generous for a shared CI machine; typically ~0.1–0.3 ms
 
 
-def test_result_is_frozen(understander: Understander, places: PlaceIndex) -> None:
-    u = ask("hello", understander, places)
+def test_result_is_frozen(understander: Understander, place_index: PlaceIndex) -> None:
+    u = ask("hello", understander, place_index)
     with pytest.raises(AttributeError):
         u.intent = "food"  # type: ignore[misc]
 
@@ -334,9 +304,9 @@ def test_result_is_frozen(understander: Understander, places: PlaceIndex) -> Non
     ],
 )
 def test_language_guess(
-    understander: Understander, places: PlaceIndex, text: str, language: str | None
+    understander: Understander, place_index: PlaceIndex, text: str, language: str | None
 ) -> None:
-    assert ask(text, understander, places).language_guess == language
+    assert ask(text, understander, place_index).language_guess == language
 
 
 # ------------------------------------------------------------------------------------------
@@ -384,15 +354,15 @@ def test_lexicon_load_errors(tmp_path: Path) -> None:
         Lexicon.load(no_lang)
 
 
-def test_operator_edited_lexicon(tmp_path: Path, places: PlaceIndex) -> None:
+def test_operator_edited_lexicon(tmp_path: Path, place_index: PlaceIndex) -> None:
     custom = tmp_path / "en.toml"
     custom.write_text(
         'language = "en"\n[intents]\nfood = ["grub"]\n[words]\nstop = ["the"]\n',
         encoding="utf-8",
     )
     custom_understander = Understander.build((Lexicon.load(custom),))
-    assert custom_understander.understand("where is the grub", places).intent == "food"
-    assert custom_understander.understand("food", places).intent is None
+    assert custom_understander.understand("where is the grub", place_index).intent == "food"
+    assert custom_understander.understand("food", place_index).intent is None
 
 
 def test_default_lexicons_are_the_package_data() -> None:

@@ -4,9 +4,8 @@ priority order, outcomes, crash recovery, progress and reports, cancel, /forget,
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +16,6 @@ from bot.storage.outbox import OutboxMessage, Outcome, Priority
 from bot.storage.residents import delete_resident, set_language
 
 NOW = 1_800_000_000.0
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "outbox.sqlite3")
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 def messages(chats: range, text: str = "<b>Hello</b>") -> list[OutboxMessage]:

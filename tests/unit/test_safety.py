@@ -14,7 +14,7 @@ from bot.domain.languages import LANGUAGES
 from bot.domain.records import Texts
 from bot.domain.statuses import NO_INFORMATION, RETURN_STATUSES, STATUSES
 from bot.i18n.bidi import rtl_lines
-from bot.i18n.catalogues import Catalogues, Translator, default_locales_dir
+from bot.i18n.catalogues import Catalogues, Translator
 from bot.safety.answers import (
     RISK_EDUCATION,
     Place,
@@ -60,11 +60,6 @@ class Row:
     source: str
     note: str | None = None
     demo: bool = False
-
-
-@pytest.fixture(scope="module")
-def catalogues() -> Catalogues:
-    return Catalogues.load(default_locales_dir(), ZONE)
 
 
 def render(tr: Translator, row: Row | None, *, place: Place = PLACE, stale: int = 30) -> str:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date, timedelta
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.announcements.texts import MESSAGE_LIMIT, telegram_length
 from bot.domain.records import Texts
-from bot.i18n.catalogues import Catalogues, default_locales_dir
+from bot.i18n.catalogues import Catalogues
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
 from bot.safety.answers import Place
@@ -37,21 +34,12 @@ V4,unknown,2026-11-20,Directorate of Mine Action
 """
 
 
-@pytest.fixture(scope="module")
-def catalogues() -> Catalogues:
-    return Catalogues.load(default_locales_dir(), ZoneInfo("Asia/Baghdad"))
-
-
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "stale.sqlite3")
+@pytest.fixture(autouse=True)
+async def _areas_and_statuses(db: Database) -> None:
+    """AREAS and their STATUSES, imported as seen on TODAY."""
     for kind, data in (("areas", AREAS), ("statuses", STATUSES)):
-        report = await import_parsed(database, kind, parse(kind, data.encode(), today=TODAY))
+        report = await import_parsed(db, kind, parse(kind, data.encode(), today=TODAY))
         assert report.applied, report.errors
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def test_only_the_current_status_counts_and_exactly_the_limit_is_current(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -25,23 +23,19 @@ CAMP, OTHER_CAMP = 1, 2
 AREAS = range(1, MAX_AREAS + 3)
 
 
-@pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(tmp_path / "d.sqlite3")
+@pytest.fixture(autouse=True)
+async def _camps_and_villages(db: Database) -> None:
+    """Two camps and more villages than one resident may follow."""
     for camp in (CAMP, OTHER_CAMP):
-        await database.execute(
+        await db.execute(
             "INSERT INTO camps (id, code, name_en, updated_at) VALUES (?, ?, ?, 'now')",
             (camp, f"camp-{camp}", f"Camp {camp}"),
         )
-    await database.executemany(
+    await db.executemany(
         "INSERT INTO areas (id, pcode, level, name_en, updated_at)"
         " VALUES (?, ?, 'village', ?, 'now')",
         [(a, f"P{a}", f"Village {a}") for a in AREAS],
     )
-    try:
-        yield database
-    finally:
-        await database.close()
 
 
 async def _resident(db: Database, chat_id: int, language: str, camp: int | None) -> None:

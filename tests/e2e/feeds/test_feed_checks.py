@@ -1,149 +1,36 @@
 """Status feeds through the real bot, served by a local HTTP server on 127.0.0.1.
 
 Good, changed, not modified, malformed, oversized, timing out and unknown areas: a feed
-only ever brings proposals, a failure changes nothing and is reported once, and every
-/feed command is refused (and audited) for residents and staff.
+only ever brings proposals, a failure changes nothing and is reported once; bad input
+to /feed is answered and changes nothing.
 """
 
 from __future__ import annotations
 
-import json
 import socket
-from collections.abc import AsyncIterator
-from dataclasses import replace
 
-import pytest
-
-import handlers
-from bot.config import FeedSettings, Settings
 from bot.feeds.outcome import PollOutcome
-from bot.feeds.report import render_poll
-from bot.storage import Database
-from bot.storage.areas import area_ids_by_pcode, current_status
-from bot.storage.audit import SYSTEM, AuditEntry, recent
-from bot.storage.feeds import active_feeds, add_feed
-from bot.storage.proposals import Proposal, pending_proposals
-from bot.storage.roles import grant_role
-from handlers.kit.app import build_application, running
+from bot.storage.audit import SYSTEM, recent
+from bot.storage.feeds import active_feeds
+from bot.storage.proposals import pending_proposals
 from handlers.kit.context import DaleelApp
-from handlers.operators import feeds as feed_handlers
-from sandbox import SandboxClient, SimulatedUser
-from sandbox.demo import build_demo_database
-from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, plain, run_bot
-from tests.e2e.feed_server import FeedServer, Response, Stream, Versioned, feed_server
-from tests.e2e.staffing import STAFF, make_staff
-
-OPERATOR = 700003
-TIMEOUT = 0.5
-MAX_BYTES = 10_000
-AREAS = ("IQG15Q05N01", "IQG15Q05N02", "IQG15Q05N03", "GN99003", "DEMO-AWSAJA")
-
-# Against the demo data: N01 and N02 have no status (→ urgent proposals), Qayyarah town
-# (GN99003) is "in progress" by the UNMAS partner (→ cleared: a return-ward proposal),
-# Awsaja says what residents are already told (→ unchanged).
-GOOD_CSV = b"""\
-Area,P-code,Status,Date,Source,Note
-#loc+name,#adm3+code,#status,#date,#org,#meta+note
-Al-Qayarra,IQG15Q05N01,CHA,2026-11-20,Directorate of Mine Action,IEDs found near the road.
-Hammam Al-Alil,IQG15Q05N02,suspected,2026-11-19,Directorate of Mine Action,
-Qayyarah,GN99003,Cleared and released,2026-11-22,UNMAS partner,Oil field cleared.
-Awsaja,DEMO-AWSAJA,in progress,2026-11-18,UNMAS partner,
-"""
-# Version 2, as HXL JSON: N02 is now confirmed, Bashiqa (N03) is new, the rest as before.
-CHANGED_JSON = json.dumps([
-    ["#adm3+code", "#status", "#date", "#org", "#meta+note"],
-    ["IQG15Q05N01", "confirmed", "2026-11-20", "Directorate of Mine Action",
-     "IEDs found near the road."],
-    ["IQG15Q05N02", "confirmed", "2026-11-23", "Directorate of Mine Action", None],
-    ["GN99003", "cleared", "2026-11-22", "UNMAS partner", "Oil field cleared."],
-    ["IQG15Q05N03", "in progress", "2026-11-23", "UNMAS partner", None],
-]).encode()
-V1 = ('"v1"', "Mon, 23 Nov 2026 08:00:00 GMT")
-V2 = ('"v2"', "Tue, 24 Nov 2026 06:00:00 GMT")
-
-
-@pytest.fixture
-def settings(settings: Settings) -> Settings:
-    # The test server is on loopback: allowed here, refused by default (tested below).
-    return replace(settings, feeds=FeedSettings(
-        timeout_seconds=TIMEOUT, max_bytes=MAX_BYTES, allow_private_addresses=True,
-    ))
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    async with feed_server() as running_server:
-        yield running_server
-
-
-async def people(client: SandboxClient, db: Database) -> tuple[SimulatedUser, SimulatedUser]:
-    """The admin (acting as an operator, in English) and an operator reading Arabic."""
-    admin, operator = client.user(ADMIN), client.user(OPERATOR)
-    await choose_language(admin, "en")
-    await choose_language(operator, "ar")
-    await grant_role(db, OPERATOR, "operator", ADMIN)
-    return admin, operator
-
-
-async def ask(user: SimulatedUser, command: str, fragment: str = "") -> str:
-    await user.send(command)
-    text = plain((await user.reply(timeout=10)).text)
-    assert fragment in text, text
-    return text
-
-
-async def statuses(db: Database) -> dict[str, tuple[str, str] | None]:
-    ids = await area_ids_by_pcode(db, list(AREAS))
-    found: dict[str, tuple[str, str] | None] = {}
-    for code in AREAS:
-        current = await current_status(db, ids[code])
-        found[code] = None if current is None else (current.status, current.source)
-    return found
-
-
-async def pending(db: Database) -> dict[str, Proposal]:
-    ids = {v: k for k, v in (await area_ids_by_pcode(db, list(AREAS))).items()}
-    return {ids[p.area_id]: p for p in await pending_proposals(db)}
-
-
-async def polls(db: Database) -> list[AuditEntry]:
-    return [e for e in reversed(await recent(db, 200)) if e.action == "feed.poll"]
-
-
-def arabic(app: DaleelApp, outcome: PollOutcome, name: str) -> str:
-    text = plain(render_poll(app.bot_data.catalogues.translator("ar"), name, outcome))
-    english = plain(render_poll(app.bot_data.catalogues.translator("en"), name, outcome))
-    assert text != english  # translated for real
-    return text
-
-
-async def check_changed(
-    admin: SimulatedUser,
-    operator: SimulatedUser,
-    *,
-    db: Database,
-    server: FeedServer,
-    feed: Versioned,
-    proposals: dict[str, Proposal],
-) -> dict[str, Proposal]:
-    feed.update(CHANGED_JSON, *V2, content_type="application/json")
-    reply = await ask(admin, "/feed check partner")
-    assert reply == (
-        "Feed partner: 2 changes waiting for review (2 urgent: toward danger). "
-        "/pending to review."
-    )
-    second = server.seen("/statuses.csv")[-1]
-    assert second.headers["if-none-match"] == V1[0]
-    assert second.headers["if-modified-since"] == V1[1]
-    changed = await pending(db)
-    assert changed["IQG15Q05N02"].status == "confirmed"
-    assert changed["IQG15Q05N02"].id != proposals["IQG15Q05N02"].id  # the old one superseded
-    assert changed["IQG15Q05N03"].status == "in_progress" and changed["IQG15Q05N03"].urgent
-    assert changed["IQG15Q05N01"].id == proposals["IQG15Q05N01"].id
-    assert changed["GN99003"].id == proposals["GN99003"].id
-    assert len(await pending_proposals(db)) == 4
-    await operator.reply(predicate=lambda m: "partner" in plain(m.text))
-    return changed
+from sandbox import SandboxClient
+from tests.e2e.conftest import ADMIN, eventually, plain
+from tests.e2e.feeds.conftest import (
+    GOOD_CSV,
+    MAX_BYTES,
+    TIMEOUT,
+    V1,
+    V2,
+    arabic,
+    ask,
+    check_changed,
+    pending,
+    people,
+    polls,
+    statuses,
+)
+from tests.e2e.feeds.feed_server import FeedServer, Response, Stream, Versioned
 
 
 async def test_good_then_changed_then_not_modified(
@@ -389,104 +276,3 @@ async def test_bad_input_is_answered_and_changes_nothing(
     rejected = [(e.action, e.detail) for e in await recent(db, 100) if e.outcome == "rejected"]
     assert ("feed.add", "bad name") in rejected and ("feed.add", "bad url") in rejected
     assert ("feed.add", "name taken") in rejected and ("feed.check", "no such feed") in rejected
-
-
-OPERATOR_COMMANDS = {
-    "/feed add partner http://127.0.0.1:9/x.csv": "feed.add",
-    "/feed remove partner": "feed.remove",
-    "/feed check partner": "feed.check",
-    "/feed": "feed",
-    "/feeds": "feeds",
-}
-REFUSED = {
-    "ar": "هذا الأمر مخصص لمسؤولي السلامة في دليل.",
-    "en": "This command is for Daleel safety operators.",
-}
-
-
-@pytest.mark.parametrize(("who", "code"), [("resident", "ar"), ("staff", "en")])
-async def test_feed_commands_are_refused_to_residents_and_staff(
-    client: SandboxClient, demo_bot: DaleelApp, server: FeedServer, who: str, code: str
-) -> None:
-    db = demo_bot.bot_data.db
-    now = DEMO_NOW.isoformat()
-    await add_feed(db, "partner", server.url("/statuses.csv"), ADMIN, now=now)
-    user_id = STAFF if who == "staff" else 610
-    user = client.user(user_id)
-    await choose_language(user, code)
-    if who == "staff":
-        await make_staff(db)
-    expected = plain(demo_bot.bot_data.catalogues.translator(code).gettext(
-        "This command is for Daleel safety operators."
-    ))
-    if code == "ar":
-        assert expected == REFUSED["ar"]
-    for command in OPERATOR_COMMANDS:
-        await user.send(command)
-        assert plain((await user.reply()).text) == expected, command
-    entries = [e for e in await recent(db, 100) if e.user_id == user_id]
-    assert sorted(e.action for e in entries) == sorted(OPERATOR_COMMANDS.values())
-    assert all(e.outcome == "refused" and e.detail == "needs operator" for e in entries)
-    assert [f.name for f in await active_feeds(db)] == ["partner"]  # not removed
-    assert server.requests == []  # never checked
-    assert await polls(db) == []
-
-
-async def test_the_job_polls_feeds_by_itself(
-    client: SandboxClient, settings: Settings, server: FeedServer
-) -> None:
-    """A short poll interval: the job runs by itself, again and again, with validators."""
-    fast = replace(settings, feeds=replace(settings.feeds, poll_minutes=0.005))  # 0.3 s
-    await build_demo_database(fast.database, today=DEMO_NOW.date())
-    db = await Database.open(fast.database)
-    try:
-        await add_feed(db, "partner", server.url("/statuses.csv"), ADMIN, now=DEMO_NOW.isoformat())
-        await grant_role(db, OPERATOR, "operator", ADMIN)
-    finally:
-        await db.close()
-    operator = client.user(OPERATOR)
-    app = build_application(fast, handlers.features())
-    app.bot_data.clock = lambda: DEMO_NOW
-    async with running(app, poll_timeout=1):
-        assert app.job_queue is not None
-        [job] = app.job_queue.get_jobs_by_name(feed_handlers.JOB_NAME)
-        await choose_language(operator, "en")
-        # Until now the feed answered 404 (reported to nobody who could read it); now it is up.
-        server.route("/statuses.csv", Versioned(GOOD_CSV, *V1))
-        report = await operator.reply(
-            predicate=lambda m: plain(m.text).startswith("Feed partner: 3"), timeout=10
-        )
-        assert plain(report.text) == (
-            "Feed partner: 3 changes waiting for review (2 urgent: toward danger). "
-            "/pending to review."
-        )
-
-        async def polled_again() -> bool:
-            kinds = [(e.detail or "").split()[2] for e in await polls(app.bot_data.db)]
-            return "not_modified" in kinds[kinds.index("ok") + 1 :] if "ok" in kinds else False
-
-        await eventually(polled_again, within=10)
-        seen = server.seen("/statuses.csv")
-        assert any(r.headers.get("if-none-match") == V1[0] for r in seen)
-        assert len(await pending_proposals(app.bot_data.db)) == 3
-        assert not job.removed and job.next_t is not None  # it keeps running
-
-
-async def test_private_addresses_are_refused_unless_allowed(
-    client: SandboxClient, settings: Settings, server: FeedServer
-) -> None:
-    """By default an operator cannot make Daleel read its own machine or network: not when
-    adding a feed, and not when a configured feed's address turns out to be private."""
-    strict = replace(settings, feeds=replace(settings.feeds, allow_private_addresses=False))
-    async with run_bot(strict) as app:
-        db = app.bot_data.db
-        admin, _ = await people(client, db)
-        for url in (server.url("/statuses.csv"), "http://10.0.0.7/x.csv",
-                    "http://169.254.169.254/latest/meta-data", "http://[::1]:8080/x.csv"):
-            await ask(admin, f"/feed add partner {url}",
-                      "Daleel reads feeds only from public addresses")
-        assert await active_feeds(db) == []
-        await add_feed(db, "partner", server.url("/statuses.csv"), ADMIN, now=DEMO_NOW.isoformat())
-        await ask(admin, "/feed check partner", "the server could not be reached")
-        assert server.requests == []
-        assert [e.detail for e in await polls(db)][-1:] != []
