@@ -30,12 +30,12 @@ from bot.i18n.catalogues import N_, Markup, Translator
 from bot.safety.answers import (
     button_label,
     effective_status,
-    level_label,
     place_of,
     render_answer,
     shorten,
 )
 from bot.safety.changes import Applied
+from bot.safety.labels import area_label, label_of
 from bot.state import AppState
 from bot.storage.areas import (
     Area,
@@ -66,7 +66,6 @@ __all__ = [
     "ProposalView",
     "Reject",
     "applied_text",
-    "area_label",
     "decision_buttons",
     "load_views",
     "markup_of",
@@ -151,18 +150,6 @@ def status_label(tr: Translator, status: str | None) -> str:
     return tr.gettext(_STATUS_LABELS.get(status or NO_INFORMATION, _STATUS_LABELS[NO_INFORMATION]))
 
 
-def _described(tr: Translator, area: Area, ancestors: Sequence[Area]) -> str:
-    return level_label(tr, place_of(area, ancestors, tr.code))
-
-
-async def area_label(state: AppState, tr: Translator, area_id: int) -> str | None:
-    """"Awsaja (village) — Al-Qayarra" as HTML; None for an area that no longer exists."""
-    area = await get_area(state.db, area_id)
-    if area is None:
-        return None
-    return _described(tr, area, await area_ancestors(state.db, area.id))
-
-
 async def reply(
     context: DaleelContext, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:
@@ -196,7 +183,7 @@ class ProposalView:
     def area_label(self, tr: Translator) -> str:
         if self.area is None:
             return tr.gettext("an area that no longer exists")
-        return _described(tr, self.area, self.ancestors)
+        return label_of(tr, self.area, self.ancestors)
 
 
 async def load_views(state: AppState, proposals: Sequence[Proposal]) -> list[ProposalView]:
@@ -321,7 +308,7 @@ async def offer_areas(
     token = await tokens.issue(context.state, actor.user_id, use, payload)
     rows: list[list[Button]] = []
     for index, area_id in enumerate(pick_ints(payload, "areas")):
-        label = await area_label(context.state, context.tr, area_id)
+        label = await area_label(context.db, context.tr, area_id)
         if label is not None:
             rows.append([(button_label(label), button(token, index).encode())])
     actor.note(f"offered {len(rows)} areas")

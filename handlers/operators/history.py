@@ -9,6 +9,7 @@ from telegram import Update
 from bot.access import Actor
 from bot.i18n.catalogues import Markup, Translator
 from bot.safety.answers import shorten
+from bot.safety.labels import area_label
 from bot.storage.areas import AreaStatus, status_history
 from bot.storage.proposals import Proposal, feed_names, proposals_for_area
 from bot.text.length import MESSAGE_LIMIT, telegram_length
@@ -19,7 +20,6 @@ from handlers.kit.tokens import TokenUse
 from handlers.operators.common import (
     TOKEN_MAX_AGE,
     PickHistory,
-    area_label,
     offer_areas,
     parse_time,
     picked_area,
@@ -160,7 +160,7 @@ def _proposal_line(tr: Translator, p: Proposal) -> str:
 
 async def render_history(context: DaleelContext, tr: Translator, area_id: int) -> str:
     """The area's history as one message under Telegram's limit (the newest first)."""
-    label = await area_label(context.state, tr, area_id)
+    label = await area_label(context.db, tr, area_id)
     if label is None:
         return tr.gettext("That area no longer exists.")
     rows = list(reversed(await status_history(context.db, area_id)))

@@ -25,6 +25,7 @@ from bot.i18n.catalogues import Markup
 from bot.places.index import is_confident
 from bot.safety.answers import button_label
 from bot.safety.changes import Applied, Change, Proposed, set_status
+from bot.safety.labels import area_label
 from bot.storage.proposals import get_proposal
 from handlers.kit import tokens
 from handlers.kit.buttons import Press
@@ -37,7 +38,6 @@ from handlers.operators.common import (
     PickSource,
     PickStatus,
     applied_text,
-    area_label,
     markup_of,
     offer_areas,
     pick_int,
@@ -177,7 +177,7 @@ async def _proceed(context: DaleelContext, chat_id: int, actor: Actor, draft: _D
     """The area is known: ask for what is missing, or make the change."""
     area_id, status, source, note = draft.area_id, draft.status, draft.source, draft.note
     tr = context.tr
-    label = await area_label(context.state, tr, area_id)
+    label = await area_label(context.db, tr, area_id)
     if label is None:
         actor.note(f"area {area_id} gone", outcome="rejected")
         await reply(context, chat_id, tr.gettext("That area no longer exists."))

@@ -25,7 +25,8 @@ from telegram.error import BadRequest
 from bot.domain.areas import LEVEL_RANK
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.places.index import PlaceMatch, is_confident
-from bot.safety.answers import area_name, button_label, level_label, place_of, render_answer
+from bot.safety.answers import area_name, button_label, place_of, render_answer
+from bot.safety.labels import area_label, label_of
 from bot.safety.summary import summarise_inside
 from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
@@ -110,7 +111,7 @@ async def answer_place_matches(
         seen.add(match.area_id)
         area = await get_area(context.db, match.area_id)
         if area is not None:
-            label = await _described(area, context)
+            label = await area_label(context.db, context.tr, area)
             choices.append((button_label(label), AnswerFor(area.id).encode()))
     if not choices:
         await _send_not_found(chat_id, context)
@@ -145,7 +146,7 @@ async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bo
     )
     # The places with danger inside it, one press away.
     rows = [
-        [(button_label(level_label(tr, place_of(p.area, (), tr.code))),
+        [(button_label(label_of(tr, p.area, ())),
           AnswerFor(p.area.id).encode())]
         for p in (inside.dangerous if inside is not None else ())
     ] + [
@@ -162,12 +163,6 @@ async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bo
     except sqlite3.Error:
         logger.exception("could not count a safety question")
     return True
-
-
-async def _described(area: Area, context: DaleelContext) -> str:
-    """"Qayyarah (town) — Mosul" in the reader's language, as HTML."""
-    ancestors = await area_ancestors(context.db, area.id)
-    return level_label(context.tr, place_of(area, ancestors, context.tr.code))
 
 
 async def _send_not_found(chat_id: int, context: DaleelContext) -> None:
@@ -264,8 +259,7 @@ async def _list_children(
         nav.append((tr.gettext(_MORE), PlacesIn(area.id, page + 1).encode()))
     rows.append(nav)
     rows.append([(tr.gettext(_MAIN_MENU), MenuHome().encode())])
-    ancestors = await area_ancestors(context.db, area.id)
-    text = tr.gettext(_CHOOSE_IN, place=Markup(level_label(tr, place_of(area, ancestors, tr.code))))
+    text = tr.gettext(_CHOOSE_IN, place=Markup(await area_label(context.db, tr, area)))
     await query.answer()
     await _show(query, text, keyboard(rows, rtl=tr.language.rtl))
     return True

@@ -9,23 +9,24 @@ restored from the database at start-up); everything else is buttons:
 ``ann:v1:<action>:<draft id>[:<arg>]`` with actions ``mode`` (all|each), ``skip``
 (language), ``aud`` (audience kind), ``campp`` (page), ``camp`` (camp id), ``sec`` (sector
 id), ``area`` (area id), ``lang`` (code), ``prio`` (urgent|routine), ``send``, ``when``,
-``kind`` (once|daily|weekly|monthly), ``day`` (0-6), ``days`` (done) and ``stop``.
+``kind`` (once|daily|weekly|monthly), ``day`` (0-6), ``days`` (done) and ``stop``, one
+payload type each (:mod:`handlers.staff.announce_payloads`) with its own handler.
 
 Every press and every typed answer checks the staff role at that moment (a role revoked
 while composing is refused at the next press, "Send" included) and re-reads the draft:
-only its author, only while it is a draft, only the action its step expects. Sending,
-scheduling and discarding are audited; so is every refusal.
+only its author, only while it is a draft, only the action its step expects (one shared
+wrapper, :func:`_on_draft`); anything else under ``ann:`` is stale. Sending, scheduling
+and discarding are audited; so is every refusal.
 
 Staff text is plain text, HTML-escaped when rendered (see :mod:`bot.announcements.texts`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
-from types import MappingProxyType
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
 
 from bot.access import Actor
 from bot.announcements.texts import clean_text
@@ -39,8 +40,10 @@ from bot.storage.announcements import (
     get_announcement,
     start_draft,
 )
+from handlers.kit import buttons
+from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.payloads import Callback, decode
+from handlers.kit.payloads import P
 from handlers.kit.permissions import authorize, requires
 from handlers.kit.ui import Screen, present
 from handlers.staff.announce_compose import (
@@ -57,8 +60,34 @@ from handlers.staff.announce_compose import (
     on_sector,
     on_skip,
 )
+from handlers.staff.announce_payloads import (
+    FEATURE,
+    AskWhen,
+    CampPage,
+    ChooseArea,
+    ChooseAudience,
+    ChooseCamp,
+    ChooseKind,
+    ChooseLanguage,
+    ChooseMode,
+    ChoosePriority,
+    ChooseSector,
+    DaysDone,
+    Discard,
+    DraftPayload,
+    SendNow,
+    SkipLanguage,
+    ToggleDay,
+)
 from handlers.staff.announce_send import got_when, on_day, on_days, on_kind, on_send, on_when
-from handlers.staff.announce_ui import WAITING, forget, mode_screen, show, stale, waits_for_text
+from handlers.staff.announce_ui import (
+    WAITING,
+    forget,
+    mode_screen,
+    show,
+    stale_draft,
+    waits_for_text,
+)
 from handlers.staff.scheduling import cancel_schedule_command
 
 __all__ = ["WAITING", "draft_text", "register", "restore_waiting"]
@@ -103,7 +132,7 @@ async def draft_text(update: Update, context: DaleelContext) -> None:
     draft_id = context.user_data.get(WAITING)
     draft = await get_announcement(context.db, draft_id) if isinstance(draft_id, int) else None
     if draft is None or draft.author_id != actor.user_id or draft.state != "draft":
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     step, text = draft.step, clean_text(message.text)
     if not text:
@@ -120,38 +149,70 @@ async def draft_text(update: Update, context: DaleelContext) -> None:
         if actor.audited:
             await audit.record(context.db, actor.user_id, actor.action, actor.outcome, actor.detail)
     else:
-        await stale(update, context)
+        await stale_draft(update, context)
 
 
-def _expects(step: str, action: str) -> bool:
-    """Is ``action`` a valid press for a draft at ``step``? (Old buttons are stale.)"""
-    if action == "stop":
-        return True
-    expected = {
-        "mode": step == "mode",
-        "skip": step.startswith("text:") and step != f"text:{ALL_LANGUAGES}",
-        "aud": step == "audience",
-        "campp": step in ("camp", "camp_sector"),
-        "camp": step in ("camp", "camp_sector"),
-        "sec": step.startswith("sector:"),
-        "area": step == "area",
-        "lang": step == "language",
-        "prio": step == "priority",
-        "send": step == "preview",
-        "when": step == "preview",
-        "kind": step == "when",
-        "day": step.startswith("weekly:"),
-        "days": step.startswith("weekly:"),
-    }
-    return expected.get(action, False)
+DraftHandler = Callable[[Update, DaleelContext, Actor, Announcement, P], Awaitable[None]]
 
 
-async def _on_stop(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+def _on_draft(
+    app: DaleelApp, kind: type[P], handler: DraftHandler[P], expects: Callable[[str], bool]
 ) -> None:
+    """``handler`` gets the presses of ``kind`` (staff only, checked at the press) on the
+    presser's own draft, still a draft, at a step that ``expects`` this action; old buttons
+    are stale. Steps are audited only when they finish something (``actor.note``)."""
+
+    async def pressed(
+        update: Update, context: DaleelContext, actor: Actor, press: Press[P]
+    ) -> None:
+        assert isinstance(press.payload, DraftPayload)
+        draft = await get_announcement(context.db, press.payload.draft_id)
+        if draft is not None and draft.author_id != actor.user_id:
+            # Someone else's draft: a forged or shared payload.
+            await audit.record(
+                context.db, actor.user_id, actor.action, "rejected",
+                f"announcement {draft.id} of another author",
+            )
+            draft = None
+        if draft is None or draft.state != "draft" or not expects(draft.step):
+            await stale_draft(update, context)
+            return
+        await press.query.answer()
+        await handler(update, context, actor, draft, press.payload)
+
+    buttons.on_guarded(
+        app, kind, pressed, role="staff", action=f"announce.{kind.ACTION}",
+        audit_success=False, alert=False, refused=forget,
+    )
+
+
+def _any_step(step: str) -> bool:
+    return True
+
+
+def _typing(step: str) -> bool:
+    return step.startswith("text:") and step != f"text:{ALL_LANGUAGES}"
+
+
+def _choosing_camp(step: str) -> bool:
+    return step in ("camp", "camp_sector")
+
+
+def _choosing_days(step: str) -> bool:
+    return step.startswith("weekly:")
+
+
+def _at(expected: str) -> Callable[[str], bool]:
+    return lambda step: step == expected
+
+
+async def on_discard(
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, press: Discard
+) -> None:
+    """✖️ Cancel, at any step: the draft is dropped and nothing is sent."""
     chat = update.effective_chat
     if chat is None or not await claim_draft(context.db, draft.id, "discarded"):
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     forget(context)
     actor.note(f"announcement {draft.id}", action="announce.discard")
@@ -163,61 +224,26 @@ async def _on_stop(
     )
 
 
-ButtonHandler = Callable[[Update, DaleelContext, Actor, Announcement, Callback], Awaitable[None]]
-_BUTTONS: Mapping[str, ButtonHandler] = MappingProxyType({
-    "mode": on_mode,
-    "skip": on_skip,
-    "aud": on_audience,
-    "campp": on_camp_page,
-    "camp": on_camp,
-    "sec": on_sector,
-    "area": on_area,
-    "lang": on_language,
-    "prio": on_priority,
-    "send": on_send,
-    "when": on_when,
-    "kind": on_kind,
-    "day": on_day,
-    "days": on_days,
-    "stop": _on_stop,
-})
-
-
-async def announce_button(update: Update, context: DaleelContext) -> None:
-    """Every ``ann:`` press: the role now, then the draft, then the step's own handler."""
-    query = update.callback_query
-    if query is None:
-        return
-    callback = decode(query.data)
-    action = callback.action if callback is not None and callback.action in _BUTTONS else None
-    actor = await authorize(update, context, "staff", f"announce.{action or 'button'}")
-    if actor is None:
-        forget(context)
-        return
-    actor.audited = False  # steps are audited only when they finish something
-    draft_id = callback.arg_int(0) if callback is not None and action else None
-    draft = await get_announcement(context.db, draft_id) if draft_id is not None else None
-    if draft is not None and draft.author_id != actor.user_id:
-        # Someone else's draft: a forged or shared payload.
-        await audit.record(
-            context.db, actor.user_id, f"announce.{action}", "rejected",
-            f"announcement {draft.id} of another author",
-        )
-        draft = None
-    if (
-        callback is None or action is None or draft is None or draft.state != "draft"
-        or not _expects(draft.step, action)
-    ):
-        await stale(update, context)
-        return
-    await query.answer()
-    try:
-        await _BUTTONS[action](update, context, actor, draft, callback)
-    except Exception:
-        await audit.record(context.db, actor.user_id, actor.action, "failed", actor.detail)
-        raise
-    if actor.audited:
-        await audit.record(context.db, actor.user_id, actor.action, actor.outcome, actor.detail)
+def _register_buttons(app: DaleelApp) -> None:
+    """Each action of the conversation, with the step that expects it; then the rest."""
+    _on_draft(app, ChooseMode, on_mode, _at("mode"))
+    _on_draft(app, SkipLanguage, on_skip, _typing)
+    _on_draft(app, ChooseAudience, on_audience, _at("audience"))
+    _on_draft(app, CampPage, on_camp_page, _choosing_camp)
+    _on_draft(app, ChooseCamp, on_camp, _choosing_camp)
+    _on_draft(app, ChooseSector, on_sector, lambda step: step.startswith("sector:"))
+    _on_draft(app, ChooseArea, on_area, _at("area"))
+    _on_draft(app, ChooseLanguage, on_language, _at("language"))
+    _on_draft(app, ChoosePriority, on_priority, _at("priority"))
+    _on_draft(app, SendNow, on_send, _at("preview"))
+    _on_draft(app, AskWhen, on_when, _at("preview"))
+    _on_draft(app, ChooseKind, on_kind, _at("when"))
+    _on_draft(app, ToggleDay, on_day, _choosing_days)
+    _on_draft(app, DaysDone, on_days, _choosing_days)
+    _on_draft(app, Discard, on_discard, _any_step)
+    buttons.on_unknown(
+        app, FEATURE, role="staff", action="announce.button", alert=False, refused=forget
+    )
 
 
 @requires("staff", "cancel")
@@ -263,6 +289,6 @@ def register(app: DaleelApp) -> None:
     private = filters.ChatType.PRIVATE
     app.add_handler(CommandHandler("announce", announce_command, private))
     app.add_handler(CommandHandler("cancel", cancel_command, private))
-    app.add_handler(CallbackQueryHandler(announce_button, pattern=r"^ann:"))
+    _register_buttons(app)
     handler: BaseHandler[Update, DaleelContext, None] = _DraftText(app)
     app.add_handler(handler)

@@ -12,15 +12,26 @@ from bot.announcements.texts import MESSAGE_LIMIT, Rendered, render_all, too_lon
 from bot.camps.names import match_camps
 from bot.domain.announcements import PRIORITIES
 from bot.domain.languages import LANGUAGES
-from bot.safety.answers import button_label, level_label, place_of
+from bot.safety.answers import button_label
+from bot.safety.labels import area_label
 from bot.storage.announcements import ALL_LANGUAGES, Announcement
-from bot.storage.areas import area_ancestors, get_area
+from bot.storage.areas import get_area
 from bot.storage.audiences import Audience, camps_with_sectors
 from bot.storage.camps import camp_sectors, get_camp, list_camps
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import Callback
 from handlers.kit.ui import Screen
+from handlers.staff.announce_payloads import (
+    CampPage,
+    ChooseArea,
+    ChooseAudience,
+    ChooseCamp,
+    ChooseLanguage,
+    ChooseMode,
+    ChoosePriority,
+    ChooseSector,
+    SkipLanguage,
+)
 from handlers.staff.announce_send import preview
 from handlers.staff.announce_ui import (
     AREA_CHOICES,
@@ -32,9 +43,8 @@ from handlers.staff.announce_ui import (
     language_lengths,
     language_screen,
     move,
-    payload,
     priority_screen,
-    stale,
+    stale_draft,
     text_screen,
 )
 from handlers.staff.describe import describe_priority
@@ -139,8 +149,8 @@ async def got_area_name(
         area = await get_area(context.db, match.area_id)
         if area is None:
             continue
-        place = place_of(area, await area_ancestors(context.db, area.id), tr.code)
-        rows.append([(button_label(level_label(tr, place)), payload("area", draft, area.id))])
+        label = await area_label(context.db, tr, area)
+        rows.append([(button_label(label), ChooseArea(draft.id, area.id).encode())])
     chat = update.effective_chat
     if chat is None:
         return
@@ -170,7 +180,7 @@ async def got_camp_name(
         with_sectors = await camps_with_sectors(context.db)
         camps = [camp for camp in camps if camp.id in with_sectors]
     found = match_camps(text[:200], camps)[:AREA_CHOICES]
-    rows = [[(camp_label(camp, tr), payload("camp", draft, camp.id))] for camp in found]
+    rows = [[(camp_label(camp, tr), ChooseCamp(draft.id, camp.id).encode())] for camp in found]
     question = (
         tr.gettext("Which camp? Or type another name.")
         if found
@@ -181,36 +191,36 @@ async def got_camp_name(
 
 
 async def on_mode(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseMode,
 ) -> None:
-    mode = cb.args[1] if len(cb.args) > 1 else ""
     tr = context.tr
-    if mode == "all":
+    if press.mode == "all":
         await move(update, context, draft, f"text:{ALL_LANGUAGES}", text_screen(tr, draft, None),
                     mode="all", texts={})
-    elif mode == "each":
+    else:
         first = LANGUAGES[0].code
         await move(update, context, draft, f"text:{first}", text_screen(tr, draft, first),
                     mode="each", texts={})
-    else:
-        await stale(update, context)
 
 
 async def on_skip(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: SkipLanguage,
 ) -> None:
-    code = cb.args[1] if len(cb.args) > 1 else ""
+    code = press.code
     if draft.step != f"text:{code}":
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     texts = {k: v for k, v in draft.texts.items() if k != code}
     await _after_text(update, context, draft, code, texts)
 
 
 async def on_audience(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseAudience,
 ) -> None:
-    kind = cb.args[1] if len(cb.args) > 1 else ""
+    kind = press.kind
     tr = context.tr
     if kind == "everyone":
         await move(update, context, draft, "priority", priority_screen(tr, draft),
@@ -227,10 +237,8 @@ async def on_audience(
             [cancel_row(tr, draft)],
         )
         await move(update, context, draft, "area", screen)
-    elif kind == "language":
-        await move(update, context, draft, "language", language_screen(tr, draft))
     else:
-        await stale(update, context)
+        await move(update, context, draft, "language", language_screen(tr, draft))
 
 
 async def _show_camps(
@@ -246,22 +254,19 @@ async def _show_camps(
 
 
 async def on_camp_page(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: CampPage,
 ) -> None:
-    page = cb.arg_int(1)
-    if page is None:
-        await stale(update, context)
-        return
-    await _show_camps(update, context, draft, page, for_sector=draft.step == "camp_sector")
+    await _show_camps(update, context, draft, press.page, for_sector=draft.step == "camp_sector")
 
 
 async def on_camp(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseCamp,
 ) -> None:
-    camp_id = cb.arg_int(1)
-    camp = await get_camp(context.db, camp_id) if camp_id is not None else None
+    camp = await get_camp(context.db, press.camp_id)
     if camp is None:
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     tr = context.tr
     if draft.step == "camp":
@@ -270,9 +275,9 @@ async def on_camp(
         return
     sectors = await camp_sectors(context.db, camp.id)
     if not sectors:
-        await stale(update, context)
+        await stale_draft(update, context)
         return
-    buttons = [(sector.code, payload("sec", draft, sector.id)) for sector in sectors]
+    buttons = [(sector.code, ChooseSector(draft.id, sector.id).encode()) for sector in sectors]
     rows = [buttons[i : i + 4] for i in range(0, len(buttons), 4)]
     screen = build_screen(
         tr,
@@ -283,48 +288,48 @@ async def on_camp(
 
 
 async def on_sector(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseSector,
 ) -> None:
-    sector_id = cb.arg_int(1)
+    sector_id = press.sector_id
     camp_id = int(draft.step.removeprefix("sector:") or 0)
     sectors = await camp_sectors(context.db, camp_id)
-    if sector_id is None or sector_id not in {s.id for s in sectors}:
-        await stale(update, context)
+    if sector_id not in {s.id for s in sectors}:
+        await stale_draft(update, context)
         return
     await move(update, context, draft, "priority", priority_screen(context.tr, draft),
                 audience=Audience("sector", sector_id))
 
 
 async def on_area(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseArea,
 ) -> None:
-    area_id = cb.arg_int(1)
-    area = await get_area(context.db, area_id) if area_id is not None else None
+    area = await get_area(context.db, press.area_id)
     if area is None:
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     await move(update, context, draft, "priority", priority_screen(context.tr, draft),
                 audience=Audience("area", area.id))
 
 
 async def on_language(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseLanguage,
 ) -> None:
-    code = cb.args[1] if len(cb.args) > 1 else ""
+    code = press.code
     if code not in {lang.code for lang in LANGUAGES}:
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     await move(update, context, draft, "priority", priority_screen(context.tr, draft),
                 audience=Audience("language", code))
 
 
 async def on_priority(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChoosePriority,
 ) -> None:
-    priority = cb.args[1] if len(cb.args) > 1 else ""
-    if priority not in PRIORITIES:
-        await stale(update, context)
-        return
+    priority = press.priority
     tr = context.tr
     chosen = Screen(describe_priority(tr, priority))
     moved = await move(update, context, draft, "preview", chosen, priority=priority)

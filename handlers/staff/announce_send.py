@@ -21,8 +21,8 @@ from bot.storage.announcements import Announcement, claim_draft, release_draft, 
 from bot.storage.audiences import audience_counts
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
-from handlers.kit.payloads import Callback
 from handlers.kit.ui import Screen, present
+from handlers.staff.announce_payloads import AskWhen, ChooseKind, DaysDone, SendNow, ToggleDay
 from handlers.staff.announce_ui import (
     ask_time_screen,
     build_screen,
@@ -32,8 +32,7 @@ from handlers.staff.announce_ui import (
     forget,
     language_lengths,
     move,
-    payload,
-    stale,
+    stale_draft,
     weekly_screen,
     when_screen,
 )
@@ -121,8 +120,8 @@ async def preview(
     lines.append(tr.gettext("Send it now, or schedule it?"))
     rows = [
         [
-            (tr.gettext("📤 Send now"), payload("send", draft)),
-            (tr.gettext("🕒 Schedule"), payload("when", draft)),
+            (tr.gettext("📤 Send now"), SendNow(draft.id).encode()),
+            (tr.gettext("🕒 Schedule"), AskWhen(draft.id).encode()),
         ],
         cancel_row(tr, draft),
     ]
@@ -132,7 +131,8 @@ async def preview(
 
 
 async def on_send(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: SendNow,
 ) -> None:
     """"Send now": claimed once (a second press finds it sent), queued, then followed."""
     chat = update.effective_chat
@@ -141,7 +141,7 @@ async def on_send(
     tr = context.tr
     actor.note(f"announcement {draft.id}", action="announce.send")
     if not await claim_draft(context.db, draft.id, "sent"):
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     try:
         result: Queued | NotSent = await queue_announcement(
@@ -190,7 +190,7 @@ async def _not_sent(
             "Nobody in this audience can receive it right now. Nothing was sent. You can "
             "still schedule it."
         )
-        rows = [[(tr.gettext("🕒 Schedule"), payload("when", draft))], cancel_row(tr, draft)]
+        rows = [[(tr.gettext("🕒 Schedule"), AskWhen(draft.id).encode())], cancel_row(tr, draft)]
         await present(chat.id, context, build_screen(tr, text, rows), update=update)
         return
     await claim_draft(context.db, draft.id, "discarded")
@@ -212,15 +212,17 @@ async def _not_sent(
 
 
 async def on_when(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: AskWhen,
 ) -> None:
     await move(update, context, draft, "when", when_screen(context.tr, draft))
 
 
 async def on_kind(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ChooseKind,
 ) -> None:
-    kind = cb.args[1] if len(cb.args) > 1 else ""
+    kind = press.kind
     tr = context.tr
     if kind == "once":
         await move(update, context, draft, "once",
@@ -232,10 +234,8 @@ async def on_kind(
     elif kind == "monthly":
         await move(update, context, draft, "monthly",
                     ask_time_screen(tr, draft, "monthly", "15 18:30"))
-    elif kind == "weekly":
-        await move(update, context, draft, "weekly:0", weekly_screen(tr, draft, 0))
     else:
-        await stale(update, context)
+        await move(update, context, draft, "weekly:0", weekly_screen(tr, draft, 0))
 
 
 def _mask(step: str) -> int:
@@ -244,18 +244,20 @@ def _mask(step: str) -> int:
 
 
 async def on_day(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: ToggleDay,
 ) -> None:
-    day = cb.arg_int(1)
-    if day is None or not 0 <= day <= 6:
-        await stale(update, context)
+    day = press.day
+    if not 0 <= day <= 6:
+        await stale_draft(update, context)
         return
     mask = _mask(draft.step) ^ (1 << day)
     await move(update, context, draft, f"weekly:{mask}", weekly_screen(context.tr, draft, mask))
 
 
 async def on_days(
-    update: Update, context: DaleelContext, actor: Actor, draft: Announcement, cb: Callback
+    update: Update, context: DaleelContext, actor: Actor, draft: Announcement,
+    press: DaysDone,
 ) -> None:
     mask, tr = _mask(draft.step), context.tr
     if not mask:
@@ -315,7 +317,7 @@ async def got_when(
         )
         return
     if schedule is None or schedule.next_run is None:
-        await stale(update, context)
+        await stale_draft(update, context)
         return
     forget(context)
     actor.note(

@@ -14,15 +14,28 @@ from datetime import timedelta
 from telegram import Update
 
 from bot.announcements.texts import Rendered
+from bot.domain.announcements import AudienceKind
 from bot.domain.languages import LANGUAGES, language
 from bot.i18n.catalogues import N_, Translator, pick
 from bot.storage.announcements import Announcement, update_draft
 from bot.storage.camps import Camp
-from handlers.kit.buttons import STALE
+from handlers.kit.buttons import answer_stale
 from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
-from handlers.kit.payloads import encode
 from handlers.kit.ui import Screen, present
+from handlers.staff.announce_payloads import (
+    CampPage,
+    ChooseAudience,
+    ChooseCamp,
+    ChooseKind,
+    ChooseLanguage,
+    ChooseMode,
+    ChoosePriority,
+    DaysDone,
+    Discard,
+    SkipLanguage,
+    ToggleDay,
+)
 from handlers.staff.describe import weekday_names
 
 __all__ = [
@@ -42,11 +55,10 @@ __all__ = [
     "language_screen",
     "mode_screen",
     "move",
-    "payload",
     "priority_screen",
     "remember",
     "show",
-    "stale",
+    "stale_draft",
     "text_screen",
     "waits_for_text",
     "weekly_screen",
@@ -66,13 +78,12 @@ def waits_for_text(step: str) -> bool:
     return step in TYPED or step.startswith(TEXT_STEPS)
 
 
-def payload(action: str, draft: Announcement | int, *args: str | int) -> str:
-    draft_id = draft if isinstance(draft, int) else draft.id
-    return encode("ann", action, draft_id, *args)
+def _id(draft: Announcement | int) -> int:
+    return draft if isinstance(draft, int) else draft.id
 
 
 def cancel_row(tr: Translator, draft: Announcement | int) -> list[Button]:
-    return [(tr.gettext(CANCEL), payload("stop", draft))]
+    return [(tr.gettext(CANCEL), Discard(_id(draft)).encode())]
 
 
 def build_screen(tr: Translator, text: str, rows: Sequence[Sequence[Button]]) -> Screen:
@@ -116,21 +127,22 @@ async def move(
     """Store the next step (and any answer), then show it."""
     moved = await update_draft(context.db, draft.id, step=step, **changes)  # type: ignore[arg-type]
     if moved is None:
-        await stale(update, context)
+        await stale_draft(update, context)
         return None
     await show(update, context, moved, screen)
     return moved
 
 
-async def stale(update: Update, context: DaleelContext) -> None:
+async def stale_draft(update: Update, context: DaleelContext) -> None:
+    """The draft is gone, or not at this step: stop listening for its texts and say so (a
+    press gets the kit's answer to a stale button)."""
     forget(context)
-    tr = context.tr
     if update.callback_query is not None:
-        await update.callback_query.answer(tr.gettext(STALE))
+        await answer_stale(update, context)
     elif update.effective_chat is not None:
         await context.bot.send_message(
             update.effective_chat.id,
-            tr.gettext(
+            context.tr.gettext(
                 "That announcement is no longer being written. Send /announce to start again."
             ),
         )
@@ -144,8 +156,8 @@ def mode_screen(tr: Translator, draft: Announcement) -> Screen:
             "text for each language?"
         ),
         [
-            [(tr.gettext("One text for all languages"), payload("mode", draft, "all"))],
-            [(tr.gettext("A text for each language"), payload("mode", draft, "each"))],
+            [(tr.gettext("One text for all languages"), ChooseMode(draft.id, "all").encode())],
+            [(tr.gettext("A text for each language"), ChooseMode(draft.id, "each").encode())],
             cancel_row(tr, draft),
         ],
     )
@@ -168,19 +180,21 @@ def text_screen(tr: Translator, draft: Announcement, code: str | None) -> Screen
             "the text they most likely read.",
             language=language(code).native_name,
         ),
-        [[(tr.gettext("Skip"), payload("skip", draft, code))], cancel_row(tr, draft)],
+        [[(tr.gettext("Skip"), SkipLanguage(draft.id, code).encode())], cancel_row(tr, draft)],
     )
 
 
 def audience_screen(tr: Translator, draft: Announcement) -> Screen:
-    choices = (
+    choices: tuple[tuple[AudienceKind, str], ...] = (
         ("everyone", N_("Everyone")),
         ("camp", N_("The residents of a camp")),
         ("sector", N_("A sector of a camp")),
         ("area", N_("Those following an area")),
         ("language", N_("Readers of one language")),
     )
-    rows = [[(tr.gettext(label), payload("aud", draft, kind))] for kind, label in choices]
+    rows = [
+        [(tr.gettext(label), ChooseAudience(draft.id, kind).encode())] for kind, label in choices
+    ]
     return build_screen(tr, tr.gettext("Who should receive it?"), [*rows, cancel_row(tr, draft)])
 
 
@@ -195,13 +209,13 @@ def camps_screen(
     pages = max((len(camps) + CAMPS_PER_PAGE - 1) // CAMPS_PER_PAGE, 1)
     page = min(max(page, 0), pages - 1)
     shown = camps[page * CAMPS_PER_PAGE : (page + 1) * CAMPS_PER_PAGE]
-    buttons = [(camp_label(camp, tr), payload("camp", draft, camp.id)) for camp in shown]
+    buttons = [(camp_label(camp, tr), ChooseCamp(draft.id, camp.id).encode()) for camp in shown]
     rows: list[list[Button]] = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     nav: list[Button] = []
     if page > 0:
-        nav.append((tr.gettext("◀️ Previous"), payload("campp", draft, page - 1)))
+        nav.append((tr.gettext("◀️ Previous"), CampPage(draft.id, page - 1).encode()))
     if page < pages - 1:
-        nav.append((tr.gettext("Next ▶️"), payload("campp", draft, page + 1)))
+        nav.append((tr.gettext("Next ▶️"), CampPage(draft.id, page + 1).encode()))
     question = (
         tr.gettext("The sector is in which camp? Choose it, or type its name.")
         if for_sector
@@ -213,7 +227,9 @@ def camps_screen(
 
 
 def language_screen(tr: Translator, draft: Announcement) -> Screen:
-    buttons = [(lang.native_name, payload("lang", draft, lang.code)) for lang in LANGUAGES]
+    buttons = [
+        (lang.native_name, ChooseLanguage(draft.id, lang.code).encode()) for lang in LANGUAGES
+    ]
     return build_screen(
         tr,
         tr.gettext("Residents who read which language?"),
@@ -230,8 +246,8 @@ def priority_screen(tr: Translator, draft: Announcement) -> Screen:
             "the residents who turned camp announcements on (for an area: those who follow it)."
         ),
         [
-            [(tr.gettext("🚨 Urgent safety alert"), payload("prio", draft, "urgent"))],
-            [(tr.gettext("📢 Routine announcement"), payload("prio", draft, "routine"))],
+            [(tr.gettext("🚨 Urgent safety alert"), ChoosePriority(draft.id, "urgent").encode())],
+            [(tr.gettext("📢 Routine announcement"), ChoosePriority(draft.id, "routine").encode())],
             cancel_row(tr, draft),
         ],
     )
@@ -242,10 +258,10 @@ def when_screen(tr: Translator, draft: Announcement) -> Screen:
         tr,
         tr.gettext("When should it go out? Times are camp time."),
         [
-            [(tr.gettext("Once, at a date and time"), payload("kind", draft, "once"))],
-            [(tr.gettext("Every day"), payload("kind", draft, "daily"))],
-            [(tr.gettext("Every week"), payload("kind", draft, "weekly"))],
-            [(tr.gettext("Every month"), payload("kind", draft, "monthly"))],
+            [(tr.gettext("Once, at a date and time"), ChooseKind(draft.id, "once").encode())],
+            [(tr.gettext("Every day"), ChooseKind(draft.id, "daily").encode())],
+            [(tr.gettext("Every week"), ChooseKind(draft.id, "weekly").encode())],
+            [(tr.gettext("Every month"), ChooseKind(draft.id, "monthly").encode())],
             cancel_row(tr, draft),
         ],
     )
@@ -254,7 +270,7 @@ def when_screen(tr: Translator, draft: Announcement) -> Screen:
 def weekly_screen(tr: Translator, draft: Announcement, mask: int, *, warn: bool = False) -> Screen:
     names = weekday_names(tr)
     days = [
-        (("✅ " if mask & (1 << day) else "") + names[day], payload("day", draft, day))
+        (("✅ " if mask & (1 << day) else "") + names[day], ToggleDay(draft.id, day).encode())
         for day in range(7)
     ]
     text = tr.gettext("On which days? Press the days, then Done.")
@@ -266,7 +282,7 @@ def weekly_screen(tr: Translator, draft: Announcement, mask: int, *, warn: bool 
         [
             days[0:4],
             days[4:7],
-            [(tr.gettext("Done"), payload("days", draft))],
+            [(tr.gettext("Done"), DaysDone(draft.id).encode())],
             cancel_row(tr, draft),
         ],
     )

@@ -13,8 +13,7 @@ from babel.dates import get_day_names
 from bot.announcements.rules import Rule
 from bot.domain.languages import language
 from bot.i18n.catalogues import N_, Markup, Translator, pick
-from bot.safety.answers import level_label, place_of
-from bot.storage.areas import area_ancestors, get_area
+from bot.safety.labels import area_label
 from bot.storage.audiences import Audience, get_sector
 from bot.storage.camps import get_camp
 from handlers.kit.context import DaleelContext
@@ -55,13 +54,10 @@ async def describe_audience(context: DaleelContext, audience: Audience | None) -
             sector=sector.code,
             camp=pick(camp.names, tr.code) or camp.code,
         )
-    area = await get_area(db, ref)
-    if area is None:
+    label = await area_label(db, tr, ref)
+    if label is None:
         return tr.gettext("Audience: an area that no longer exists")
-    place = place_of(area, await area_ancestors(db, area.id), tr.code)
-    return tr.gettext(
-        "Audience: those following {area} or a place in it", area=Markup(level_label(tr, place))
-    )
+    return tr.gettext("Audience: those following {area} or a place in it", area=Markup(label))
 
 
 def weekday_names(tr: Translator) -> dict[int, str]:
