@@ -25,7 +25,8 @@ if str(_REPO) not in sys.path:  # allow "python bench/bench_core.py" from anywhe
 
 from bot.places.gazetteer import load_iraq_gazetteer  # noqa: E402
 from bot.places.index import PlaceIndex, PlaceName  # noqa: E402
-from bot.understanding.intent import Understander, load_lexicons  # noqa: E402
+from bot.understanding.intent import Understander  # noqa: E402
+from bot.understanding.lexicon import load_lexicons  # noqa: E402
 
 SEED = 20170201
 TARGET_NAMES = 26_000

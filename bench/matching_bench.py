@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from bench.place_eval import Case, EvalSet, build
 from bot.places.index import PlaceIndex, is_confident
-from bot.understanding.intent import Understander, load_lexicons
+from bot.understanding.intent import Understander
+from bot.understanding.lexicon import load_lexicons
 
 __all__ = ["run"]
 

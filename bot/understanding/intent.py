@@ -19,10 +19,9 @@ How a message is read:
    A service category keyword adds to ``services``. Food + a left-off cue or phrase ("list",
    "card", "stopped", "انقطعت", "ما استلمت") → ``left_off_list``. A place (exact, or score
    ≥ 0.85) + safety words → ``safety``; a place alone → ``safety`` with lower confidence
-   (residents often type only their village);
-   a place with another intent only adds ``safety`` as an alternative; with ``alerts``
-   words, ``safety`` is halved ("notify me about my village"). ``help`` is damped (×0.3)
-   and ``greeting`` dropped when anything more specific is present.
+   (residents often type only their village); a place with another intent only adds
+   ``safety`` as an alternative; with ``alerts`` words, ``safety`` is halved. ``help`` is
+   damped (×0.3) and ``greeting`` dropped when anything more specific is present.
 5. ``confidence = (1 − 0.3^s1) · s1 / (s1 + s2)`` for the best and second scores: one clear
    keyword ≈ 0.7, two ≈ 0.9, a place alone ≈ 0.6, two competing intents ≈ 0.35.
 """
@@ -40,19 +39,9 @@ from bot.text.fold import clean, fold, is_arabic_script, keyboard_loose, word_st
 from bot.understanding.lexicon import (
     INTENTS,
     Lexicon,
-    LexiconError,
-    load_lexicons,
 )
 
-__all__ = [
-    "INTENTS",
-    "Lexicon",
-    "LexiconError",
-    "Understander",
-    "Understanding",
-    "load_lexicons",
-    "understand",
-]
+__all__ = ["Understander", "Understanding", "understand"]
 
 log = logging.getLogger(__name__)
 

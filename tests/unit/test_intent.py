@@ -12,15 +12,8 @@ from bot.domain.languages import CODES
 from bot.places.gazetteer import Gazetteer
 from bot.places.index import PlaceIndex
 from bot.text.fold import fold
-from bot.understanding.intent import (
-    INTENTS,
-    Lexicon,
-    LexiconError,
-    Understander,
-    Understanding,
-    understand,
-)
-from bot.understanding.lexicon import default_lexicon_dir
+from bot.understanding.intent import Understander, Understanding, understand
+from bot.understanding.lexicon import INTENTS, Lexicon, LexiconError, default_lexicon_dir
 from tests.unit.conftest import AWSAJA
 
 QAYYARAH_TOWN = "GN99003"

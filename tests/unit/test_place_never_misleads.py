@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from bot.places.index import PlaceIndex, PlaceMatch, PlaceName, is_confident
-from bot.understanding.intent import Understander, load_lexicons
+from bot.understanding.intent import Understander
+from bot.understanding.lexicon import load_lexicons
 
 KARI_BASI, FALLUJAH, ZUBAYR, AL_HAY, SHAYKH, BASI, ABBUD, LAKAN, QAYYARAH, BEKRAWE = range(
     1, 11
