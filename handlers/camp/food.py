@@ -12,6 +12,7 @@ from telegram import Update
 
 from bot.camps.names import camp_name
 from bot.camps.reminders import days_until, next_planned
+from bot.domain.distributions import NOT_HAPPENING
 from bot.i18n.bidi import rtl_lines
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.storage.camps import Camp, Sector, camp_sectors
@@ -36,6 +37,7 @@ from handlers.kit.ui import Screen, button_label, clip, present
 __all__ = ["register", "show_food", "show_left_off"]
 
 _UPCOMING = 5
+_HEADLINED = 2  # postponed or cancelled rounds put first; later ones are listed as such
 _LOOKAHEAD = 30  # rows read: enough for the next one, the upcoming ones and a new date
 
 
@@ -156,10 +158,55 @@ class _View:
     now: datetime
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What the screen says, in order: rounds that will not happen as planned (headlined
+    as what they are, never as "next"), the next planned round, and what comes after."""
+
+    changed: tuple[Distribution, ...]
+    next: Distribution | None
+    upcoming: tuple[Distribution, ...]
+
+
+def _plan(pending: Sequence[Distribution]) -> _Plan:
+    """Only a planned round is "next"; a postponed or cancelled one up to it comes first."""
+    nxt = next((d for d in pending if d.status == "planned"), None)
+    changed = tuple(
+        d
+        for d in pending
+        if d.status in NOT_HAPPENING and (nxt is None or d.date <= nxt.date)
+    )[:_HEADLINED]
+    shown = {d.id for d in changed} | ({nxt.id} if nxt else set())
+    upcoming = tuple(d for d in pending if d.id not in shown)[:_UPCOMING]
+    return _Plan(changed, nxt, upcoming)
+
+
+def _changed_block(
+    tr: Translator, d: Distribution, later: Sequence[Distribution], today: date, budget: int
+) -> list[str]:
+    """A postponed or cancelled round: what happened first (and the new date), then which."""
+    lines = _status_lines(tr, d, later, budget)
+    lines.append(_when_line(tr, d, today))
+    if d.starts and d.ends:
+        lines.append(
+            tr.gettext("🕒 from {start} to {end}", start=tr.time(d.starts), end=tr.time(d.ends))
+        )
+    lines.append(_sector_line(tr, d))
+    return lines
+
+
 def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str:
     tr, today = view.tr, view.now.date()
+    plan = _plan(pending)
     blocks = [_title(tr, view.camp, view.sector)]
-    if not pending:
+    for d in plan.changed:
+        later = [o for o in pending if o.date > d.date]
+        blocks.append("\n".join(_changed_block(tr, d, later, today, budget)))
+    if plan.next is not None:
+        lines = [tr.gettext("<b>Next distribution</b>")]
+        lines.extend(_distribution_block(tr, plan.next, pending, today, budget))
+        blocks.append("\n".join(lines))
+    elif not plan.changed:
         blocks.append(
             tr.gettext(
                 "No food distribution is planned for your camp at the moment. "
@@ -167,13 +214,9 @@ def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str
             )
         )
         return "\n\n".join(blocks)
-    first, upcoming = pending[0], pending[1 : 1 + _UPCOMING]
-    lines = [tr.gettext("<b>Next distribution</b>")]
-    lines.extend(_distribution_block(tr, first, pending[1:], today, budget))
-    blocks.append("\n".join(lines))
-    if upcoming:
+    if plan.upcoming:
         lines = [tr.gettext("<b>Upcoming</b>")]
-        lines.extend(_upcoming_line(tr, d, today) for d in upcoming)
+        lines.extend(_upcoming_line(tr, d, today) for d in plan.upcoming)
         blocks.append("\n".join(lines))
     if view.sector is None and view.sectors_known:
         blocks.append(
@@ -182,7 +225,8 @@ def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str
                 "To choose yours, send /camp."
             )
         )
-    if any(d.demo for d in (first, *upcoming)):
+    shown = (*plan.changed, *((plan.next,) if plan.next else ()), *plan.upcoming)
+    if any(d.demo for d in shown):
         blocks.append(_demo_notice(tr))
     return "\n\n".join(blocks)
 
@@ -207,9 +251,10 @@ def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
         text = _home_text(view, pending, budget)
         if telegram_length(text) <= MESSAGE_LIMIT:
             break
+    plan = _plan(pending)
     rows: list[list[Button]] = [
         [(_upcoming_label(tr, d), ShowDistribution(d.id).encode())]
-        for d in pending[1 : 1 + _UPCOMING]
+        for d in (*plan.changed, *plan.upcoming)
     ]
     rows.append([_left_off_button(tr)])
     rows.append(
