@@ -14,11 +14,18 @@ from bot.storage.camps import Camp, list_camps
 from bot.storage.db import Database
 from bot.text.fold import fold
 
-__all__ = ["MAX_OFFERED", "camp_name", "find_camps", "match_camps"]
+__all__ = ["MAX_OFFERED", "camp_name", "find_camps", "match_camps", "mentions_camp"]
 
 MAX_OFFERED = 8
-# Words people add around a camp's name; they say nothing about which camp it is.
-_GENERIC = ("camp", "camps", "idp", "مخيم", "مخيمات", "کەمپ", "kamp", "kampa")
+# Words people add around a camp's name, in every language (and as often misspelt); they
+# say nothing about which camp it is, but they do say the message names a camp.
+_GENERIC = (
+    "camp", "camps", "idp", "idps", "mukhayam", "mukhayyam", "mokhayam",
+    "مخيم", "مخيمات", "المخيم", "بمخيم", "لمخيم",
+    "کەمپ", "کەمپی", "کەمپەکەی", "کەمپەکە", "کامپ", "کامپی",
+    "kamp", "kampa", "kampê", "kempa", "kemp",
+)
+_TYPO_MIN = 4  # a generic word this long is still one with one letter wrong or swapped
 
 
 def camp_name(camp: Camp, tr: Translator) -> str:
@@ -26,8 +33,39 @@ def camp_name(camp: Camp, tr: Translator) -> str:
     return pick(camp.names, tr.code) or camp.code
 
 
+def _generic_words() -> frozenset[str]:
+    return frozenset(fold(word) for word in _GENERIC)
+
+
+def _is_generic(word: str, generic: frozenset[str]) -> bool:
+    if word in generic:
+        return True
+    if len(word) < _TYPO_MIN:
+        return False
+    return any(
+        len(g) >= _TYPO_MIN and (_within_one_edit(word, g) or _swapped(word, g))
+        for g in generic
+    )
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped ("cmap")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and (
+        a[diff[1]] == b[diff[0]]
+    )
+
+
 def _key(text: str, generic: frozenset[str]) -> str:
-    return " ".join(word for word in fold(text).split() if word not in generic)
+    return " ".join(word for word in fold(text).split() if not _is_generic(word, generic))
+
+
+def mentions_camp(text: str) -> bool:
+    """The message says "camp" (in any language, or nearly): it names a camp, not a place."""
+    generic = _generic_words()
+    return any(_is_generic(word, generic) for word in fold(text).split())
 
 
 def _within_one_edit(a: str, b: str) -> bool:
@@ -60,7 +98,7 @@ def _score(query: str, key: str) -> int:
 
 def match_camps(text: str, camps: Sequence[Camp]) -> list[Camp]:
     """Camps whose name or alias matches, best first (pure: for tests and the index)."""
-    generic = frozenset(fold(word) for word in _GENERIC)
+    generic = _generic_words()
     query = _key(text, generic)
     if not query:
         return []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Literal
 
 from telegram import Update
@@ -37,6 +38,7 @@ __all__ = [
     "PickGovernorate",
     "PickSector",
     "ask_camp",
+    "camp_asked",
     "camp_or_ask",
     "camps_screen",
     "intent",
@@ -49,6 +51,10 @@ __all__ = [
 Intent = Literal["menu", "svc", "food"]
 INTENTS: tuple[Intent, ...] = ("menu", "svc", "food")
 NO_GOVERNORATE = "none"
+# user_data: the picker asked this resident for their camp — where they were going, the camp
+# they had then, and when. A name typed next is looked up among camps first.
+_ASKED = "camp:asked"
+_ASKED_FOR = timedelta(minutes=30)
 
 
 # --- the picker's buttons (handled by ``handlers.camp.choose``) ---------------------------
@@ -179,6 +185,31 @@ async def _current_camp_name(context: DaleelContext, chat_id: int) -> str | None
     return camp_name(camp, context.tr) if camp else None
 
 
+@dataclass(frozen=True)
+class _Asked:
+    then: Intent
+    camp_id: int | None  # the resident's camp when asked: once it changes, the ask is over
+    at: datetime
+
+
+async def _remember_asked(context: DaleelContext, chat_id: int, then: Intent) -> None:
+    if context.user_data is None:
+        return
+    mine = await resident_camp(context.db, chat_id)
+    camp_id = mine.camp_id if mine else None
+    context.user_data[_ASKED] = _Asked(then, camp_id, context.state.now())
+
+
+async def camp_asked(context: DaleelContext, chat_id: int) -> Intent | None:
+    """Where the resident was going, if the picker just asked for their camp (and they have
+    not chosen one since); forgotten once read."""
+    asked = context.user_data.pop(_ASKED, None) if context.user_data is not None else None
+    if not isinstance(asked, _Asked) or context.state.now() - asked.at > _ASKED_FOR:
+        return None
+    mine = await resident_camp(context.db, chat_id)
+    return asked.then if (mine.camp_id if mine else None) == asked.camp_id else None
+
+
 async def ask_camp(
     chat_id: int, context: DaleelContext, *, then: str = "menu", update: Update | None = None
 ) -> None:
@@ -193,6 +224,7 @@ async def ask_camp(
         context, intent(then), await _current_camp_name(context, chat_id)
     )
     await present(chat_id, context, screen, update=update)
+    await _remember_asked(context, chat_id, intent(then))
 
 
 async def offer_camps(
@@ -211,6 +243,7 @@ async def offer_camps(
         tr.gettext("Which of these is your camp?"),
         reply_markup=keyboard(rows, rtl=tr.language.rtl),
     )
+    await _remember_asked(context, chat_id, going)
 
 
 async def camp_or_ask(

@@ -34,7 +34,7 @@ from types import MappingProxyType
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.camps.names import find_camps
+from bot.camps.names import find_camps, mentions_camp
 from bot.domain.categories import CATEGORIES
 from bot.i18n.catalogues import N_, Translator
 from bot.places.index import is_confident
@@ -44,7 +44,7 @@ from bot.text.fold import clean
 from bot.understanding.intent import Understanding
 from handlers.kit import buttons as kit_buttons
 from handlers.kit.buttons import Press, answer_stale
-from handlers.kit.camps import offer_camps
+from handlers.kit.camps import camp_asked, offer_camps
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import P, Payload
@@ -163,6 +163,13 @@ async def free_text(update: Update, context: DaleelContext) -> None:
             reply_markup=main_menu_markup(tr),
         )
         return
+    going = await camp_asked(context, chat.id)
+    if going is not None:
+        # The bot asked for the camp: a name is a camp's before it is a place's.
+        camps = await find_camps(context.db, text)
+        if camps:
+            await offer_camps(chat.id, context, camps, then=going)
+            return
     state = context.state
     understood = state.understander.understand(text, state.places)
     await _answer(update, context, chat.id, text, understood)
@@ -171,6 +178,12 @@ async def free_text(update: Update, context: DaleelContext) -> None:
 async def _answer(
     update: Update, context: DaleelContext, chat_id: int, text: str, u: Understanding
 ) -> None:
+    if u.intent in (None, "safety") and mentions_camp(text):
+        # "Debaga camp", "کەمپی دیبەگە": a camp, not the place it is named after.
+        camps = await find_camps(context.db, text)
+        if camps:
+            await offer_camps(chat_id, context, camps)
+            return
     if u.intent is None:
         # Not a question we know, nor a place we are sure of: perhaps the name of a camp
         # ("Khazer"), which the camp feature offers to set. Weak place matches are not
