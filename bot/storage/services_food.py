@@ -23,6 +23,7 @@ __all__ = [
     "camp_distributions",
     "get_distribution",
     "get_service",
+    "last_done",
     "resident_camp",
     "service_categories",
     "services_in_category",
@@ -171,6 +172,23 @@ async def camp_distributions(
         (*params, limit),
     )
     return [_distribution(row) for row in rows]
+
+
+async def last_done(
+    db: Database, camp_id: int, sector_id: int | None, today: datetime.date
+) -> Distribution | None:
+    """The last round that took place (marked done) up to today: the sector's or the whole
+    camp's, or any of the camp's without a sector."""
+    where = "d.camp_id = ? AND d.status = 'done' AND d.date <= ?"
+    params: list[object] = [camp_id, today.isoformat()]
+    if sector_id is not None:
+        where += " AND (d.sector_id = ? OR d.sector_id IS NULL)"
+        params.append(sector_id)
+    row = await db.fetch_one(
+        f"{_DISTRIBUTION_SELECT} WHERE {where} ORDER BY d.date DESC, d.id DESC LIMIT 1",
+        tuple(params),
+    )
+    return None if row is None else _distribution(row)
 
 
 async def get_distribution(db: Database, distribution_id: int) -> Distribution | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from telegram import Update
@@ -22,8 +22,10 @@ from bot.storage.services_food import (
     ResidentCamp,
     camp_distributions,
     get_distribution,
+    last_done,
 )
 from bot.text.length import MESSAGE_LIMIT, telegram_length
+from handlers.camp.food_quiet import quiet_blocks, upcoming_line
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import CampHome, CampMenu, camp_or_ask, my_camp
@@ -156,6 +158,8 @@ class _View:
     sector: Sector | None
     sectors_known: bool  # the camp has sectors (so choosing one would help)
     now: datetime
+    others: tuple[Distribution, ...] = ()  # nothing for the sector: the camp's other rounds
+    last: Distribution | None = None  # nothing to come: the last round that took place
 
 
 @dataclass(frozen=True)
@@ -207,16 +211,14 @@ def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str
         lines.extend(_distribution_block(tr, plan.next, pending, today, budget))
         blocks.append("\n".join(lines))
     elif not plan.changed:
-        blocks.append(
-            tr.gettext(
-                "No food distribution is planned for your camp at the moment. "
-                "When one is announced, you will find it here."
-            )
-        )
+        blocks.extend(quiet_blocks(tr, view.sector, view.others, view.last, today))
+        shown_demo = any(d.demo for d in (*view.others, *((view.last,) if view.last else ())))
+        if shown_demo:
+            blocks.append(_demo_notice(tr))
         return "\n\n".join(blocks)
     if plan.upcoming:
         lines = [tr.gettext("<b>Upcoming</b>")]
-        lines.extend(_upcoming_line(tr, d, today) for d in plan.upcoming)
+        lines.extend(upcoming_line(tr, d, today) for d in plan.upcoming)
         blocks.append("\n".join(lines))
     if view.sector is None and view.sectors_known:
         blocks.append(
@@ -229,19 +231,6 @@ def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str
     if any(d.demo for d in shown):
         blocks.append(_demo_notice(tr))
     return "\n\n".join(blocks)
-
-
-def _upcoming_line(tr: Translator, d: Distribution, today: date) -> str:
-    when = Markup(days_until(tr, d.date, today))
-    if d.status == "postponed":
-        return tr.gettext("• {date} ({when}): postponed", date=tr.date(d.date), when=when)
-    if d.status == "cancelled":
-        return tr.gettext("• {date} ({when}): cancelled", date=tr.date(d.date), when=when)
-    if d.sector_code is None:
-        return tr.gettext("• {date} ({when}): the whole camp", date=tr.date(d.date), when=when)
-    return tr.gettext(
-        "• {date} ({when}): sector {sector}", date=tr.date(d.date), when=when, sector=d.sector_code
-    )
 
 
 def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
@@ -330,6 +319,22 @@ async def _sector(context: DaleelContext, mine: ResidentCamp) -> tuple[Sector | 
     return next((s for s in sectors if s.id == mine.sector_id), None), bool(sectors)
 
 
+async def _quiet_view(context: DaleelContext, view: _View) -> _View:
+    """Nothing to come for the resident: the other sectors' planned rounds (another sector's
+    postponement is not theirs to act on), and the last round that took place for them."""
+    today, sector = view.now.date(), view.sector
+    others: list[Distribution] = []
+    if sector is not None:
+        rows = await camp_distributions(context.db, view.camp.id, None, today, limit=_LOOKAHEAD)
+        others = [
+            d
+            for d in _pending(rows, view.now)
+            if d.sector_id not in (None, sector.id) and d.status == "planned"
+        ]
+    last = await last_done(context.db, view.camp.id, sector.id if sector else None, today)
+    return replace(view, others=tuple(others[:_UPCOMING]), last=last)
+
+
 async def show_food(chat_id: int, context: DaleelContext, *, update: Update | None = None) -> None:
     """The next distribution for the resident's camp and sector, and what comes after.
 
@@ -345,8 +350,11 @@ async def show_food(chat_id: int, context: DaleelContext, *, update: Update | No
     rows = await camp_distributions(
         context.db, camp.id, sector.id if sector else None, now.date(), limit=_LOOKAHEAD
     )
+    pending = _pending(rows, now)
     view = _View(context.tr, camp, sector, sectors_known, now)
-    screen = _home_screen(view, _pending(rows, now))
+    if not pending:
+        view = await _quiet_view(context, view)
+    screen = _home_screen(view, pending)
     await present(chat_id, context, screen, update=update)
 
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.config import Settings
 from handlers.kit.app import Prebuilt
+from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient
 from tests.e2e.camp_ui import WORDS, resident_in
 from tests.e2e.conftest import DEMO_NOW, plain, run_bot
@@ -51,3 +54,39 @@ async def test_cancelled_round_after_its_window_is_not_next_in_kurdish(
     text = plain(food.text)
     assert text.split("\n")[2].startswith(CANCELLED["ckb"])
     assert NEXT["ckb"] not in text
+
+
+QUIET = {
+    "ar": (
+        "لا يوجد توزيع غذاء مقرَّر للقطاع A حاليًا.",
+        "القطاعات الأخرى في المخيم",
+        "• 26 تشرين الثاني 2026 (بعد يومين): القطاع C",
+        "آخر توزيع جرى في 27 تشرين الأول 2026.",
+        "تأجَّل",
+    ),
+    "ku": (
+        "Niha ji bo sektora A ti belavkirina xwarinê nehatiye plankirin.",
+        "Sektorên din ên kampê",
+        "• 26ê mijdara 2026an (piştî 2 rojan): sektora C",
+        "Belavkirina dawî di 27ê cotmeha 2026an de pêk hat.",
+        "paşxistin",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", ["ar", "ku"])
+async def test_nothing_for_my_sector_says_so_with_the_camps_other_rounds(
+    client: SandboxClient, demo_bot: DaleelApp, code: str
+) -> None:
+    """Debaga sector A has nothing to come while sector C has a round (issue 13, item 2)."""
+    words = WORDS[code]
+    nothing, others, sector_c, last, postponed = QUIET[code]
+    user = client.user(13210 + len(code))
+    await resident_in(user, code, words.erbil, words.debaga, "A")
+    await user.press(words.food)
+    food = await user.reply(predicate=food_screen(nothing))
+    text = plain(food.text)
+    assert others in text
+    assert sector_c in text
+    assert last in text
+    assert postponed not in text  # sector D's postponement is not sector A's to act on
