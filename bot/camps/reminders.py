@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 
 from bot.announcements.rules import Rule, next_after
+from bot.camps.kinds import kind_line
 from bot.domain.distributions import NOT_HAPPENING
 from bot.i18n.catalogues import N_, Markup, Translator, pick
 from bot.state import AppState
@@ -84,7 +85,10 @@ def days_until(tr: Translator, day: date, today: date) -> str:
 
 def _details(tr: Translator, d: Distribution, today: date, *, items: bool) -> list[str]:
     when = Markup(days_until(tr, d.date, today))
-    lines = [tr.gettext("📅 {date} ({when})", date=tr.date(d.date), when=when)]
+    lines = [
+        kind_line(tr, d.kind),
+        tr.gettext("📅 {date} ({when})", date=tr.date(d.date), when=when),
+    ]
     if d.starts and d.ends:
         lines.append(
             tr.gettext("🕒 from {start} to {end}", start=tr.time(d.starts), end=tr.time(d.ends))

@@ -150,6 +150,7 @@ class DistributionRecord:
     status: str  # one of bot.domain.distributions.DISTRIBUTION_STATUSES
     reasons: Texts
     demo: bool
+    kind: str = "food"  # one of bot.domain.distributions.DISTRIBUTION_KINDS
 
 
 Record = AreaRecord | StatusRecord | CampRecord | ServiceRecord | DistributionRecord

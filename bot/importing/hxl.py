@@ -117,6 +117,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     "distributions": (
         _CAMP,
         _col("distribution_code", ("code",), ("#activity+code",), True),
+        _col("kind", ("type",), ("#activity+type",)),
         _col("sector", (), ("#loc+sector",)),
         _col("date", (), ("#date",), True),
         _col("starts", ("start", "start_time"), ("#time+start",), True),

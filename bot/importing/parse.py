@@ -26,6 +26,7 @@ from bot.importing.values import (
     CATEGORY_WORDS,
     DISTRIBUTION_WORDS,
     HAZARD_WORDS,
+    KIND_WORDS,
     LEVEL_WORDS,
     NAME_MAX,
     TEXT_MAX,
@@ -321,6 +322,9 @@ def _distribution(row: Row) -> DistributionRecord:
     status = row.get(
         "status", lambda raw: read_word(raw, DISTRIBUTION_WORDS, "bad_status", "status")
     ) or ("" if row.raw("status").strip() else "planned")
+    kind = row.get("kind", lambda raw: read_word(raw, KIND_WORDS, "bad_kind", "kind")) or (
+        "" if row.raw("kind").strip() else "food"
+    )
     items, reasons = row.texts("items"), row.texts("reason")
     if not items and not row.filled("items"):
         row.error("items_en", "missing", "say what is distributed in at least one language")
@@ -339,6 +343,7 @@ def _distribution(row: Row) -> DistributionRecord:
         status=status,
         reasons=reasons,
         demo=row.demo(),
+        kind=kind,
     )
 
 

@@ -12,6 +12,7 @@ __all__ = [
     "DAY_NAMES",
     "DISTRIBUTION_WORDS",
     "HAZARD_WORDS",
+    "KIND_WORDS",
     "LEVEL_WORDS",
     "BadValue",
     "clean_line",
@@ -318,6 +319,14 @@ CATEGORY_WORDS = vocabulary(
         "education": ("school", "تعليم"),
         "psychosocial": ("mhpss", "psychosocial support", "دعم نفسي"),
         "other": (),
+    }
+)
+KIND_WORDS = vocabulary(
+    {
+        "food": ("food basket", "rations", "غذاء", "سلة غذائية", "خۆراک", "xwarin"),
+        "kerosene": ("fuel", "heating fuel", "نفط", "نفط أبيض", "کاز", "نەوت", "gaz"),
+        "hygiene": ("hygiene kit", "hygiene items", "مواد نظافة", "پاکوخاوێنی", "paqijî"),
+        "cash": ("cash assistance", "mpca", "نقد", "مساعدة نقدية", "پارە", "pere"),
     }
 )
 DISTRIBUTION_WORDS = vocabulary(

@@ -208,7 +208,7 @@ async def upsert_distributions(
     await conn.executemany(
         f"INSERT INTO distributions (camp_id, code, sector_id, date, starts, ends,"
         f" {columns('point')}, {columns('items')}, {columns('bring')}, status,"
-        f" {columns('reason')}, demo, updated_at) VALUES ({', '.join('?' * 25)})"
+        f" {columns('reason')}, demo, kind, updated_at) VALUES ({', '.join('?' * 26)})"
         " ON CONFLICT (camp_id, code) DO UPDATE SET sector_id = excluded.sector_id,"
         " date = excluded.date, starts = excluded.starts, ends = excluded.ends,"
         + ", ".join(
@@ -216,13 +216,14 @@ async def upsert_distributions(
             for p in ("point", "items", "bring", "reason")
             for lang in COLUMN_ORDER
         )
-        + ", status = excluded.status, demo = excluded.demo, updated_at = excluded.updated_at",
+        + ", status = excluded.status, demo = excluded.demo, kind = excluded.kind,"
+        " updated_at = excluded.updated_at",
         [
             (
                 camp_ids[r.camp_code], r.code, sector_id(r), r.date.isoformat(),
                 r.starts.strftime("%H:%M"), r.ends.strftime("%H:%M"), *values(r.points),
                 *values(r.items), *values(r.bring), r.status, *values(r.reasons),
-                int(r.demo), now,
+                int(r.demo), r.kind, now,
             )
             for r in records
         ],

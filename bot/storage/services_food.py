@@ -72,6 +72,7 @@ class Distribution:
     status: str  # planned, postponed, done, cancelled
     reasons: Texts
     demo: bool
+    kind: str = "food"  # one of bot.domain.distributions.DISTRIBUTION_KINDS
 
 
 _SERVICE_SELECT = (
@@ -102,7 +103,7 @@ def _service(row: aiosqlite.Row) -> Service:
 _DISTRIBUTION_SELECT = (
     "SELECT d.id, d.camp_id, d.code, d.sector_id, s.code, d.date, d.starts, d.ends,"
     f" {columns('d.point')}, {columns('d.items')}, {columns('d.bring')}, d.status,"
-    f" {columns('d.reason')}, d.demo"
+    f" {columns('d.reason')}, d.demo, d.kind"
     " FROM distributions d LEFT JOIN camp_sectors s ON s.id = d.sector_id"
 )
 
@@ -123,6 +124,7 @@ def _distribution(row: aiosqlite.Row) -> Distribution:
         status=row[20],
         reasons=texts_at(row, 21),
         demo=bool(row[25]),
+        kind=row[26],
     )
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from telegram import Update
 
+from bot.camps.kinds import kind_line
 from bot.camps.names import camp_name
 from bot.camps.reminders import days_until, next_planned
 from bot.domain.distributions import NOT_HAPPENING
@@ -110,7 +111,7 @@ def _distribution_block(
     today: date,
     budget: int,
 ) -> list[str]:
-    lines = [_when_line(tr, d, today)]
+    lines = [kind_line(tr, d.kind), _when_line(tr, d, today)]
     if d.starts and d.ends:
         lines.append(
             tr.gettext(
@@ -190,7 +191,7 @@ def _changed_block(
 ) -> list[str]:
     """A postponed or cancelled round: what happened first (and the new date), then which."""
     lines = _status_lines(tr, d, later, budget)
-    lines.append(_when_line(tr, d, today))
+    lines.extend([_when_line(tr, d, today), kind_line(tr, d.kind)])
     if d.starts and d.ends:
         lines.append(
             tr.gettext("🕒 from {start} to {end}", start=tr.time(d.starts), end=tr.time(d.ends))

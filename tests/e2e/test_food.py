@@ -191,7 +191,7 @@ async def test_without_a_sector_every_sector_and_upcoming(
     assert text.startswith("Food distribution: Debaga 1\n\n⚠️ Postponed.")
     assert "📅 November 25, 2026 (tomorrow)" in text  # sector D's, postponed
     assert "👥 Sector D" in text
-    assert "Next distribution\n📅 November 26, 2026 (in 2 days)" in text  # sector C's
+    assert "Next distribution\n🍞 Food basket\n📅 November 26, 2026 (in 2 days)" in text
     assert "send /camp" in text
     await press(user, "📅 November 25, 2026: sector D")
     detail = await user.reply(predicate=food_screen("👥 Sector D"))
@@ -237,7 +237,7 @@ async def test_postponed_round_shows_the_next_planned_date(
     text = plain(food.text)
     assert "Next planned date: December 2, 2026." in text
     assert "No new date" not in text
-    assert "Next distribution\n📅 December 2, 2026 (in 8 days)" in text
+    assert "Next distribution\n🍞 Food basket\n📅 December 2, 2026 (in 8 days)" in text
 
 
 def long_round(i: int, sector: str) -> DistributionRecord:

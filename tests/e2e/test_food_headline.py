@@ -1,6 +1,7 @@
-"""The first lines of the food screen are the truth: a postponed or cancelled round is
-headlined as such (with its new date, or none yet), never as the next distribution, and
-a round whose window has passed is not "next" (issue 13, item 1)."""
+"""The food screen cannot mislead (issue 13, items 1 and 2): a postponed or cancelled round
+is headlined as such (with its new date, or none yet), never as the next distribution; a
+round whose window has passed is not "next"; "nothing planned" is said for the resident's
+sector, with the camp's other rounds and the last one; each round is named by its kind."""
 
 from __future__ import annotations
 
@@ -90,3 +91,25 @@ async def test_nothing_for_my_sector_says_so_with_the_camps_other_rounds(
     assert sector_c in text
     assert last in text
     assert postponed not in text  # sector D's postponement is not sector A's to act on
+
+
+KEROSENE = {
+    "ar": ("توزيع الغذاء: خانكه، القطاع A", "🛢️ نفط أبيض", "🍞 سلة غذائية"),
+    "ku": ("Belavkirina xwarinê: Xanke, sektora A", "🛢️ Neftê spî", "🍞 Sepeta xwarinê"),
+}
+
+
+@pytest.mark.parametrize("code", ["ar", "ku"])
+async def test_a_kerosene_round_is_named_kerosene(
+    client: SandboxClient, demo_bot: DaleelApp, code: str
+) -> None:
+    """Khanke's whole-camp round gives out kerosene: it says so, not "food basket"."""
+    words = WORDS[code]
+    title, kerosene, food_basket = KEROSENE[code]
+    user = client.user(13220 + len(code))
+    await resident_in(user, code, words.duhok, words.khanke, "A")
+    await user.press(words.food)
+    food = await user.reply(predicate=food_screen(title))
+    lines = plain(food.text).split("\n")
+    assert kerosene in lines
+    assert food_basket not in lines

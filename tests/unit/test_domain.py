@@ -30,6 +30,7 @@ VOCABULARIES: Mapping[str, Collection[str]] = {
     "categories": categories.CATEGORIES,
     "levels": areas.LEVELS,
     "distribution statuses": distributions.DISTRIBUTION_STATUSES,
+    "distribution kinds": distributions.DISTRIBUTION_KINDS,
     "roles": roles.ROLES,
     "grantable roles": roles.GRANTABLE,
     "priorities": announcements.PRIORITIES,
@@ -46,6 +47,7 @@ CHECKED_COLUMNS: Mapping[tuple[str, str], Collection[str]] = {
     ("status_proposals", "origin"): statuses.ORIGINS,
     ("services", "category"): categories.CATEGORIES,
     ("distributions", "status"): distributions.DISTRIBUTION_STATUSES,
+    ("distributions", "kind"): distributions.DISTRIBUTION_KINDS,
     ("roles", "role"): roles.GRANTABLE,
     ("announcements", "audience"): announcements.AUDIENCE_KINDS,
     ("announcements", "priority"): announcements.PRIORITIES,
@@ -123,7 +125,7 @@ def _check_lists() -> dict[tuple[str, str], tuple[str, ...]]:
     check_re = re.compile(r"CHECK \((\w+) IN\s*\(([^)]*)\)\)")
     for sql in sorted(MIGRATIONS.glob("*.sql")):
         # ["", table, its definition and what follows up to the next table, table, ...]
-        parts = re.split(r"CREATE TABLE (\w+)", sql.read_text(encoding="utf-8"))
+        parts = re.split(r"(?:CREATE|ALTER) TABLE (\w+)", sql.read_text(encoding="utf-8"))
         for table, body in zip(parts[1::2], parts[2::2], strict=True):
             for column, listed in check_re.findall(body):
                 words = tuple(re.findall(r"'(\w+)'", listed))

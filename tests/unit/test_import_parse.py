@@ -248,11 +248,12 @@ ROUND_TRIP: dict[str, list[object]] = {
             datetime.time(9),
             datetime.time(13),
             Texts(),
-            Texts(en="Oil"),
+            Texts(en="Kerosene"),
             Texts(),
             "done",
             Texts(),
             False,
+            "kerosene",
         ),
     ],
 }
