@@ -127,10 +127,16 @@ def _fit(tr: Translator, title: str, blocks: list[str], demo: bool) -> str:
 
 def render_reminder(tr: Translator, distributions: Sequence[Distribution], today: date) -> str:
     """Tomorrow's distributions for one resident, in their language."""
-    title = tr.ngettext(
-        "🍞 <b>Food distribution tomorrow</b>", "🍞 <b>{n} food distributions tomorrow</b>",
-        len(distributions),
-    )
+    if all(d.kind == "food" for d in distributions):
+        title = tr.ngettext(
+            "🍞 <b>Food distribution tomorrow</b>", "🍞 <b>{n} food distributions tomorrow</b>",
+            len(distributions),
+        )
+    else:  # kerosene, hygiene items, cash: each block names its kind
+        title = tr.ngettext(
+            "📅 <b>Distribution tomorrow</b>", "📅 <b>{n} distributions tomorrow</b>",
+            len(distributions),
+        )
     blocks = ["\n".join(_details(tr, d, today, items=True)) for d in distributions]
     return _fit(tr, title, blocks, any(d.demo for d in distributions))
 
