@@ -111,7 +111,10 @@ def _distribution_block(
     today: date,
     budget: int,
 ) -> list[str]:
-    lines = [kind_line(tr, d.kind), _when_line(tr, d, today)]
+    """One round in full; what happened to it first when it will not happen as planned."""
+    status = _status_lines(tr, d, later, budget)
+    first = d.status in NOT_HAPPENING
+    lines = [*(status if first else []), kind_line(tr, d.kind), _when_line(tr, d, today)]
     if d.starts and d.ends:
         lines.append(
             tr.gettext(
@@ -128,7 +131,8 @@ def _distribution_block(
     bring = clip(pick(d.bring, tr.code), budget // 2)
     if bring:
         lines.append(tr.gettext("🪪 Bring: {bring}", bring=bring))
-    lines.extend(_status_lines(tr, d, later, budget))
+    if not first:
+        lines.extend(status)
     return lines
 
 

@@ -196,6 +196,7 @@ async def test_without_a_sector_every_sector_and_upcoming(
     await press(user, "📅 November 25, 2026: sector D")
     detail = await user.reply(predicate=food_screen("👥 Sector D"))
     assert "🧺 Family food basket" in plain(detail.text)
+    assert plain(detail.text).split("\n")[1].startswith("⚠️ Postponed.")  # what happened first
     await press(user, "⬅️ Back")
     await user.reply(predicate=food_screen("Next distribution"))
 
