@@ -177,9 +177,14 @@ def render_notice(
 ) -> str:
     """One change, as a block: what happened, to which distribution, and what now."""
     d = change.distribution
+    food = d.kind == "food"  # other kinds are not called food (each block names its kind)
     reason = _clip(pick(d.reasons, tr.code))
     if d.status == "postponed":
-        lines = [tr.gettext("⚠️ <b>Food distribution postponed</b>")]
+        lines = [
+            tr.gettext("⚠️ <b>Food distribution postponed</b>")
+            if food
+            else tr.gettext("⚠️ <b>Distribution postponed</b>")
+        ]
         lines += _details(tr, d, today, items=False)
         lines.append(
             tr.gettext("⚠️ <b>Postponed.</b> Reason: {reason}", reason=reason)
@@ -193,7 +198,11 @@ def render_notice(
         )
         return "\n".join(lines)
     if d.status == "cancelled":
-        lines = [tr.gettext("❌ <b>Food distribution cancelled</b>")]
+        lines = [
+            tr.gettext("❌ <b>Food distribution cancelled</b>")
+            if food
+            else tr.gettext("❌ <b>Distribution cancelled</b>")
+        ]
         lines += _details(tr, d, today, items=False)
         lines.append(
             tr.gettext("❌ <b>Cancelled.</b> Reason: {reason}", reason=reason)
@@ -203,7 +212,9 @@ def render_notice(
         return "\n".join(lines)
     told = change.told_date or d.date
     lines = [
-        tr.gettext("📅 <b>Food distribution: new date</b>"),
+        tr.gettext("📅 <b>Food distribution: new date</b>")
+        if food
+        else tr.gettext("📅 <b>Distribution: new date</b>"),
         tr.gettext(
             "It was planned for {old}; it is now on {new}.",
             old=tr.date(told), new=tr.date(d.date),

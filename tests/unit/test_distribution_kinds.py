@@ -1,15 +1,17 @@
-"""A round is named as what it gives out (issue 13, item 2): the reminder of a kerosene
-round does not say "food distribution", and each block names its kind."""
+"""A round is named as what it gives out (issue 13, item 2): the reminder or notice of a
+kerosene round does not say "food distribution", and each block names its kind."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
 
-from bot.camps.reminders import render_reminder
+from bot.camps.reminders import render_notice, render_reminder
 from bot.domain.records import Texts
 from bot.i18n.catalogues import Catalogues
+from bot.storage.food_notices import Change
 from bot.storage.services_food import Distribution
 
 TODAY = date(2026, 12, 2)
@@ -50,3 +52,16 @@ def test_a_food_reminder_keeps_its_title(catalogues: Catalogues) -> None:
     text = render_reminder(catalogues.translator("en"), [_round("food")], TODAY)
     assert text.startswith("🍞 <b>Food distribution tomorrow</b>")
     assert "\n🍞 Food basket\n" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [("ar", "⚠️ تأجيل التوزيع"), ("ckb", "⚠️ دابەشکردن دواخرا")],
+)
+def test_a_postponed_kerosene_round_is_not_called_food(
+    catalogues: Catalogues, code: str, title: str
+) -> None:
+    postponed = replace(_round("kerosene"), status="postponed", reasons=Texts(en="Roads"))
+    change = Change(postponed, "planned", postponed.date)
+    text = plain(render_notice(catalogues.translator(code), change, None, TODAY))
+    assert text.replace("<b>", "").replace("</b>", "").split("\n")[0] == title
