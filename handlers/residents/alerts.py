@@ -34,7 +34,7 @@ from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import ask_camp
 from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.homes import AlertsHome, FollowArea, SafetyHome
+from handlers.kit.homes import AlertsHome, CampAlerts, FollowArea, SafetyHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
@@ -44,11 +44,6 @@ __all__ = ["register", "show_alerts"]
 
 _MAX_NAME = 60  # characters of a place name in a button or a list line
 Switch = Literal["on", "off"]
-
-
-@dataclass(frozen=True)
-class CampAlerts(Payload, feature="alert", action="camp"):
-    want: Switch
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.storage.camps import Camp, camp_sectors, list_camps
 from bot.storage.services_food import ResidentCamp, resident_camp
 from handlers.kit.context import DaleelApp
+from handlers.kit.homes import CampAlerts
 from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import choose_language, plain
 
@@ -71,6 +72,17 @@ CONFIRM = {
 LANGS = ["ar", "ckb", "ku", "en"]
 
 
+def confirmed(message: BotMessage) -> bool:
+    """The message that confirms a chosen camp (it offers to switch announcements off)."""
+    off = CampAlerts("off").encode()
+    return any(button.callback_data == off for button in message.buttons)
+
+
+def headline(message: BotMessage) -> str:
+    """The first paragraph of a message, as read."""
+    return plain(message.text).split("\n\n")[0]
+
+
 async def press(user: SimulatedUser, label: str) -> str:
     """Press the newest button that reads ``label`` (ignoring invisible direction marks)."""
     for message in reversed(await user.messages()):
@@ -93,11 +105,11 @@ async def pick_camp(
     await user.reply(predicate=has_button(camp))
     await press(user, camp)
     if sector is None:  # a camp without sectors is stored at once
-        return await user.reply(predicate=lambda m: not m.buttons)
+        return await user.reply(predicate=confirmed)
     label = words.whole_camp if sector == "" else words.sector.format(sector)
     await user.reply(predicate=has_button(label))
     await press(user, label)
-    return await user.reply(predicate=lambda m: not m.buttons)
+    return await user.reply(predicate=confirmed)
 
 
 async def camp_ids(app: DaleelApp) -> dict[str, Camp]:
