@@ -22,6 +22,7 @@ from bot.storage.services_food import (
     camp_distributions,
     get_distribution,
 )
+from bot.text.demo import demo_notice
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
@@ -138,7 +139,7 @@ def _title(tr: Translator, camp: Camp, sector: Sector | None) -> str:
 
 
 def _demo_notice(tr: Translator) -> str:
-    return tr.gettext("<i>Demo data: invented for testing, not real information.</i>")
+    return demo_notice(tr)
 
 
 def _left_off_button(tr: Translator) -> Button:
@@ -264,9 +265,11 @@ def _data_paragraphs(tr: Translator, text: str | None) -> str:
 def _left_off_screen(tr: Translator, camp: Camp | None) -> Screen:
     answer = pick(camp.left_off, tr.code) if camp else None
     body = _data_paragraphs(tr, clip(answer, 3500)) if answer else _general_left_off(tr)
-    text = "\n\n".join(
-        [tr.gettext("<b>Left off the food list, or your ration card was stopped?</b>"), body]
-    )
+    title = tr.gettext("<b>Left off the food list, or your ration card was stopped?</b>")
+    paragraphs = [title, body]
+    if answer and camp and camp.demo:
+        paragraphs.append(demo_notice(tr))
+    text = "\n\n".join(paragraphs)
     rows = [
         [
             (tr.gettext("⬅️ Back"), FoodHome().encode()),

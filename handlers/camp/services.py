@@ -24,6 +24,7 @@ from bot.storage.services_food import (
     service_categories,
     services_in_category,
 )
+from bot.text.demo import demo_notice
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
@@ -201,6 +202,8 @@ def _category_screen(
     if pages > 1:
         blocks.append(tr.gettext("Page {page} of {pages}", page=page + 1, pages=pages))
     blocks.append(tr.gettext("Choose a service to see where it is and when it is open."))
+    if any(service.demo for service in shown):
+        blocks.append(demo_notice(tr))
     rows: list[list[Button]] = [
         [(clip(_name(service, tr), 60) or "", ShowService(service.id).encode())]
         for service in shown
@@ -233,9 +236,7 @@ def _detail_text(tr: Translator, service: Service, now: datetime, budget: int) -
         lines.append(tr.gettext("ℹ️ {notes}", notes=notes))
     if service.demo:
         lines.append("")
-        lines.append(
-            tr.gettext("<i>Demo data: invented for testing, not real information.</i>")
-        )
+        lines.append(demo_notice(tr))
     return "\n".join(lines)
 
 

@@ -163,24 +163,24 @@ SERVICE_TEXTS = {
         "🩺 الصحة", "مركز الرعاية الصحية الأولية", "📍 قرب البوابة الرئيسية",
         "🕒 من الأحد إلى الخميس، من الساعة 8:00 ص إلى 3:00 م",
         "✅ مفتوح الآن حتى الساعة 3:00 م",
-        "بيانات تجريبية: وُضعت للاختبار، وليست معلومات حقيقية.",
+        "🧪 بيانات تجريبية — ليست معلومات حقيقية.",
     ),
     "ckb": ServiceTexts(
         "🩺 تەندروستی", "بنکەی چاودێریی تەندروستیی سەرەتایی", "📍 نزیک دەروازەی سەرەکی",
         "🕒 یەکشەممە تا پێنجشەممە، لە کاتژمێر 8:00 ب.ن تا 3:00 د.ن",
         "✅ ئێستا کراوەیە تا کاتژمێر 3:00 د.ن",
-        "زانیاریی تاقیکاری: بۆ تاقیکردنەوە دانراوە، زانیاریی ڕاستەقینە نییە.",
+        "🧪 داتای تاقیکاری — زانیاریی ڕاستەقینە نییە.",
     ),
     "ku": ServiceTexts(
         "🩺 Tenduristî", "Navenda lênêrîna tenduristiyê ya seretayî", "📍 Nêzîkî deriyê sereke",
         "🕒 Yekşem heta Pêncşem, ji saet 08:00 heta 15:00",
         "✅ Niha vekirî ye, heta saet 15:00",
-        "Daneyên ceribandinê: ji bo ceribandinê hatine çêkirin, ne agahiyên rastîn in.",
+        "🧪 Daneyên ceribandinê — ne agahiyên rastîn in.",
     ),
     "en": ServiceTexts(
         "🩺 Health", "Primary health care centre", "📍 Near the main gate",
         f"🕒 Sunday to Thursday, from 8:00{NNBSP}AM to 3:00{NNBSP}PM",
         f"✅ Open now, until 3:00{NNBSP}PM",
-        "Demo data: invented for testing, not real information.",
+        "🧪 Demo data — not real information.",
     ),
 }
