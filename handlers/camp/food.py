@@ -32,7 +32,7 @@ from handlers.kit.homes import FoodHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
-from handlers.kit.ui import Screen, button_label, clip, present
+from handlers.kit.ui import BACK, MAIN_MENU, Screen, button_label, clip, present
 
 __all__ = ["register", "show_food", "show_left_off"]
 
@@ -216,7 +216,7 @@ def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
     rows.append(
         [
             (tr.gettext("🔄 Change camp"), CampHome("food").encode()),
-            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
+            (tr.gettext(MAIN_MENU), CampMenu().encode()),
         ]
     )
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
@@ -244,7 +244,7 @@ def _detail_screen(
         text = "\n".join(lines)
         if telegram_length(text) <= MESSAGE_LIMIT:
             break
-    rows = [[_left_off_button(tr)], [(tr.gettext("⬅️ Back"), FoodHome().encode())]]
+    rows = [[_left_off_button(tr)], [(tr.gettext(BACK), FoodHome().encode())]]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
 
 
@@ -272,8 +272,8 @@ def _left_off_screen(tr: Translator, camp: Camp | None) -> Screen:
     text = "\n\n".join(paragraphs)
     rows = [
         [
-            (tr.gettext("⬅️ Back"), FoodHome().encode()),
-            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
+            (tr.gettext(BACK), FoodHome().encode()),
+            (tr.gettext(MAIN_MENU), CampMenu().encode()),
         ]
     ]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))

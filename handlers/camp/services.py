@@ -34,7 +34,7 @@ from handlers.kit.homes import FoodHome, ServicesHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
-from handlers.kit.ui import Screen, clip, present
+from handlers.kit.ui import BACK, MAIN_MENU, Screen, clip, present
 
 __all__ = [
     "days_text",
@@ -158,7 +158,7 @@ def _home_screen(tr: Translator, camp: Camp, counts: dict[str, int]) -> Screen:
     rows.append(
         [
             (tr.gettext("🔄 Change camp"), CampHome("svc").encode()),
-            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
+            (tr.gettext(MAIN_MENU), CampMenu().encode()),
         ]
     )
     if counts:
@@ -215,7 +215,7 @@ def _category_screen(
         paging.append((tr.gettext("More ›"), ShowCategory(category, page + 1).encode()))
     if paging:
         rows.append(paging)
-    rows.append([(tr.gettext("⬅️ Back"), ServicesHome().encode())])
+    rows.append([(tr.gettext(BACK), ServicesHome().encode())])
     return Screen("\n\n".join(blocks), keyboard(rows, rtl=tr.language.rtl))
 
 
@@ -251,7 +251,7 @@ def _detail_screen(tr: Translator, service: Service, now: datetime) -> Screen:
         rows.append([(tr.gettext("🍞 Food distribution dates"), FoodHome().encode())])
     rows.append(
         [
-            (tr.gettext("⬅️ Back"), ShowCategory(service.category).encode()),
+            (tr.gettext(BACK), ShowCategory(service.category).encode()),
             (tr.gettext("🏥 All services"), ServicesHome().encode()),
         ]
     )

@@ -19,6 +19,7 @@ from handlers.kit.homes import MenuHome
 from handlers.kit.keyboards import keyboard
 from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu, send_main_menu
+from handlers.kit.ui import MAIN_MENU
 
 __all__ = ["register"]
 
@@ -78,7 +79,7 @@ def _role_help(tr: Translator, role: Role) -> str:
 
 
 def _menu_button(tr: Translator) -> InlineKeyboardMarkup:
-    return keyboard([[(tr.gettext("⬅️ Main menu"), MenuHome().encode())]], rtl=tr.language.rtl)
+    return keyboard([[(tr.gettext(MAIN_MENU), MenuHome().encode())]], rtl=tr.language.rtl)
 
 
 async def id_command(update: Update, context: DaleelContext) -> None:

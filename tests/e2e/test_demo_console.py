@@ -45,7 +45,7 @@ async def test_scripted_demo_walks_all_four_languages(tmp_path: Path) -> None:
     # The last answer was printed before the console exited at the end of input.
     assert text.rstrip().endswith(
         "/id: your Telegram id, which an administrator needs to give you a role\n"
-        "      [1] ⬅️ Main menu"
+        "      [1] 🏠 Main menu"
     )
     assert "no answer within" not in text
     assert (tmp_path / "demo" / "daleel.log").exists()
