@@ -68,3 +68,35 @@ async def test_id_tells_anyone_their_telegram_id(
     assert [plain(t) for t in answer.button_texts] == [MAIN_MENU[code]]
     await user.send("/help")
     assert [plain(t) for t in (await user.reply()).button_texts] == [MAIN_MENU[code]]
+
+
+AUDIT_WHO = {
+    "ar": ("(فريق العمل)", "(مسؤول سلامة)", "(مدير)"),
+    "ckb": ("(ستاف)", "(بەرپرسی سەلامەتی)", "(بەڕێوەبەر)"),
+}
+
+
+@pytest.mark.parametrize("code", ["ar", "ckb"])
+async def test_audit_shows_who_acted_by_id_and_role(
+    client: SandboxClient, bot: DaleelApp, code: str
+) -> None:
+    offset = 10 * ["ar", "ckb"].index(code)
+    db = bot.bot_data.db
+    resident, clerk, operator = (client.user(740000 + offset + i) for i in range(3))
+    await grant_role(db, clerk.user_id, "staff", ADMIN)
+    await grant_role(db, operator.user_id, "operator", ADMIN)
+    for user, command in ((resident, "/audit"), (clerk, "/schedules"), (operator, "/pending")):
+        await choose_language(user, "en")
+        await user.send(command)
+        await user.reply()
+    admin = client.user(ADMIN)
+    await choose_language(admin, code)
+    await admin.send("/audit 50")
+    await admin.reply()
+    await admin.send("/audit 50")  # the first reading is in the log now
+    lines = plain((await admin.reply()).text).split("\n")
+    staff, operators, admins = AUDIT_WHO[code]
+    assert any(f"· {clerk.user_id} {staff} · schedules ·" in line for line in lines)
+    assert any(f"· {operator.user_id} {operators} · status.pending ·" in line for line in lines)
+    assert any(f"· {resident.user_id} · audit ·" in line for line in lines)  # no role
+    assert any(f"· {ADMIN} {admins} · audit ·" in line for line in lines)
