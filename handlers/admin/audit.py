@@ -14,11 +14,11 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor, roles_for
-from bot.domain.roles import Role
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.storage.audit import AuditEntry, recent
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.people import who_with
 from handlers.kit.permissions import requires
 
 __all__ = ["DEFAULT_ENTRIES", "MAX_ENTRIES", "register"]
@@ -31,21 +31,6 @@ _OUTCOMES: Mapping[str, str] = MappingProxyType({
     "rejected": N_("✋ rejected"),
     "failed": N_("❌ failed"),
 })
-
-
-def _who(tr: Translator, user_id: int, roles: frozenset[Role]) -> str:
-    """The user id, with the roles held now; "Daleel" for the bot's own actions."""
-    if not user_id:
-        return tr.gettext("Daleel")
-    if "admin" in roles:
-        return tr.gettext("{id} (admin)", id=str(user_id))
-    if {"staff", "operator"} <= roles:
-        return tr.gettext("{id} (staff, operator)", id=str(user_id))
-    if "staff" in roles:
-        return tr.gettext("{id} (staff)", id=str(user_id))
-    if "operator" in roles:
-        return tr.gettext("{id} (operator)", id=str(user_id))
-    return str(user_id)
 
 
 def _line(tr: Translator, entry: AuditEntry, who: str) -> str:
@@ -96,7 +81,7 @@ async def audit_command(update: Update, context: DaleelContext, actor: Actor) ->
     people = {entry.user_id for entry in entries}
     held = {uid: await roles_for(context.db, context.settings, uid) for uid in people}
     for entry in entries:
-        line = _line(tr, entry, _who(tr, entry.user_id, held[entry.user_id]))
+        line = _line(tr, entry, who_with(tr, entry.user_id, held[entry.user_id]))
         # Keep room for the "more" line; a long log is cut, never sent over the limit.
         if telegram_length("\n".join([*lines, line])) > MESSAGE_LIMIT - 200:
             break
