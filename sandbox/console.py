@@ -3,13 +3,17 @@
 Inline buttons are shown as numbered choices; typing the number presses it. Each input
 line waits (bounded) for the bot's whole answer before the next is read, so the console
 can be scripted from standard input.
+
+``!as <name>`` switches to another of the demo's people in the same session (the demo has
+two operators, so one can propose a change and the other confirm it: the two-person
+rule); what reached that person meanwhile is shown on switching. ``!as`` lists them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from typing import TextIO
 
 from sandbox import BotMessage, SandboxClient, SimulatedUser
@@ -34,13 +38,27 @@ class Console:
         *,
         wait: float,
         echo: bool,
+        people: Mapping[str, SimulatedUser] | None = None,
     ) -> None:
         self._client = client
         self._user = user
         self._out = out
         self._wait = wait
         self._echo = echo
-        self._keyboard: BotMessage | None = None  # the newest message with buttons
+        self._people = dict(people or {})
+        # The newest message with buttons, per person (each has their own chat).
+        self._keyboards: dict[int, BotMessage] = {}
+
+    @property
+    def _keyboard(self) -> BotMessage | None:
+        return self._keyboards.get(self._user.user_id)
+
+    @_keyboard.setter
+    def _keyboard(self, message: BotMessage | None) -> None:
+        if message is None:
+            self._keyboards.pop(self._user.user_id, None)
+        else:
+            self._keyboards[self._user.user_id] = message
 
     def _print(self, text: str = "") -> None:
         self._out.write(text + "\n")
@@ -53,11 +71,24 @@ class Console:
                 continue
             if self._echo:
                 self._print(f"you › {line}")
-            if line.isdigit() and self._keyboard is not None:
+            if line == "!as" or line.startswith("!as "):
+                await self._switch(line[3:].strip())
+            elif line.isdigit() and self._keyboard is not None:
                 await self._press(int(line))
             else:
                 await self._user.send(line)
                 await self._show_answer(self._wait)
+
+    async def _switch(self, name: str) -> None:
+        """Act as another person; show what reached them since they last looked."""
+        person = self._people.get(name)
+        if person is None:
+            names = ", ".join(self._people) or "nobody else"
+            self._print(f"{_INDENT}(!as <name>, one of: {names})")
+            return
+        self._user = person
+        self._print(f"{_INDENT}(you are now {name}, Telegram user {person.user_id})")
+        await self._show_answer(1.0, required=False)
 
     async def _press(self, number: int) -> None:
         assert self._keyboard is not None

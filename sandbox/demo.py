@@ -35,7 +35,13 @@ __all__ = [
 
 # Not a secret: the sandbox is the only server that knows it.
 DEMO_TOKEN = "7000000001:DEMO_sandbox_token_not_a_secret_00"
-DEMO_USERS = {"resident": 700001, "staff": 700002, "operator": 700003, "admin": 700009}
+DEMO_USERS = {
+    "resident": 700001,
+    "staff": 700002,
+    "operator": 700003,
+    "operator2": 700004,  # a second operator, for the two-person rule (console: !as operator2)
+    "admin": 700009,
+}
 # The demo files' dates are written as seen from this day; they move with the calendar.
 DEMO_ANCHOR = datetime.date(2026, 11, 24)
 # Files of bot/data: real places and camps first, then the demo's, in dependency order.
@@ -98,9 +104,11 @@ async def build_demo_database(
             if not report.applied:
                 raise RuntimeError(f"demo data {name} did not import: {report.errors[:3]}")
             reports.append(report)
-        # `--as staff` and `--as operator` act with their roles (granted by the demo admin).
+        # `--as staff` and `--as operator` act with their roles (granted by the demo admin);
+        # the second operator confirms what the first proposes (the two-person rule).
         await grant_role(db, DEMO_USERS["staff"], "staff", DEMO_USERS["admin"])
         await grant_role(db, DEMO_USERS["operator"], "operator", DEMO_USERS["admin"])
+        await grant_role(db, DEMO_USERS["operator2"], "operator", DEMO_USERS["admin"])
     finally:
         await db.close()
     return reports
@@ -139,10 +147,16 @@ async def run_demo(*, role: str, user_id: int | None, wait: float) -> int:
         async with running(app, poll_timeout=1):
             print(
                 f"Daleel demo (demo data, not real information): you are {role} (Telegram "
-                f"user {who}). Type a message or a /command; type a number to press a button. "
+                f"user {who}). Type a message or a /command; type a number to press a button; "
+                "!as operator2 (or resident, staff, operator, admin) to act as someone else. "
                 "End with Ctrl-D.",
                 flush=True,
             )
-            console = Console(client, client.user(who), sys.stdout, wait=wait, echo=not interactive)
+            people = {name: client.user(uid) for name, uid in DEMO_USERS.items()}
+            me = people[role] if user_id is None and role in people else client.user(who)
+            console = Console(
+                client, me, sys.stdout, wait=wait, echo=not interactive,
+                people=people,
+            )
             await console.run(_stdin_lines())
     return 0

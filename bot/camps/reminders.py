@@ -41,6 +41,7 @@ from bot.storage.food_notices import (
 )
 from bot.storage.outbox import OutboxMessage, Priority
 from bot.storage.services_food import Distribution, camp_distributions
+from bot.text.demo import demo_notice
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 
 __all__ = [
@@ -115,7 +116,7 @@ def _fit(tr: Translator, title: str, blocks: list[str], demo: bool) -> str:
     """Title, blocks and footer within Telegram's limit (the last blocks give way)."""
     tail = []
     if demo:
-        tail.append(tr.gettext("<i>Demo data: invented for testing, not real information.</i>"))
+        tail.append(demo_notice(tr))
     tail.append(tr.gettext(_FOOTER))
     kept = list(blocks)
     while True:

@@ -25,6 +25,7 @@ __all__ = [
     "SubscribeResult",
     "Subscriber",
     "alert_settings",
+    "follow_chosen_camp",
     "stop_all",
     "subscribe",
     "subscribers_of_area",
@@ -127,6 +128,28 @@ async def subscribe(
     except sqlite3.IntegrityError:  # the area was deleted between the check and the press
         return "missing"
     return "added" if added else "exists"
+
+
+async def follow_chosen_camp(db: Database, chat_id: int) -> bool:
+    """A resident who chooses a camp gets its announcements by default (staff's first
+    send must reach someone), unless /stop paused their alerts: that choice stands.
+
+    True when the resident now receives the camp's announcements.
+    """
+    async with db.transaction() as conn:
+        async with conn.execute(
+            "SELECT alerts_paused FROM residents WHERE chat_id = ?", (chat_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None or row[0]:
+            return False
+        async with conn.execute(
+            "INSERT OR IGNORE INTO subscriptions (chat_id, topic, area_id, created_at)"
+            " VALUES (?, 'camp', NULL, ?)",
+            (chat_id, utc_now()),
+        ):
+            pass
+    return True
 
 
 async def unsubscribe(

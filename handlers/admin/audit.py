@@ -1,4 +1,8 @@
-"""``/audit [N]``: the newest entries of the audit log, for admins."""
+"""``/audit [N]``: the newest entries of the audit log, for admins.
+
+Who acted is shown by Telegram id and the roles they hold now ("700003 (operator)"), so
+an admin reads at a glance which entries are staff, operators or residents.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,12 @@ from types import MappingProxyType
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.access import Actor
+from bot.access import Actor, roles_for
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.storage.audit import AuditEntry, recent
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.people import who_with
 from handlers.kit.permissions import requires
 
 __all__ = ["DEFAULT_ENTRIES", "MAX_ENTRIES", "register"]
@@ -28,9 +33,8 @@ _OUTCOMES: Mapping[str, str] = MappingProxyType({
 })
 
 
-def _line(tr: Translator, entry: AuditEntry) -> str:
+def _line(tr: Translator, entry: AuditEntry, who: str) -> str:
     when = tr.datetime(datetime.fromisoformat(entry.at))
-    who = str(entry.user_id) if entry.user_id else tr.gettext("Daleel")
     outcome = Markup(tr.gettext(_OUTCOMES.get(entry.outcome, entry.outcome)))
     if entry.detail:
         return tr.gettext(
@@ -74,8 +78,10 @@ async def audit_command(update: Update, context: DaleelContext, actor: Actor) ->
     )
     lines = [title]
     shown = 0
+    people = {entry.user_id for entry in entries}
+    held = {uid: await roles_for(context.db, context.settings, uid) for uid in people}
     for entry in entries:
-        line = _line(tr, entry)
+        line = _line(tr, entry, who_with(tr, entry.user_id, held[entry.user_id]))
         # Keep room for the "more" line; a long log is cut, never sent over the limit.
         if telegram_length("\n".join([*lines, line])) > MESSAGE_LIMIT - 200:
             break

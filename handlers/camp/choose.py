@@ -1,5 +1,8 @@
 """Choosing one's camp and sector: once, changeable with /camp and from the camp screens.
 
+Choosing a camp also subscribes the resident to its announcements (unless /stop paused
+their alerts), and the confirmation says so, with the button that switches them off.
+
 The picker's screens are the kit's (:mod:`handlers.kit.camps`), since every feature that
 needs a camp shows them; this feature handles /camp and the picker's buttons. Button
 payloads carry what the resident asked for before we needed their camp
@@ -18,6 +21,7 @@ from telegram.ext import CommandHandler, filters
 from bot.camps.names import camp_name
 from bot.storage.camps import Camp, Sector, camp_sectors, get_camp
 from bot.storage.services_food import set_camp
+from bot.storage.subscriptions import follow_chosen_camp
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import (
@@ -32,6 +36,8 @@ from handlers.kit.camps import (
     sector_screen,
 )
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.homes import CampAlerts
+from handlers.kit.keyboards import keyboard
 from handlers.kit.routes import Asked, Need
 from handlers.kit.screens import main_menu_markup, main_menu_text, send_main_menu
 from handlers.kit.ui import Screen, present
@@ -61,7 +67,14 @@ async def _confirm(
         )
     else:
         text = tr.gettext("Your camp is now {camp}.", camp=camp_name(camp, tr))
-    await present(chat_id, context, Screen(text), update=update)
+    markup = None
+    if await follow_chosen_camp(context.db, chat_id):
+        text += "\n\n" + tr.gettext(
+            "You will receive this camp's announcements here. One press switches them off."
+        )
+        off = (tr.gettext("🔕 Turn off camp announcements"), CampAlerts("off").encode())
+        markup = keyboard([[off]], rtl=tr.language.rtl)
+    await present(chat_id, context, Screen(text, markup), update=update)
     need = _THEN.get(then)
     if need is None or not await context.routes.answer(need, Asked(update, chat_id), context):
         await send_main_menu(chat_id, context)

@@ -25,6 +25,7 @@ from bot.storage.services_food import (
     get_distribution,
     last_done,
 )
+from bot.text.demo import demo_notice
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.camp.food_quiet import quiet_blocks, upcoming_line
 from handlers.kit import buttons
@@ -35,7 +36,7 @@ from handlers.kit.homes import FoodHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
-from handlers.kit.ui import Screen, button_label, clip, present
+from handlers.kit.ui import BACK, MAIN_MENU, Screen, button_label, clip, present
 
 __all__ = ["register", "show_food", "show_left_off"]
 
@@ -147,7 +148,7 @@ def _title(tr: Translator, camp: Camp, sector: Sector | None) -> str:
 
 
 def _demo_notice(tr: Translator) -> str:
-    return tr.gettext("<i>Demo data: invented for testing, not real information.</i>")
+    return demo_notice(tr)
 
 
 def _left_off_button(tr: Translator) -> Button:
@@ -254,7 +255,7 @@ def _home_screen(view: _View, pending: Sequence[Distribution]) -> Screen:
     rows.append(
         [
             (tr.gettext("🔄 Change camp"), CampHome("food").encode()),
-            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
+            (tr.gettext(MAIN_MENU), CampMenu().encode()),
         ]
     )
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
@@ -282,7 +283,7 @@ def _detail_screen(
         text = "\n".join(lines)
         if telegram_length(text) <= MESSAGE_LIMIT:
             break
-    rows = [[_left_off_button(tr)], [(tr.gettext("⬅️ Back"), FoodHome().encode())]]
+    rows = [[_left_off_button(tr)], [(tr.gettext(BACK), FoodHome().encode())]]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))
 
 
@@ -303,13 +304,15 @@ def _data_paragraphs(tr: Translator, text: str | None) -> str:
 def _left_off_screen(tr: Translator, camp: Camp | None) -> Screen:
     answer = pick(camp.left_off, tr.code) if camp else None
     body = _data_paragraphs(tr, clip(answer, 3500)) if answer else _general_left_off(tr)
-    text = "\n\n".join(
-        [tr.gettext("<b>Left off the food list, or your ration card was stopped?</b>"), body]
-    )
+    title = tr.gettext("<b>Left off the food list, or your ration card was stopped?</b>")
+    paragraphs = [title, body]
+    if answer and camp and camp.demo:
+        paragraphs.append(demo_notice(tr))
+    text = "\n\n".join(paragraphs)
     rows = [
         [
-            (tr.gettext("⬅️ Back"), FoodHome().encode()),
-            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
+            (tr.gettext(BACK), FoodHome().encode()),
+            (tr.gettext(MAIN_MENU), CampMenu().encode()),
         ]
     ]
     return Screen(text, keyboard(rows, rtl=tr.language.rtl))

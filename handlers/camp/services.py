@@ -24,6 +24,7 @@ from bot.storage.services_food import (
     service_categories,
     services_in_category,
 )
+from bot.text.demo import demo_notice
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
@@ -33,7 +34,7 @@ from handlers.kit.homes import FoodHome, ServicesHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
-from handlers.kit.ui import Screen, clip, present
+from handlers.kit.ui import BACK, MAIN_MENU, Screen, clip, present
 
 __all__ = [
     "days_text",
@@ -157,7 +158,7 @@ def _home_screen(tr: Translator, camp: Camp, counts: dict[str, int]) -> Screen:
     rows.append(
         [
             (tr.gettext("🔄 Change camp"), CampHome("svc").encode()),
-            (tr.gettext("⬅️ Main menu"), CampMenu().encode()),
+            (tr.gettext(MAIN_MENU), CampMenu().encode()),
         ]
     )
     if counts:
@@ -201,6 +202,8 @@ def _category_screen(
     if pages > 1:
         blocks.append(tr.gettext("Page {page} of {pages}", page=page + 1, pages=pages))
     blocks.append(tr.gettext("Choose a service to see where it is and when it is open."))
+    if any(service.demo for service in shown):
+        blocks.append(demo_notice(tr))
     rows: list[list[Button]] = [
         [(clip(_name(service, tr), 60) or "", ShowService(service.id).encode())]
         for service in shown
@@ -212,7 +215,7 @@ def _category_screen(
         paging.append((tr.gettext("More ›"), ShowCategory(category, page + 1).encode()))
     if paging:
         rows.append(paging)
-    rows.append([(tr.gettext("⬅️ Back"), ServicesHome().encode())])
+    rows.append([(tr.gettext(BACK), ServicesHome().encode())])
     return Screen("\n\n".join(blocks), keyboard(rows, rtl=tr.language.rtl))
 
 
@@ -233,9 +236,7 @@ def _detail_text(tr: Translator, service: Service, now: datetime, budget: int) -
         lines.append(tr.gettext("ℹ️ {notes}", notes=notes))
     if service.demo:
         lines.append("")
-        lines.append(
-            tr.gettext("<i>Demo data: invented for testing, not real information.</i>")
-        )
+        lines.append(demo_notice(tr))
     return "\n".join(lines)
 
 
@@ -250,7 +251,7 @@ def _detail_screen(tr: Translator, service: Service, now: datetime) -> Screen:
         rows.append([(tr.gettext("🍞 Food distribution dates"), FoodHome().encode())])
     rows.append(
         [
-            (tr.gettext("⬅️ Back"), ShowCategory(service.category).encode()),
+            (tr.gettext(BACK), ShowCategory(service.category).encode()),
             (tr.gettext("🏥 All services"), ServicesHome().encode()),
         ]
     )

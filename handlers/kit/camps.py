@@ -26,7 +26,7 @@ from handlers.kit.context import DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.screens import send_language_menu
-from handlers.kit.ui import Screen, button_label, present
+from handlers.kit.ui import BACK, MAIN_MENU, Screen, button_label, present
 
 __all__ = [
     "INTENTS",
@@ -119,7 +119,7 @@ async def _governorate_screen(
         other = PickGovernorate(NO_GOVERNORATE, then).encode()
         buttons.append((tr.gettext("Other camps"), other))
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([(tr.gettext("⬅️ Main menu"), CampMenu().encode())])
+    rows.append([(tr.gettext(MAIN_MENU), CampMenu().encode())])
     lines = []
     if current:
         lines.append(tr.gettext("Your camp now: {camp}.", camp=current))
@@ -153,7 +153,7 @@ async def camps_screen(context: DaleelContext, pcode: str, then: Intent) -> Scre
     if not chosen:
         return None
     rows = _camp_buttons(chosen, tr, then)
-    rows.append([(tr.gettext("⬅️ Back"), CampHome(then).encode())])
+    rows.append([(tr.gettext(BACK), CampHome(then).encode())])
     return Screen(
         tr.gettext("Choose your camp in {governorate}:", governorate=title),
         keyboard(rows, rtl=tr.language.rtl),
@@ -172,7 +172,7 @@ def sector_screen(
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     whole_camp = PickSector(camp.id, 0, then).encode()
     rows.append([(tr.gettext("I don't know / the whole camp"), whole_camp)])
-    rows.append([(tr.gettext("⬅️ Back"), CampHome(then).encode())])
+    rows.append([(tr.gettext(BACK), CampHome(then).encode())])
     return Screen(
         tr.gettext("Which sector of {camp} do you live in?", camp=camp_name(camp, tr)),
         keyboard(rows, rtl=tr.language.rtl),

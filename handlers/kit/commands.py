@@ -21,6 +21,7 @@ from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.notify import translator_for
 
 __all__ = [
+    "ROLE_COMMANDS",
     "chat_commands",
     "forget_chat_commands",
     "publish_command_menus",

@@ -8,11 +8,13 @@ camp picker's buttons are with the picker, in :mod:`handlers.kit.camps`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from handlers.kit.payloads import Payload
 
 __all__ = [
     "AlertsHome",
+    "CampAlerts",
     "FollowArea",
     "FoodHome",
     "MenuHome",
@@ -51,6 +53,13 @@ class SafetyHome(Payload, feature="safe", action="home"):
 @dataclass(frozen=True)
 class AlertsHome(Payload, feature="alert", action="home"):
     """The resident's alerts."""
+
+
+@dataclass(frozen=True)
+class CampAlerts(Payload, feature="alert", action="camp"):
+    """Camp announcements on or off (also on the message that confirms a chosen camp)."""
+
+    want: Literal["on", "off"]
 
 
 @dataclass(frozen=True)

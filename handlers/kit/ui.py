@@ -13,10 +13,15 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
-from bot.i18n.catalogues import Markup, Translator
+from bot.i18n.catalogues import N_, Markup, Translator
 from handlers.kit.context import DaleelContext
 
-__all__ = ["Screen", "button_label", "clip", "present"]
+__all__ = ["BACK", "MAIN_MENU", "Screen", "button_label", "clip", "present"]
+
+# One style of navigation everywhere: "back" goes one step up, the house to the main menu
+# (two different signs, so a screen never shows two buttons with the same arrow).
+BACK = N_("⬅️ Back")
+MAIN_MENU = N_("🏠 Main menu")
 
 
 @dataclass(frozen=True)

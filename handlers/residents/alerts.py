@@ -15,7 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import (
+    CallbackQuery,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    Update,
+)
 from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
@@ -34,21 +40,17 @@ from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import ask_camp
 from handlers.kit.context import DaleelApp, DaleelContext
-from handlers.kit.homes import AlertsHome, FollowArea, SafetyHome
+from handlers.kit.homes import AlertsHome, CampAlerts, FollowArea, MenuHome, SafetyHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
 from handlers.kit.screens import send_language_menu
+from handlers.kit.ui import MAIN_MENU
 
 __all__ = ["register", "show_alerts"]
 
 _MAX_NAME = 60  # characters of a place name in a button or a list line
 Switch = Literal["on", "off"]
-
-
-@dataclass(frozen=True)
-class CampAlerts(Payload, feature="alert", action="camp"):
-    want: Switch
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,12 @@ async def _screen(
     if len(known) < MAX_AREAS:
         rows.append([(tr.gettext("➕ Add an area"), SafetyHome().encode())])
     paragraphs.append(tr.gettext("/stop ends all alerts."))
+    rows.append(_menu_row(tr))
     return "\n\n".join(paragraphs), keyboard(rows, rtl=tr.language.rtl)
+
+
+def _menu_row(tr: Translator) -> list[Button]:
+    return [(tr.gettext(MAIN_MENU), MenuHome().encode())]
 
 
 def _toggle(tr: Translator, topic: str, *, on: bool) -> Button:
@@ -196,6 +203,7 @@ async def stop_command(update: Update, context: DaleelContext) -> None:
             "All alerts are off: Daleel will not send you any more alerts. "
             "Send /alerts to turn them on again."
         ),
+        reply_markup=keyboard([_menu_row(tr)], rtl=tr.language.rtl),
     )
 
 
@@ -247,9 +255,33 @@ async def _on_follow(update: Update, context: DaleelContext, press: Press[Follow
         chat_id,
         text,
         reply_markup=keyboard(
-            [[(tr.gettext("🔔 My alerts"), AlertsHome().encode())]], rtl=tr.language.rtl
+            [[(tr.gettext("🔔 My alerts"), AlertsHome().encode())], _menu_row(tr)],
+            rtl=tr.language.rtl,
         ),
     )
+    if result != "full":
+        await _mark_followed(press.query, area_id, tr)
+
+
+async def _mark_followed(query: CallbackQuery, area_id: int, tr: Translator) -> None:
+    """The pressed "alert me" button now says it is done (and leads to /alerts)."""
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    if markup is None:
+        return
+    pressed = FollowArea(area_id).encode()
+    done = InlineKeyboardButton(
+        tr.gettext("✅ Alerts on for this place"), callback_data=AlertsHome().encode()
+    )
+    rows = [
+        [done if button.callback_data == pressed else button for button in row]
+        for row in markup.inline_keyboard
+    ]
+    try:
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+    except BadRequest as exc:  # e.g. pressed twice: already marked
+        if "not modified" not in str(exc).lower():
+            raise
 
 
 async def _toggle_topic(

@@ -39,6 +39,7 @@ from handlers.kit.homes import FollowArea, MenuHome, SafetyHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
+from handlers.kit.ui import BACK, MAIN_MENU
 
 __all__ = ["answer_area", "answer_place_matches", "register", "show_safety_home"]
 
@@ -63,10 +64,10 @@ _CHOOSE_IN = N_("Choose a place in {place}.")
 _BROWSE = N_("🗺️ Browse by governorate")
 _ITSELF = N_("📍 All of {name}")
 _MORE = N_("More ›")
-_BACK = N_("‹ Back")
+_BACK = BACK
 _ALERT = N_("🔔 Alert me when this changes")
 _SEARCH_AGAIN = N_("🔎 Search another place")
-_MAIN_MENU = N_("⬅️ Main menu")
+_MAIN_MENU = MAIN_MENU
 
 
 @dataclass(frozen=True)

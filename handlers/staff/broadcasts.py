@@ -26,6 +26,7 @@ from bot.delivery import (
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.kit.context import DaleelContext
+from handlers.kit.people import who
 
 __all__ = [
     "PROGRESS_INTERVAL",
@@ -106,8 +107,10 @@ def _failure_line(tr: Translator, group: FailureGroup) -> str:
     )
 
 
-def render_report(tr: Translator, report: BroadcastReport) -> str:
-    """The account of a broadcast: every message is sent, not delivered, or still queued."""
+def render_report(tr: Translator, report: BroadcastReport, sender: str | None = None) -> str:
+    """The account of a broadcast: every message is sent, not delivered, or still queued.
+
+    ``sender``: who sent it, as :func:`handlers.kit.people.who` reads (else the id)."""
     b = report.broadcast
     title = (
         tr.gettext("<b>Broadcast #{id}: finished</b>", id=str(b.id))
@@ -117,8 +120,8 @@ def render_report(tr: Translator, report: BroadcastReport) -> str:
     lines = [
         title,
         tr.gettext(
-            "{kind} by {user}, {when}", kind=kind_label(tr, b.kind), user=str(b.created_by),
-            when=b.created_at,
+            "{kind} by {user}, {when}", kind=kind_label(tr, b.kind),
+            user=sender or str(b.created_by), when=b.created_at,
         ),
         tr.ngettext("{n} message in all.", "{n} messages in all.", report.total),
         tr.gettext("✅ Sent: {n}", n=report.sent),
@@ -166,7 +169,8 @@ async def follow_broadcast(context: DaleelContext, chat_id: int, broadcast_id: i
         report = await broadcast_report(db, broadcast_id)
         if report is not None:
             try:
-                await bot.send_message(chat_id, render_report(tr, report))
+                sender = await who(context, report.broadcast.created_by)
+                await bot.send_message(chat_id, render_report(tr, report, sender))
             except TelegramError as error:
                 log.warning("could not send the final report: %s", type(error).__name__)
 

@@ -13,6 +13,7 @@ from bot.delivery import broadcast_report, list_broadcasts
 from bot.i18n.catalogues import Translator
 from bot.storage.db import Database
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.people import who
 from handlers.kit.permissions import requires
 from handlers.staff.broadcasts import kind_label, render_report
 
@@ -68,7 +69,8 @@ async def report_command(update: Update, context: DaleelContext, actor: Actor) -
         )
         return
     actor.note(f"broadcast {report.broadcast.id}")
-    await context.bot.send_message(chat.id, render_report(tr, report))
+    sender = await who(context, report.broadcast.created_by)
+    await context.bot.send_message(chat.id, render_report(tr, report, sender))
 
 
 def register(app: DaleelApp) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.storage.camps import Camp, camp_sectors, list_camps
 from bot.storage.services_food import ResidentCamp, resident_camp
 from handlers.kit.context import DaleelApp
+from handlers.kit.homes import CampAlerts
 from sandbox import BotMessage, SandboxClient, SimulatedUser
 from tests.e2e.conftest import choose_language, plain
 
@@ -71,6 +72,17 @@ CONFIRM = {
 LANGS = ["ar", "ckb", "ku", "en"]
 
 
+def confirmed(message: BotMessage) -> bool:
+    """The message that confirms a chosen camp (it offers to switch announcements off)."""
+    off = CampAlerts("off").encode()
+    return any(button.callback_data == off for button in message.buttons)
+
+
+def headline(message: BotMessage) -> str:
+    """The first paragraph of a message, as read."""
+    return plain(message.text).split("\n\n")[0]
+
+
 async def press(user: SimulatedUser, label: str) -> str:
     """Press the newest button that reads ``label`` (ignoring invisible direction marks)."""
     for message in reversed(await user.messages()):
@@ -93,11 +105,11 @@ async def pick_camp(
     await user.reply(predicate=has_button(camp))
     await press(user, camp)
     if sector is None:  # a camp without sectors is stored at once
-        return await user.reply(predicate=lambda m: not m.buttons)
+        return await user.reply(predicate=confirmed)
     label = words.whole_camp if sector == "" else words.sector.format(sector)
     await user.reply(predicate=has_button(label))
     await press(user, label)
-    return await user.reply(predicate=lambda m: not m.buttons)
+    return await user.reply(predicate=confirmed)
 
 
 async def camp_ids(app: DaleelApp) -> dict[str, Camp]:
@@ -151,24 +163,24 @@ SERVICE_TEXTS = {
         "🩺 الصحة", "مركز الرعاية الصحية الأولية", "📍 قرب البوابة الرئيسية",
         "🕒 من الأحد إلى الخميس، من الساعة 8:00 ص إلى 3:00 م",
         "✅ مفتوح الآن حتى الساعة 3:00 م",
-        "بيانات تجريبية: وُضعت للاختبار، وليست معلومات حقيقية.",
+        "🧪 بيانات تجريبية — ليست معلومات حقيقية.",
     ),
     "ckb": ServiceTexts(
         "🩺 تەندروستی", "بنکەی چاودێریی تەندروستیی سەرەتایی", "📍 نزیک دەروازەی سەرەکی",
         "🕒 یەکشەممە تا پێنجشەممە، لە کاتژمێر 8:00 ب.ن تا 3:00 د.ن",
         "✅ ئێستا کراوەیە تا کاتژمێر 3:00 د.ن",
-        "زانیاریی تاقیکاری: بۆ تاقیکردنەوە دانراوە، زانیاریی ڕاستەقینە نییە.",
+        "🧪 داتای تاقیکاری — زانیاریی ڕاستەقینە نییە.",
     ),
     "ku": ServiceTexts(
         "🩺 Tenduristî", "Navenda lênêrîna tenduristiyê ya seretayî", "📍 Nêzîkî deriyê sereke",
         "🕒 Yekşem heta Pêncşem, ji saet 08:00 heta 15:00",
         "✅ Niha vekirî ye, heta saet 15:00",
-        "Daneyên ceribandinê: ji bo ceribandinê hatine çêkirin, ne agahiyên rastîn in.",
+        "🧪 Daneyên ceribandinê — ne agahiyên rastîn in.",
     ),
     "en": ServiceTexts(
         "🩺 Health", "Primary health care centre", "📍 Near the main gate",
         f"🕒 Sunday to Thursday, from 8:00{NNBSP}AM to 3:00{NNBSP}PM",
         f"✅ Open now, until 3:00{NNBSP}PM",
-        "Demo data: invented for testing, not real information.",
+        "🧪 Demo data — not real information.",
     ),
 }

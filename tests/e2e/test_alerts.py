@@ -153,9 +153,8 @@ async def test_follow_an_area_from_the_safety_answer_and_remove_it(
     assert [s.chat_id for s in await subscribers_of_area(db, area)] == [user.chat_id]
     assert (await subscribers_of_area(db, area))[0].language == code
 
-    # Idempotent: the same press again confirms again and stores nothing more.
-    await user.press(FOLLOW[code][0])
-    assert plain((await user.reply()).text) == FOLLOW[code][1]
+    # Idempotent: "alert me" on a new answer confirms again and stores nothing more.
+    assert plain((await follow_awsaja(user, code)).text) == FOLLOW[code][1]
     row = await db.fetch_one("SELECT COUNT(*) FROM subscriptions WHERE chat_id = ?", (user.chat_id,))
     assert row is not None and row[0] == 1
 

@@ -314,6 +314,7 @@ async def test_live_progress_then_report(
         predicate=lambda m: f"Broadcast #{broadcast_id}: finished" in plain(m.text), timeout=20
     )
     text = plain(report.text)
+    assert f"by {STAFF} (staff)," in text  # who sent it: id and role
     assert "2 messages in all." in text
     assert "✅ Sent: 1" in text
     assert "🚫 Blocked the bot or deleted the account: 1" in text

@@ -17,8 +17,10 @@ from tests.e2e.camp_ui import (
     LANGS,
     WORDS,
     camp_ids,
+    confirmed,
     forged,
     has_button,
+    headline,
     pick_camp,
     press,
     resident_in,
@@ -52,8 +54,8 @@ async def test_choose_camp_and_sector(client: SandboxClient, demo_bot: DaleelApp
         assert words.sector.format(letter) in [plain(t) for t in sectors.button_texts]
     assert words.whole_camp in [plain(t) for t in sectors.button_texts]
     await press(user, words.sector.format("B"))
-    confirmation = await user.reply(predicate=lambda m: not m.buttons)
-    assert plain(confirmation.text) == CONFIRM[code]
+    confirmation = await user.reply(predicate=confirmed)
+    assert headline(confirmation) == CONFIRM[code]
     menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
     assert words.services in menu.button_texts
 
@@ -71,7 +73,7 @@ async def test_change_camp_with_camp_command(client: SandboxClient, demo_bot: Da
     picker = await user.reply()
     assert plain(picker.text).startswith("Your camp now: Debaga 1.")
     confirmation = await pick_camp(user, "en", words.ninewa, words.khazer, "C")
-    assert plain(confirmation.text) == "Your camp is now Khazer M1, sector C."
+    assert headline(confirmation) == "Your camp is now Khazer M1, sector C."
     khazer = (await camp_ids(demo_bot))["khazer-m1"]
     assert await stored(demo_bot, user) == ResidentCamp(
         khazer.id, await sector_id(demo_bot, "khazer-m1", "C")
@@ -90,7 +92,7 @@ async def test_whole_camp_and_camp_without_sectors(
     await user.send("/camp")
     await user.reply(predicate=has_button(words.erbil))
     confirmation = await pick_camp(user, "ar", words.erbil, words.baharka, None)
-    assert plain(confirmation.text) == "مخيمك الآن: بحركة."
+    assert headline(confirmation) == "مخيمك الآن: بحركة."
     assert await stored(demo_bot, user) == ResidentCamp(camps["baharka"].id, None)
 
 
@@ -105,7 +107,7 @@ async def test_back_buttons_walk_up(client: SandboxClient, demo_bot: DaleelApp) 
     await press(user, "⬅️ Paş")
     back = await user.reply(predicate=has_button(words.erbil))
     assert plain(back.text) == words.picker
-    await press(user, "⬅️ Menuya sereke")
+    await press(user, "🏠 Menuya sereke")
     menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
     assert menu.message_id == back.message_id  # the picker became the menu again
     assert await stored(demo_bot, user) == ResidentCamp(None, None)
@@ -192,7 +194,7 @@ async def test_offered_camps_lead_on_to_food(client: SandboxClient, demo_bot: Da
     await press(user, "Khanke")
     await user.reply(predicate=has_button("Sector A"))
     await press(user, "Sector A")
-    confirmation = await user.reply(predicate=lambda m: not m.buttons)
-    assert plain(confirmation.text) == "Your camp is now Khanke, sector A."
+    confirmation = await user.reply(predicate=confirmed)
+    assert headline(confirmation) == "Your camp is now Khanke, sector A."
     food = await user.reply(predicate=lambda m: "Food distribution: Khanke" in plain(m.text))
     assert "Kerosene" in food.text

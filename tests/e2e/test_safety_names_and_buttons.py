@@ -129,11 +129,11 @@ async def test_long_lists_page(client: SandboxClient, demo_bot: DaleelApp) -> No
         f"Village {i:02d}" for i in range(21, 26)
     ]
     assert "More ›" not in labels(second)
-    await press_plain(user, "‹ Back")
+    await press_plain(user, "⬅️ Back")
     again = await user.reply(predicate=lambda m: m.event == "edited")
     assert labels(again) == labels(first)
     # Back from the first page goes up to the district's list.
-    await press_plain(user, "‹ Back")
+    await press_plain(user, "⬅️ Back")
     up = await user.reply(predicate=lambda m: m.event == "edited")
     assert "Bashiqa" in labels(up) and "Al-Qayarra" in labels(up)
 

@@ -57,6 +57,7 @@ async def test_services_ask_for_the_camp_then_show_detail_and_venue(
     listing = await user.reply(predicate=has_button(expected.clinic))
     assert expected.clinic in plain(listing.text)
     assert expected.open_now in plain(listing.text)
+    assert expected.demo in plain(listing.text).split("\n\n")  # the list says demo data too
 
     await press(user, expected.clinic)
     detail = await user.reply(predicate=lambda m: expected.location in plain(m.text))
@@ -142,6 +143,7 @@ async def test_markup_in_data_is_shown_as_text_and_lists_page(
     await press(user, "📌 خزمەتگوزارییەکانی تر")
     page = await user.reply(predicate=has_button("<b>& Clinic 00"))
     assert "پەڕەی 1 لە 3" in plain(page.text)
+    assert "تاقیکاری" not in page.text  # real data: no demo notice
     assert "<b>& Clinic 09" in page.text and "<b>& Clinic 10" not in page.text
     more = demo_bot.bot_data.catalogues.translator("ckb").gettext("More ›")
     await press(user, plain(more))
