@@ -345,6 +345,7 @@ async def resident_view(state: AppState, tr: Translator, area_id: int) -> str:
     return render_answer(
         tr, place_of(area, ancestors, tr.code), await current_status(state.db, area.id),
         today=state.now().date(), stale_after_days=state.settings.safety.stale_after_days,
+        sources=state.sources,
     )
 
 

@@ -145,7 +145,10 @@ async def setstatus_command(update: Update, context: DaleelContext, actor: Actor
             "The note is too long: write at most {n} characters.", n=MAX_NOTE
         ))
         return
-    source = resolve_source(request.source, await _sources()) if request.source else ""
+    known = await _sources()
+    if known:
+        context.state.sources = known  # an edited file shows in answers without a restart
+    source = resolve_source(request.source, known) if request.source else ""
     ids, confident = find_areas(context, request.area)
     if not ids:
         actor.note("area not found", outcome="rejected")
