@@ -73,6 +73,20 @@ async def make_operators(
     return users[0], users[1]
 
 
+async def confirm_area(user: SimulatedUser, command: str, label: str | None = None) -> BotMessage:
+    """Send an operator command naming an area exactly: the bot shows the one place (with
+    where it is) and acts only once it is pressed; returns the next reply."""
+    await user.send(command)
+    question = await user.reply()
+    asked, where = plain(question.text).split("\n")
+    assert asked == "Is this the place you mean? Press it to go on."
+    assert where.startswith("📍 ") and where.count(", ") >= 2, where  # up to the governorate
+    assert len(question.buttons) == 1
+    assert labels(question)[0] == (label or labels(question)[0]), labels(question)
+    await user.press(labels(question)[0], message_id=question.message_id)
+    return await user.reply()
+
+
 async def press_data(user: SimulatedUser, data: str) -> CallbackAnswer:
     """Press a button with any payload (a forged one too) on the user's latest message."""
     last = (await user.messages())[-1]
