@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.delivery import Dispatcher
 from bot.i18n.catalogues import Catalogues
 from bot.places.index import PlaceIndex
+from bot.safety.sources import Source
 from bot.storage import Database
 from bot.understanding.intent import Understander
 from bot.understanding.lexicon import Lexicon
@@ -40,6 +41,8 @@ class AppState:
         self._lexicons: tuple[Lexicon, ...] = ()
         self._understander: Understander | None = None
         self._dispatcher: Dispatcher | None = None
+        # The known sources, named in every language (read at start, again at /setstatus).
+        self.sources: tuple[Source, ...] = ()
         # One poll of a feed at a time (the job and a /feed check may meet), by feed id.
         self.feed_locks: dict[int, asyncio.Lock] = {}
         # One status alert queued at a time: the catch-up job and an operator may meet.

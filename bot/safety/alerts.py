@@ -8,11 +8,13 @@ between recording a change (:mod:`bot.safety.changes`) and queueing its alert.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bot.i18n.catalogues import N_, Translator
 from bot.safety.answers import Place, place_of, render_answer
+from bot.safety.sources import Source
 from bot.state import AppState
 from bot.storage.areas import (
     AreaStatus,
@@ -43,11 +45,14 @@ class AlertSent:
 
 
 def render_alert(
-    tr: Translator, place: Place, record: AreaStatus, *, today: date, stale_after_days: int
+    tr: Translator, place: Place, record: AreaStatus, *, today: date, stale_after_days: int,
+    sources: Sequence[Source] = (),
 ) -> str:
     """The urgent alert: a headline, then the same answer residents get when they ask
     (status in plain words, date, source, note, and the risk-education message)."""
-    answer = render_answer(tr, place, record, today=today, stale_after_days=stale_after_days)
+    answer = render_answer(
+        tr, place, record, today=today, stale_after_days=stale_after_days, sources=sources
+    )
     return tr.gettext(_ALERT_HEADER) + "\n\n" + answer
 
 
@@ -88,7 +93,7 @@ async def _queue_alert(
         tr = state.catalogues.translator(code)
         texts[code] = render_alert(
             tr, place_of(area, ancestors, tr.code), record, today=today,
-            stale_after_days=state.settings.safety.stale_after_days,
+            stale_after_days=state.settings.safety.stale_after_days, sources=state.sources,
         )
     broadcast_id = await state.dispatcher.enqueue(
         created_by=created_by,

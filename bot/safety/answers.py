@@ -22,6 +22,8 @@ from typing import Protocol
 
 from bot.domain.statuses import NO_INFORMATION, RETURN_STATUSES, STATUSES
 from bot.i18n.catalogues import N_, Markup, Translator, pick
+from bot.safety.notes import note_line
+from bot.safety.sources import Source, source_name
 from bot.safety.summary import Inside
 from bot.storage.areas import Area
 
@@ -133,7 +135,6 @@ _MORE_DANGER = N_("More places with danger: {n}")
 _ITSELF = N_("<b>The area as a whole:</b>")
 
 _UPDATED = N_("🗓️ Updated {date} by {source}.")
-_NOTE = N_("📝 Note: {note}")
 _DEMO = N_("🧪 <b>Demo data — not real information.</b>")
 _PLACE = N_("📍 <b>{place}</b>")
 
@@ -258,7 +259,7 @@ def _name(tr: Translator, status: str) -> str:
                        quote=False)
 
 
-def _inside_lines(tr: Translator, inside: Inside) -> list[str]:
+def _inside_lines(tr: Translator, inside: Inside, sources: Sequence[Source]) -> list[str]:
     """The summary of the places inside: the strongest danger, counts, places with danger."""
     lines: list[str] = []
     if inside.danger:
@@ -277,7 +278,7 @@ def _inside_lines(tr: Translator, inside: Inside) -> list[str]:
                                                    found.area.level, None))),
                 status=Markup(_name(tr, record.status)),
                 date=record.status_date,
-                source=shorten(record.source, _MAX_SOURCE),
+                source=shorten(source_name(record.source, tr.code, sources), _MAX_SOURCE),
             ))
         if inside.more_dangerous > 0:
             lines.append(tr.gettext(_MORE_DANGER, n=inside.more_dangerous))
@@ -292,6 +293,7 @@ def render_answer(
     today: date,
     stale_after_days: int,
     inside: Inside | None = None,
+    sources: Sequence[Source] = (),
 ) -> str:
     """The whole answer about one area, as HTML, well under Telegram's 4096 characters.
 
@@ -304,7 +306,7 @@ def render_answer(
         lines.append(tr.gettext(_DEMO))
     lines.append(tr.gettext(_PLACE, place=Markup(level_label(tr, place))))
     if summary is not None:
-        lines.extend(_inside_lines(tr, summary))
+        lines.extend(_inside_lines(tr, summary, sources))
         lines.append("")
     if record is None or status == NO_INFORMATION:
         if summary is not None and summary.danger:
@@ -316,12 +318,12 @@ def render_answer(
     else:
         if summary is not None:
             lines.append(tr.gettext(_ITSELF))
-        source = shorten(record.source, _MAX_SOURCE)
+        source = shorten(source_name(record.source, tr.code, sources), _MAX_SOURCE)
         lines.append(tr.gettext(_HEADLINE[status], source=source, date=record.status_date))
         lines.append(tr.gettext(_MEANING[status]))
         lines.append(tr.gettext(_UPDATED, date=record.status_date, source=source))
         if record.note and record.note.strip():
-            lines.append(tr.gettext(_NOTE, note=shorten(record.note, _MAX_NOTE)))
+            lines.append(note_line(tr, shorten(record.note, _MAX_NOTE)))
         if is_stale(record.status_date, today, stale_after_days):
             lines.append(
                 # TRANSLATORS: {n} is the number of days since the authority's assessment.

@@ -61,6 +61,7 @@ _EXAMPLES = {
     "list": "/aliases Qayyarah",
 }
 _CHOOSE_AREA = N_("Did you mean one of these places? Choose one.")
+_CONFIRM_AREA = N_("Is this the place you mean? Press it to go on.")
 _ALIAS_ADDED = N_(
     "✅ “{alias}” is now another spelling of {place}. Residents who type it find the place."
 )
@@ -160,13 +161,11 @@ async def _alias_command(
         actor.note("area not found", outcome="rejected")
         await say(context, chat_id, tr.gettext(NOT_FOUND))
         return
-    if sure:
-        await _act(context, chat_id, actor, op=op, area=areas[0], alias=alias)
-        return
     actor.audited = False  # the choice is audited when it is pressed
+    # Never on a typed name alone: the exact place is confirmed, anything else chosen.
     await offer(
-        context, chat_id, actor, action=op, areas=areas, payload={"alias": alias},
-        prompt=_CHOOSE_AREA,
+        context, chat_id, actor, action=op, areas=areas[:1] if sure else areas,
+        payload={"alias": alias}, prompt=_CONFIRM_AREA if sure else _CHOOSE_AREA,
     )
 
 

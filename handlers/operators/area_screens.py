@@ -152,14 +152,19 @@ def use(action: str) -> TokenUse:
 
 
 async def matches(context: DaleelContext, query: str) -> tuple[list[Area], bool]:
-    """Areas the name may mean, best first, and whether the first is certain."""
+    """Areas the name may mean, best first, and whether the first is certain: typed
+    exactly (a name or P-code of it and of no other area), never a resemblance."""
     found: list[PlaceMatch] = context.state.places.search(query, limit=_SEARCH)
     areas: list[Area] = []
     for match in found:
         area = await get_area(context.db, match.area_id)
         if area is not None and all(a.id != area.id for a in areas):
             areas.append(area)
-    return areas, bool(areas) and is_confident(found) and areas[0].id == found[0].area_id
+    exact = {m.area_id for m in found if m.exact and m.sure}
+    return areas, (
+        bool(areas) and is_confident(found) and areas[0].id == found[0].area_id
+        and exact == {areas[0].id}
+    )
 
 
 async def offer(

@@ -28,6 +28,7 @@ from bot.access import Actor
 from bot.domain.statuses import NO_INFORMATION
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.safety.answers import (
+    area_name,
     button_label,
     effective_status,
     place_of,
@@ -302,9 +303,13 @@ async def offer_areas(
     use: TokenUse,
     button: Callable[[str, int], Payload],
     payload: dict[str, Any],
+    confirm: bool = False,
 ) -> None:
-    """Several places match a typed name: one button each, behind one token for ``use``
-    holding ``payload`` (``areas`` among it); a press comes back as ``button``."""
+    """Places that match a typed name: one button each, behind one token for ``use``
+    holding ``payload`` (``areas`` among it); a press comes back as ``button``.
+
+    Operator commands never act on a typed name alone: with ``confirm`` the one exact
+    match (shown with its district and governorate) waits for a press too."""
     token = await tokens.issue(context.state, actor.user_id, use, payload)
     rows: list[list[Button]] = []
     for index, area_id in enumerate(pick_ints(payload, "areas")):
@@ -312,11 +317,17 @@ async def offer_areas(
         if label is not None:
             rows.append([(button_label(label), button(token, index).encode())])
     actor.note(f"offered {len(rows)} areas")
-    await reply(
-        context, chat_id,
-        context.tr.gettext("Several places match that name. Which one do you mean?"),
-        markup_of(context.tr, rows),
-    )
+    tr = context.tr
+    if not confirm:
+        question = tr.gettext("Several places match that name. Which one do you mean?")
+    else:
+        question = tr.gettext("Is this the place you mean? Press it to go on.")
+        found = await get_area(context.db, pick_ints(payload, "areas")[0])
+        if found is not None:  # the whole way up: village, sub-district, district, governorate
+            path = [found, *await area_ancestors(context.db, found.id)]
+            where = ", ".join(area_name(a, tr.code) for a in path)
+            question += "\n" + tr.gettext("📍 <b>{place}</b>", place=where)
+    await reply(context, chat_id, question, markup_of(tr, rows))
 
 
 def pick_int(payload: dict[str, Any], key: str) -> int | None:
@@ -345,6 +356,7 @@ async def resident_view(state: AppState, tr: Translator, area_id: int) -> str:
     return render_answer(
         tr, place_of(area, ancestors, tr.code), await current_status(state.db, area.id),
         today=state.now().date(), stale_after_days=state.settings.safety.stale_after_days,
+        sources=state.sources,
     )
 
 

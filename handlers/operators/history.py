@@ -62,12 +62,9 @@ async def history_command(update: Update, context: DaleelContext, actor: Actor) 
             "I found no area with that name. Try another spelling."
         ))
         return
-    if confident:
-        actor.note(f"area {ids[0]}")
-        await reply(context, chat.id, await render_history(context, tr, ids[0]))
-        return
     await offer_areas(
-        context, chat.id, actor, use=_ACTION, button=PickHistory, payload={"areas": ids}
+        context, chat.id, actor, use=_ACTION, button=PickHistory,
+        payload={"areas": ids[:1] if confident else ids}, confirm=confident,
     )
 
 

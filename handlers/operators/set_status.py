@@ -87,13 +87,18 @@ async def _sources() -> tuple[Source, ...]:
 
 
 def find_areas(context: DaleelContext, text: str) -> tuple[list[int], bool]:
-    """Up to five areas for a typed name, and whether the first is a confident match."""
+    """Up to five areas for a typed name, and whether the first is the one exact match.
+
+    Exact means the typed name (or P-code) is one of the area's names, no other area has
+    it, and the search is sure of it: "Safna" resembles "Safina" but is not exact."""
     matches = context.state.places.search(text[:MAX_AREA], limit=MAX_CHOICES * 3)
     ids: list[int] = []
     for match in matches:
         if match.area_id not in ids:
             ids.append(match.area_id)
-    return ids[:MAX_CHOICES], is_confident(matches)
+    exact = {m.area_id for m in matches if m.exact and m.sure}
+    only = len(exact) == 1 and bool(matches) and matches[0].area_id in exact
+    return ids[:MAX_CHOICES], only and is_confident(matches)
 
 
 def _arguments(update: Update) -> str:
@@ -145,7 +150,10 @@ async def setstatus_command(update: Update, context: DaleelContext, actor: Actor
             "The note is too long: write at most {n} characters.", n=MAX_NOTE
         ))
         return
-    source = resolve_source(request.source, await _sources()) if request.source else ""
+    known = await _sources()
+    if known:
+        context.state.sources = known  # an edited file shows in answers without a restart
+    source = resolve_source(request.source, known) if request.source else ""
     ids, confident = find_areas(context, request.area)
     if not ids:
         actor.note("area not found", outcome="rejected")
@@ -153,14 +161,11 @@ async def setstatus_command(update: Update, context: DaleelContext, actor: Actor
             "I found no area with that name. Try another spelling."
         ))
         return
-    if confident:
-        await _proceed(
-            context, chat.id, actor, _Draft(ids[0], request.status, source, request.note)
-        )
-        return
+    # Never on a typed name alone: the exact place is confirmed, anything else chosen.
     await offer_areas(context, chat.id, actor, use=_AREA, button=PickArea, payload={
-        "areas": ids, "status": request.status, "source": source, "note": request.note,
-    })
+        "areas": ids[:1] if confident else ids, "status": request.status, "source": source,
+        "note": request.note,
+    }, confirm=confident)
 
 
 @dataclass(frozen=True)

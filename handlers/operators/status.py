@@ -85,7 +85,8 @@ def register(app: DaleelApp) -> None:
 
 async def start(app: DaleelApp) -> None:
     """Alerts a crash left owed go now; proposals are checked for expiry from now on."""
-    await asyncio.to_thread(load_sources)  # a malformed file stops start-up with its reason
+    # A malformed file stops start-up with its reason; answers name sources from this.
+    app.bot_data.sources = await asyncio.to_thread(load_sources)
     sent = await send_due_alerts(app.bot_data)
     if sent:
         log.info("status alerts owed since the last run: %d recipients", sent)

@@ -144,6 +144,7 @@ async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bo
         today=now.date(),
         stale_after_days=context.settings.safety.stale_after_days,
         inside=inside,
+        sources=context.state.sources,
     )
     # The places with danger inside it, one press away.
     rows = [

@@ -23,6 +23,10 @@ _PROPOSAL = re.compile(r"#(\d+)")
 # What a follower of the area reads, language by language, when it turns to confirmed
 # danger on the demo morning according to the Iraqi Kurdistan Mine Action Agency.
 IKMAA = "Iraqi Kurdistan Mine Action Agency"
+# Residents read the agency's name in their own language (bot/data/safety/sources.toml).
+IKMAA_AR = "مديرية شؤون الألغام في إقليم كوردستان"
+IKMAA_CKB = "دەزگای کاروباری مین لە هەرێمی کوردستان"
+IKMAA_KU = "Dezgeha Karûbarên Mînan a Herêma Kurdistanê"
 ALERT = {
     "en": {
         "header": "🚨 Safety status changed",
@@ -35,7 +39,7 @@ ALERT = {
         "header": "🚨 تغيّر وضع السلامة",
         "place": "📍 كرمليس (قرية) — مركز الحمدانية",
         "headline": "⛔ خطر مؤكَّد. أكّد المسح وجود مخاطر متفجرة في هذه المنطقة.",
-        "updated": f"🗓️ آخر تحديث: 24 تشرين الثاني 2026، من {IKMAA}.",
+        "updated": f"🗓️ آخر تحديث: 24 تشرين الثاني 2026، من {IKMAA_AR}.",
         "risk": "لا تلمس أي جسم غريب، ولا تحرّكه، ولا تلتقطه.",
     },
     "ckb": {
@@ -43,7 +47,7 @@ ALERT = {
         "place": "📍 کەرەملیس (گوند) — ناوەندی حەمدانیە",
         "headline": "⛔ مەترسی پشتڕاست کراوەتەوە. پشکنینێک دەریخست کە تەقەمەنیی مەترسیدار "
                     "لەم ناوچەیەدا هەیە.",
-        "updated": f"🗓️ دوایین نوێکردنەوە: 24ی تشرینی دووەمی 2026، لەلایەن {IKMAA}.",
+        "updated": f"🗓️ دوایین نوێکردنەوە: 24ی تشرینی دووەمی 2026، لەلایەن {IKMAA_CKB}.",
         "risk": "دەست لە هیچ شتێکی نەناسراو مەدە",
     },
     "ku": {
@@ -51,7 +55,7 @@ ALERT = {
         "place": "📍 Kermlîs (gund) — Markaz Al-Hamdaniya",
         "headline": "⛔ Xetereya piştrastkirî. Lêkolînekê piştrast kir ku li vê deverê "
                     "teqemeniyên xeternak hene.",
-        "updated": f"🗓️ Nûkirina dawî: 24ê mijdara 2026an, ji aliyê {IKMAA}.",
+        "updated": f"🗓️ Nûkirina dawî: 24ê mijdara 2026an, ji aliyê {IKMAA_KU}.",
         "risk": "Destê xwe nede tiştên nenas",
     },
 }
@@ -67,6 +71,20 @@ async def make_operators(
         await choose_language(user, code)
         users.append(user)
     return users[0], users[1]
+
+
+async def confirm_area(user: SimulatedUser, command: str, label: str | None = None) -> BotMessage:
+    """Send an operator command naming an area exactly: the bot shows the one place (with
+    where it is) and acts only once it is pressed; returns the next reply."""
+    await user.send(command)
+    question = await user.reply()
+    asked, where = plain(question.text).split("\n")
+    assert "?" in asked or "؟" in asked, asked  # a question, in the operator's language
+    assert where.startswith("📍 ") and where.count(", ") >= 2, where  # up to the governorate
+    assert len(question.buttons) == 1
+    assert labels(question)[0] == (label or labels(question)[0]), labels(question)
+    await user.press(question.button_texts[0], message_id=question.message_id)
+    return await user.reply()
 
 
 async def press_data(user: SimulatedUser, data: str) -> CallbackAnswer:

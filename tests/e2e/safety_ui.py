@@ -23,9 +23,10 @@ UI = {
         "village": "حاج علي",
         "place": "📍 حاج علي (قرية) — القيارة",
         "headline": "🔷 مُطهَّرة. طُهِّرت هذه المنطقة في 10 تشرين الثاني 2026، بحسب "
-                    "Directorate of Mine Action.",
+                    "دائرة شؤون الألغام.",
         "residual": "لكن قد يبقى بعض الخطر",
-        "updated": "🗓️ آخر تحديث: 10 تشرين الثاني 2026، من Directorate of Mine Action.",
+        "updated": "🗓️ آخر تحديث: 10 تشرين الثاني 2026، من دائرة شؤون الألغام.",
+        "english_note": "📝 ملاحظة (باللغة الإنجليزية): Clearance finished",
         "risk": "لا تلمس أي جسم غريب، ولا تحرّكه، ولا تلتقطه.",
         "demo": "🧪 بيانات تجريبية — ليست معلومات حقيقية.",
         "alert": "🔔 نبّهني عندما يتغيّر هذا",
@@ -39,11 +40,12 @@ UI = {
         "governorate": "نەینەوا", "district": "مووسڵ", "subdistrict": "قەیارە",
         "village": "حاجی عەلی",
         "place": "📍 حاجی عەلی (گوند) — قەیارە",
-        "headline": "🔷 پاک کراوەتەوە. بەپێی Directorate of Mine Action، ئەم ناوچەیە لە "
+        "headline": "🔷 پاک کراوەتەوە. بەپێی فەرمانگەی کاروباری مین، ئەم ناوچەیە لە "
                     "10ی تشرینی دووەمی 2026 پاک کراوەتەوە.",
         "residual": "لەوانەیە هەندێک مەترسی هێشتا مابێت",
         "updated": "🗓️ دوایین نوێکردنەوە: 10ی تشرینی دووەمی 2026، لەلایەن "
-                   "Directorate of Mine Action.",
+                   "فەرمانگەی کاروباری مین.",
+        "english_note": "📝 تێبینی (بە زمانی ئینگلیزی): Clearance finished",
         "risk": "دەست لە هیچ شتێکی نەناسراو مەدە",
         "demo": "🧪 داتای تاقیکاری — زانیاریی ڕاستەقینە نییە.",
         "alert": "🔔 ئاگادارم بکەرەوە کاتێک ئەمە گۆڕا",
@@ -57,10 +59,10 @@ UI = {
         "governorate": "Neynewa", "district": "Mûsil", "subdistrict": "Al-Qayarra",
         "village": "Hecî Elî",
         "place": "📍 Hecî Elî (gund) — Al-Qayarra",
-        "headline": "🔷 Hat paqijkirin. Li gorî Directorate of Mine Action, ev dever di "
+        "headline": "🔷 Hat paqijkirin. Li gorî Rêveberiya Karûbarên Mînan, ev dever di "
                     "10ê mijdara 2026an de hat paqijkirin.",
         "residual": "Lê dibe ku hinek xeterî hê bimîne",
-        "updated": "🗓️ Nûkirina dawî: 10ê mijdara 2026an, ji aliyê Directorate of Mine Action.",
+        "updated": "🗓️ Nûkirina dawî: 10ê mijdara 2026an, ji aliyê Rêveberiya Karûbarên Mînan.",
         "risk": "Destê xwe nede tiştên nenas",
         "demo": "🧪 Daneyên ceribandinê — ne agahiyên rastîn in.",
         "alert": "🔔 Dema ev biguhere, min agahdar bike",

@@ -201,30 +201,27 @@ async def test_an_alias_is_found_by_residents_and_can_be_removed(
     await choose_language(resident, "ar")
     assert PLACE["ar"] not in await ask(resident, "حاوي الحاج")
 
-    await operator.send("/alias Hajj Ali | حاوي الحاج")
-    added = text_of(await operator.reply())
+    added = text_of(await confirmed(operator, "/alias Hajj Ali | حاوي الحاج"))
     assert added == (
         "✅ “حاوي الحاج” is now another spelling of Hajj Ali (village) — Al-Qayarra. "
         "Residents who type it find the place."
     )
     assert (await ask(resident, "حاوي الحاج")).split("\n")[0] == PLACE["ar"]
 
-    await operator.send("/alias Hajj Ali | حاوي الحاج")
-    assert "already has the name or spelling" in text_of(await operator.reply())
-    await operator.send("/aliases حاج علي")
-    listed = text_of(await operator.reply()).split("\n")
+    again = text_of(await confirmed(operator, "/alias Hajj Ali | حاوي الحاج"))
+    assert "already has the name or spelling" in again
+    listed = text_of(await confirmed(operator, "/aliases حاج علي")).split("\n")
     assert listed[0] == "Hajj Ali (village) — Al-Qayarra (code DL-IQG15Q05N01-1)"
     assert "العربية: حاج علي" in listed and "Other spellings: حاوي الحاج" in listed
 
-    await operator.send("/unalias Hajj Ali | Hacî Elî")
-    assert "is a name of Hajj Ali (village) — Al-Qayarra" in text_of(await operator.reply())
-    await operator.send("/unalias Hajj Ali | حاوي الحاج")
-    assert text_of(await operator.reply()) == (
+    a_name = text_of(await confirmed(operator, "/unalias Hajj Ali | Hacî Elî"))
+    assert "is a name of Hajj Ali (village) — Al-Qayarra" in a_name
+    assert text_of(await confirmed(operator, "/unalias Hajj Ali | حاوي الحاج")) == (
         "“حاوي الحاج” is no longer a spelling of Hajj Ali (village) — Al-Qayarra."
     )
     assert PLACE["ar"] not in await ask(resident, "حاوي الحاج")
-    await operator.send("/unalias Hajj Ali | حاوي الحاج")
-    assert "has no spelling" in text_of(await operator.reply())
+    gone = text_of(await confirmed(operator, "/unalias Hajj Ali | حاوي الحاج"))
+    assert "has no spelling" in gone
 
     # An ambiguous area name: buttons behind a token; the press acts on the chosen one.
     await operator.send("/alias Qayyarah | Qayyara Town")
@@ -241,6 +238,16 @@ async def test_an_alias_is_found_by_residents_and_can_be_removed(
     await audited(
         places_bot, OPERATOR, ("area.unalias", "ok", f"area {await _hajj_ali(places_bot)} removed")
     )
+
+
+async def confirmed(operator: SimulatedUser, command: str) -> BotMessage:
+    """An area named exactly: the one place is offered, and acted on once pressed."""
+    await operator.send(command)
+    question = await operator.reply()
+    assert text_of(question) == "Is this the place you mean? Press it to go on."
+    assert len(question.buttons) == 1
+    await operator.press(question.button_texts[0], message_id=question.message_id)
+    return await operator.reply()
 
 
 async def _hajj_ali(app: DaleelApp) -> int:

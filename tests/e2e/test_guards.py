@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from bot.storage.areas import area_ids_by_pcode, current_status
+from bot.storage.areas import area_ids_by_pcode, current_status, status_history
 from bot.storage.roles import grant_role
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient, SimulatedUser
 from tests.e2e.conftest import ADMIN, choose_language, has_text, plain
+from tests.e2e.operating import confirm_area, labels
 from tests.e2e.staffing import resident
 
 OP_A, OP_B = 721001, 721002
@@ -46,8 +47,9 @@ async def test_lowering_a_warning_waits_for_a_second_operator(
     assert CONFIRMED in await ask(reader, "Safina")
 
     # One operator says "unknown": a proposal, not a change.
-    await a.send("/setstatus Safina unknown DMA | No recent survey")
-    proposed = plain((await a.reply()).text)
+    proposed = plain((await confirm_area(
+        a, "/setstatus Safina unknown DMA | No recent survey", SAFINA
+    )).text)
     match = re.search(r"📝 Proposal #(\d+): " + re.escape(SAFINA) + " → ❔ Unknown", proposed)
     assert match, proposed
     pid = int(match[1])
@@ -84,3 +86,26 @@ async def test_lowering_a_warning_waits_for_a_second_operator(
     assert (current.status, current.recorded_by, current.confirmed_by) == (
         "unknown", str(OP_A), str(OP_B),
     )
+
+
+async def test_a_typo_in_setstatus_offers_choices_and_changes_nothing_until_pressed(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    """"Safna" is not a name of any place: the operator chooses, the bot never guesses."""
+    db = demo_bot.bot_data.db
+    safina = (await area_ids_by_pcode(db))["DEMO-SAFINA"]
+    a = await operator(client, demo_bot, OP_A)
+    before = await status_history(db, safina)
+
+    await a.send("/setstatus Safna confirmed DMA")
+    choice = await a.reply()
+    assert plain(choice.text) == "Several places match that name. Which one do you mean?"
+    assert SAFINA in labels(choice)
+    assert await status_history(db, safina) == before  # nothing changed on a resemblance
+
+    await a.press(SAFINA, message_id=choice.message_id)
+    applied = plain((await a.reply()).text)
+    assert applied.startswith("✅ The change took effect."), applied
+    after = await status_history(db, safina)
+    assert len(after) == len(before) + 1
+    assert (after[0].status, after[0].source) == ("confirmed", "Directorate of Mine Action")

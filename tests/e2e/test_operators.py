@@ -21,6 +21,7 @@ from tests.e2e.operating import (
     STALE,
     audit_count,
     audit_of,
+    confirm_area,
     labels,
     make_operators,
     press_data,
@@ -45,8 +46,10 @@ async def test_a_warning_takes_effect_at_once_and_alerts_exactly_the_followers(
     elsewhere = await resident(client, db, 740010, "en", areas=(safina,))
     unsubscribed = await resident(client, db, 740011, "ar")
 
-    await a.send("/setstatus Karamles confirmed IKMAA | Devices found in the church yard")
-    applied = plain((await a.reply()).text)
+    applied = plain((await confirm_area(
+        a, "/setstatus Karamles confirmed IKMAA | Devices found in the church yard",
+        "Karamles (village) — Markaz Al-Hamdaniya",
+    )).text)
     assert applied.startswith("✅ The change took effect.")
     assert ALERT["en"]["headline"] in applied
     assert "🚨 4 subscribers of this place are being alerted." in applied
@@ -79,8 +82,7 @@ async def test_the_whole_change_by_buttons_and_forged_buttons(
 ) -> None:
     a, b = await make_operators(client, demo_bot)
     kharbardan = (await area_ids_by_pcode(demo_bot.bot_data.db))["DEMO-KHARBARDAN"]
-    await a.send("/setstatus Kharbardan")
-    statuses = await a.reply()
+    statuses = await confirm_area(a, "/setstatus Kharbardan")
     assert plain(statuses.text).startswith("📍 Kharbardan (village)")
     assert labels(statuses) == [
         "❔ Unknown", "⚠️ Suspected hazardous", "⛔ Confirmed hazardous",
@@ -196,10 +198,8 @@ async def test_every_operator_action_is_refused_to_residents_and_staff(
 ) -> None:
     db = demo_bot.bot_data.db
     a, _ = await make_operators(client, demo_bot)
-    await a.send("/setstatus Awsaja cleared DMA")
-    pid = proposal_id(await a.reply())
-    await a.send("/setstatus Kharbardan")
-    token_button = (await a.reply()).buttons[1].callback_data
+    pid = proposal_id(await confirm_area(a, "/setstatus Awsaja cleared DMA"))
+    token_button = (await confirm_area(a, "/setstatus Kharbardan")).buttons[1].callback_data
     assert token_button is not None
 
     user_id = 750001 if who == "resident" else STAFF

@@ -26,6 +26,7 @@ from tests.e2e.operating import (
     ask,
     audit_of,
     audited,
+    confirm_area,
     labels,
     make_operators,
     press_data,
@@ -38,8 +39,9 @@ from tests.e2e.staffing import MovingClock
 
 async def propose_clearance(a: SimulatedUser, b: SimulatedUser) -> tuple[int, BotMessage]:
     """Operator A proposes Awsaja cleared; B is asked to confirm, A is not."""
-    await a.send("/setstatus Awsaja cleared DMA | Clearance finished; land handed over")
-    proposed = await a.reply()
+    proposed = await confirm_area(
+        a, "/setstatus Awsaja cleared DMA | Clearance finished; land handed over", AWSAJA
+    )
     pid = proposal_id(proposed)
     text = plain(proposed.text)
     assert text.startswith(f"📝 Proposal #{pid}: {AWSAJA} → 🔷 Cleared.")
@@ -63,8 +65,7 @@ async def propose_clearance(a: SimulatedUser, b: SimulatedUser) -> tuple[int, Bo
 async def read_history(a: SimulatedUser) -> None:
     """Awsaja's history after the confirmation: who proposed, who confirmed, over the
     imported statuses."""
-    await a.send("/history Awsaja")
-    history = plain((await a.reply()).text).split("\n\n")
+    history = plain((await confirm_area(a, "/history Awsaja", AWSAJA)).text).split("\n\n")
     assert history[0] == f"📜 History of {AWSAJA}, newest first"
     newest = history[1].split("\n")
     assert newest[0] == "November 24, 2026 · 🔷 Cleared · Directorate of Mine Action"
@@ -139,8 +140,7 @@ async def test_a_rejected_proposal_changes_nothing(
     client: SandboxClient, demo_bot: DaleelApp
 ) -> None:
     a, b = await make_operators(client, demo_bot, ("en", "ar"))
-    await a.send("/setstatus Tel Qasab cancelled IKMAA")
-    pid = proposal_id(await a.reply())
+    pid = proposal_id(await confirm_area(a, "/setstatus Tel Qasab cancelled IKMAA"))
     notice = await b.reply(predicate=lambda m: len(m.buttons) == 2)
     assert labels(notice) == ["✖️ رفض", "✅ تأكيد"]  # right to left
     await b.press(notice.button_texts[0], message_id=notice.message_id)
@@ -154,8 +154,7 @@ async def test_a_rejected_proposal_changes_nothing(
     # Confirming it afterwards does nothing.
     answer = await press_data(a, f"op:v1:ok:{pid}")
     assert answer.text == "This proposal was already decided."
-    await a.send("/history Tel Qasab")
-    history = plain((await a.reply()).text)
+    history = plain((await confirm_area(a, "/history Tel Qasab")).text)
     assert history.split("\n\n")[1].startswith("October 2, 2026 · ⚠️ Suspected hazardous")
     assert "Proposals that did not take effect" in history
     assert (
@@ -177,8 +176,7 @@ async def test_an_unconfirmed_proposal_expires_and_its_proposer_is_told(
         a, b = await make_operators(client, app, ("ckb", "en"))
         reader = client.user(730101)
         await choose_language(reader, "en")
-        await a.send("/setstatus Awsaja cleared DMA")
-        pid = proposal_id(await a.reply())
+        pid = proposal_id(await confirm_area(a, "/setstatus Awsaja cleared DMA"))
         notice = await b.reply(predicate=has_text("A status change waits"))
         # Two days later nobody has confirmed it.
         clock.set(DEMO_NOW + timedelta(hours=49))
