@@ -9,8 +9,9 @@ words of the place name (folded by the caller, as search folds them) and a count
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from bot.storage.area_edits import add_alias
 from bot.storage.db import Database
@@ -19,13 +20,16 @@ __all__ = [
     "MAX_SPELLING",
     "SpellingCount",
     "accept_spelling",
+    "count_offer_pick",
     "count_picked",
     "count_unmatched",
     "dismiss_spelling",
+    "offer_spelling",
     "spelling_counts",
 ]
 
 MAX_SPELLING = 64  # characters; longer text is not a place name
+_OFFER_DAYS = 7  # a "Did you mean" older than this is not counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,3 +105,36 @@ async def accept_spelling(
     added = await add_alias(db, area_id, text, now=now, added_by=added_by)
     await dismiss_spelling(db, text)
     return added
+
+
+async def offer_spelling(db: Database, spelling: str, *, day: date) -> str | None:
+    """Keep *spelling* for the buttons of one "Did you mean"; the token they carry."""
+    text = _checked(spelling)
+    if text is None:
+        return None
+    token = secrets.token_urlsafe(9)
+    await db.execute(
+        "DELETE FROM place_spelling_offers WHERE created_day < ?",
+        ((day - timedelta(days=_OFFER_DAYS)).isoformat(),),
+    )
+    await db.execute(
+        "INSERT INTO place_spelling_offers (token, spelling, created_day) VALUES (?, ?, ?)",
+        (token, text, day.isoformat()),
+    )
+    return token
+
+
+async def count_offer_pick(db: Database, token: str, area_id: int, *, day: date) -> bool:
+    """A resident picked *area_id* from the "Did you mean" of *token*: count its spelling
+    once (the offer is used up); False when the token is unknown, used or too old."""
+    oldest = (day - timedelta(days=_OFFER_DAYS)).isoformat()
+    async with db.transaction() as conn:
+        async with conn.execute(
+            "SELECT spelling FROM place_spelling_offers WHERE token = ? AND created_day >= ?",
+            (token, oldest),
+        ) as cursor:
+            row = await cursor.fetchone()
+        if row is None:
+            return False
+        await conn.execute("DELETE FROM place_spelling_offers WHERE token = ?", (token,))
+    return await count_picked(db, str(row[0]), area_id, day=day)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bot.storage.area_edits import aliases_of
 from bot.storage.db import Database
 from bot.storage.spellings import (
     accept_spelling,
+    count_offer_pick,
     count_picked,
     count_unmatched,
+    offer_spelling,
     spelling_counts,
 )
 
@@ -69,3 +71,24 @@ async def test_accepting_makes_an_alias_and_forgets_the_counts(db: Database) -> 
     assert await spelling_counts(db, picked=True) == []
     assert await spelling_counts(db, picked=False) == []
     assert not await accept_spelling(db, "hajali", area, now="2026-03-01T10:00:00Z")
+
+
+async def test_a_did_you_mean_counts_its_spelling_once_and_not_when_old(db: Database) -> None:
+    area = await _area(db)
+    token = await count_and_offer(db)
+    assert await count_offer_pick(db, token, area, day=DAY)
+    assert not await count_offer_pick(db, token, area, day=DAY)  # used up
+    assert not await count_offer_pick(db, "forged", area, day=DAY)
+    old = await offer_spelling(db, "hajali", day=DAY)
+    assert old is not None
+    assert not await count_offer_pick(db, old, area, day=DAY + timedelta(days=8))
+    picked = await spelling_counts(db, picked=True)
+    assert [(s.spelling, s.count) for s in picked] == [("hajali", 1)]
+
+
+async def count_and_offer(db: Database) -> str:
+    token = await offer_spelling(db, "hajali", day=DAY)
+    assert token is not None
+    rows = await db.fetch_all("SELECT * FROM place_spelling_offers")
+    assert [tuple(r)[1:] for r in rows] == [("hajali", DAY.isoformat())]  # no chat id
+    return token

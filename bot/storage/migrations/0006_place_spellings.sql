@@ -10,3 +10,11 @@ CREATE TABLE place_spellings (
     PRIMARY KEY (spelling, area_id)
 ) WITHOUT ROWID;
 CREATE INDEX place_spellings_by_count ON place_spellings (count DESC);
+
+-- A "Did you mean" message keeps the spelling it was offered for here, under a random
+-- token its buttons carry (callback data cannot hold Arabic text); no chat id.
+CREATE TABLE place_spelling_offers (
+    token       TEXT    PRIMARY KEY,
+    spelling    TEXT    NOT NULL CHECK (length(spelling) BETWEEN 1 AND 64),
+    created_day TEXT    NOT NULL                   -- UTC date; old offers are dropped
+) WITHOUT ROWID;
