@@ -1,17 +1,20 @@
 """Spellings residents pick from "Did you mean" are counted (never who) and, once an
-operator accepts one as an alias, the next resident typing it is answered at once."""
+operator accepts one with one press (``/aliases suggestions``), the next resident typing it
+is answered at once."""
 
 from __future__ import annotations
 
-from bot.storage.spellings import accept_spelling, spelling_counts
-from handlers.kit.app import refresh_places
+from bot.storage.area_edits import aliases_of
+from bot.storage.roles import grant_role
+from bot.storage.spellings import spelling_counts
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient
-from tests.e2e.conftest import choose_language, eventually, plain
+from tests.e2e.conftest import ADMIN, choose_language, eventually, plain
 from tests.e2e.safety_ui import area_id, labels, press_plain
 
 _TYPED = "Mhana"  # a letter left out: asked about, never answered directly
 _LABEL = "Mahana (village) — Qaraj"
+_OPERATOR = 72602
 
 
 async def test_a_picked_spelling_is_counted_then_accepted_and_answered_at_once(
@@ -37,8 +40,18 @@ async def test_a_picked_spelling_is_counted_then_accepted_and_answered_at_once(
     stored = await db.fetch_all("SELECT * FROM place_spellings")
     assert all(str(first.chat_id) not in map(str, row) for row in stored)  # never who
 
-    assert await accept_spelling(db, "mhana", mahana, now="2026-03-01T10:00:00Z", added_by=1)
-    await refresh_places(demo_bot)
+    # An operator sees it and accepts it with one press; the place index is rebuilt.
+    await grant_role(db, _OPERATOR, "operator", ADMIN)
+    operator = client.user(_OPERATOR)
+    await choose_language(operator, "en")
+    await operator.send("/aliases suggestions")
+    shown = await operator.reply()
+    assert "“mhana” → Mahana (village) — Qaraj (1)" in plain(shown.text)
+    await press_plain(operator, "✅ mhana")
+    done = await operator.reply(predicate=lambda m: "another spelling" in m.text)
+    assert plain(done.text).startswith("✅ “mhana” is now another spelling of Mahana")
+    assert "mhana" in await aliases_of(db, mahana)
+
     second = client.user(72601)
     await choose_language(second, "en")
     await second.send(f"is {_TYPED} safe")
