@@ -17,6 +17,7 @@ __all__ = ["MAX_FUZZY_KEY", "MIN_FUZZY_KEY", "DeletionIndex", "TrigramIndex", "f
 
 MIN_FUZZY_KEY = 3
 MAX_FUZZY_KEY = 24
+_ID_BYTES = 8  # what a key number costs in a tuple
 
 
 def freeze(d: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
@@ -98,14 +99,15 @@ class TrigramIndex:
     """Padded trigrams of long keys, as bit sets over the keys of each length (two typos).
 
     Keys of one length are numbered ``0..n-1`` (``members[length][i]`` is the key id) and
-    ``bits[gram + chr(length)]`` has bit ``i`` set when that key has the gram. A query adds
+    ``bits[gram + chr(length)]`` has bit ``i`` set when that key has the gram (a rare gram
+    keeps the numbers instead, smaller than a bit set of the whole length). A query adds
     the bit sets of its grams in a bit-sliced counter (one big integer per binary digit of
     the count), so counting the shared trigrams of every key costs a few dozen integer
     operations per length instead of a walk over long posting lists.
     """
 
     members: dict[int, tuple[int, ...]]
-    bits: dict[str, int]
+    bits: dict[str, int | tuple[int, ...]]
 
     @classmethod
     def build(cls, keys: Sequence[str], min_length: int) -> TrigramIndex:
@@ -119,9 +121,13 @@ class TrigramIndex:
                 for g in _grams(key):
                     where.setdefault(g + suffix, []).append(len(ids))
                 ids.append(u)
-        bits: dict[str, int] = {}
+        bits: dict[str, int | tuple[int, ...]] = {}
         for gram, locs in where.items():
-            raw = bytearray((len(members[ord(gram[-1])]) + 7) // 8)
+            size = (len(members[ord(gram[-1])]) + 7) // 8
+            if len(locs) * _ID_BYTES * 4 < size:
+                bits[gram] = tuple(locs)  # a rare gram: its key numbers take less room
+                continue
+            raw = bytearray(size)
             for i in locs:
                 raw[i >> 3] |= 1 << (i & 7)
             bits[gram] = int.from_bytes(raw, "little")
@@ -155,14 +161,22 @@ class TrigramIndex:
         return found
 
 
-def _count(bits: dict[str, int], grams: set[str], suffix: str) -> list[int]:
+def _count(
+    bits: dict[str, int | tuple[int, ...]], grams: set[str], suffix: str
+) -> list[int]:
     """Bit-sliced count of *grams* per key: ``digits[j]`` holds binary digit ``j``."""
     digits: list[int] = []
     get = bits.get
     for g in grams:
-        carry = get(g + suffix)
-        if not carry:
+        found = get(g + suffix)
+        if not found:
             continue
+        if isinstance(found, int):
+            carry = found
+        else:
+            carry = 0
+            for i in found:
+                carry |= 1 << i
         for j, d in enumerate(digits):
             digits[j] = d ^ carry
             carry &= d
