@@ -80,6 +80,7 @@ class Understanding:
     category: str | None
     place_matches: tuple[PlaceMatch, ...]
     language_guess: str | None
+    place_spelling: str = ""  # the folded words of the first place found (no other text)
 
 
 _NOTHING = Understanding(None, 0.0, (), None, (), None)
@@ -384,6 +385,7 @@ def _understand(text: str, matcher: _Matcher, places: PlaceIndex | None) -> Unde
             and not (h.typo and any(h.start < b and a < h.end for a, b in close))
         ]
     matches = tuple(s.match for s in spans)
+    spelling = " ".join(words[spans[0].start : spans[0].end]) if spans else ""
 
     intent_scores, cat_scores, cue, lang_hits = _tally(hits)
     category = _apply_rules(intent_scores, cat_scores, cue, _place_strength(matches))
@@ -394,13 +396,15 @@ def _understand(text: str, matcher: _Matcher, places: PlaceIndex | None) -> Unde
     )
     language = _language_guess(head, lang_hits)
     if not ranked:
-        return Understanding(None, 0.0, (), category, matches, language)
+        return Understanding(None, 0.0, (), category, matches, language, spelling)
     s1 = intent_scores[ranked[0]]
     s2 = intent_scores[ranked[1]] if len(ranked) > 1 else 0.0
     confidence = round((1.0 - _CONF_BASE**s1) * s1 / (s1 + s2), 3)
     if ranked[0] in ("food", "left_off_list"):
         category = "food"
-    return Understanding(ranked[0], confidence, tuple(ranked[1:4]), category, matches, language)
+    return Understanding(
+        ranked[0], confidence, tuple(ranked[1:4]), category, matches, language, spelling
+    )
 
 
 class Understander:

@@ -36,6 +36,7 @@ class Asked:
     category: str | None = None  # services: a known category, or None for all
     places: tuple[PlaceMatch, ...] = ()  # safety: the places a message named
     area_id: int | None = None  # safety: one area (a checked button payload)
+    spelling: str = ""  # safety: the folded words of the first place named (no other text)
 
 
 Answer = Callable[[Asked, "DaleelContext"], Awaitable[None]]

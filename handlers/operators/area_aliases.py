@@ -34,6 +34,7 @@ from handlers.kit.app import refresh_places
 from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.permissions import requires
+from handlers.operators.alias_suggestions import SUGGESTIONS, show_suggestions
 from handlers.operators.area_screens import (
     NAME_LINE,
     NO_SPELLINGS,
@@ -148,6 +149,9 @@ async def _alias_command(
     if chat_id is None:
         return
     tr = context.tr
+    if op == "list" and arguments(update).strip().casefold() == SUGGESTIONS:
+        await show_suggestions(context, chat_id, actor)
+        return
     given = _read_alias_input(op, arguments(update))
     if not isinstance(given, tuple):
         actor.note("bad input", outcome="rejected")

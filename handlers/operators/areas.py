@@ -24,6 +24,7 @@ from telegram.ext import CommandHandler, filters
 
 from handlers.kit import buttons
 from handlers.kit.context import DaleelApp
+from handlers.operators.alias_suggestions import LearnSpelling, on_learn
 from handlers.operators.area_add import addarea_command, on_add, on_cancel, on_parent
 from handlers.operators.area_aliases import (
     alias_command,
@@ -59,6 +60,7 @@ def register(app: DaleelApp) -> None:
     buttons.on_guarded(app, PickAlias, on_choice, role="operator", action="area.alias")
     buttons.on_guarded(app, PickUnalias, on_choice, role="operator", action="area.unalias")
     buttons.on_guarded(app, PickList, on_choice, role="operator", action="area.aliases")
+    buttons.on_guarded(app, LearnSpelling, on_learn, role="operator", action="area.alias")
     buttons.on_unknown(app, FEATURE, role="operator", action="area.button")
 
 

@@ -218,7 +218,9 @@ async def _route(
         return
     need = _NEEDS.get(intent or "")
     category = u.category if u.category in CATEGORIES else None
-    asked = Asked(update, chat_id, category=category, places=tuple(u.place_matches))
+    asked = Asked(
+        update, chat_id, category=category, places=u.place_matches, spelling=u.place_spelling
+    )
     if need is None or not await context.routes.answer(need, asked, context):
         await _not_understood(context, chat_id)
 

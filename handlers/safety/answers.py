@@ -32,6 +32,7 @@ from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
 from bot.storage.safety_views import with_children
+from bot.storage.spellings import count_offer_pick, offer_spelling
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
@@ -86,6 +87,14 @@ class AnswerFor(Payload, feature="safe", action="area"):
     area_id: int
 
 
+@dataclass(frozen=True)
+class PickedFor(Payload, feature="safe", action="pick"):
+    """A "Did you mean" choice; *offer* names the spelling typed (kept in storage)."""
+
+    area_id: int
+    offer: str
+
+
 # --- public: also called by the free-text feature ---------------------------------------
 
 
@@ -96,12 +105,14 @@ async def answer_area(chat_id: int, area_id: int, context: DaleelContext) -> Non
 
 
 async def answer_place_matches(
-    chat_id: int, matches: Sequence[PlaceMatch], context: DaleelContext
+    chat_id: int, matches: Sequence[PlaceMatch], context: DaleelContext, spelling: str = ""
 ) -> None:
-    """A typed place name: answer when sure, offer the likeliest places when not."""
+    """A typed place name: answer when sure, offer the likeliest places when not (and
+    count the folded *spelling* with the place picked, so operators can learn it)."""
     if is_confident(matches):
         await answer_area(chat_id, matches[0].area_id, context)
         return
+    offer = await _offer(spelling, context) if matches else None
     choices: list[Button] = []
     seen: set[int] = set()
     for match in matches:
@@ -113,7 +124,8 @@ async def answer_place_matches(
         area = await get_area(context.db, match.area_id)
         if area is not None:
             label = await area_label(context.db, context.tr, area)
-            choices.append((button_label(label), AnswerFor(area.id).encode()))
+            pick = PickedFor(area.id, offer) if offer else AnswerFor(area.id)
+            choices.append((button_label(label), pick.encode()))
     if not choices:
         await _send_not_found(chat_id, context)
         return
@@ -123,6 +135,17 @@ async def answer_place_matches(
     await context.bot.send_message(
         chat_id, tr.gettext(_DID_YOU_MEAN), reply_markup=keyboard(rows, rtl=tr.language.rtl)
     )
+
+
+async def _offer(spelling: str, context: DaleelContext) -> str | None:
+    """The token of *spelling* for the buttons of a "Did you mean" (None: not counted)."""
+    if not spelling:
+        return None
+    try:
+        return await offer_spelling(context.db, spelling, day=context.state.now().date())
+    except sqlite3.Error:
+        logger.exception("could not keep a spelling offered")
+        return None
 
 
 # --- the answer ---------------------------------------------------------------------------
@@ -324,12 +347,28 @@ async def _on_area(update: Update, context: DaleelContext, press: Press[AnswerFo
     await _send_answer(press.chat_id, area_id, context)
 
 
+async def _on_pick(update: Update, context: DaleelContext, press: Press[PickedFor]) -> None:
+    """``safe:v1:pick:<area id>:<offer>``: a "Did you mean" choice, its spelling counted."""
+    area_id = press.payload.area_id
+    if await get_area(context.db, area_id) is None:
+        await answer_stale(update, context)
+        return
+    await press.query.answer()
+    await _send_answer(press.chat_id, area_id, context)
+    try:
+        # Aggregate only: the folded spelling and the place; never who picked it.
+        day = context.state.now().date()
+        await count_offer_pick(context.db, press.payload.offer, area_id, day=day)
+    except sqlite3.Error:
+        logger.exception("could not count a spelling picked")
+
+
 async def _answer(asked: Asked, context: DaleelContext) -> None:
     """A typed question (with the places it named) or a checked "Did you mean" button."""
     if asked.area_id is not None:
         await answer_area(asked.chat_id, asked.area_id, context)
     elif asked.places:
-        await answer_place_matches(asked.chat_id, list(asked.places), context)
+        await answer_place_matches(asked.chat_id, list(asked.places), context, asked.spelling)
     else:
         await show_safety_home(asked.chat_id, context)
 
@@ -339,4 +378,5 @@ def register(app: DaleelApp) -> None:
     buttons.on(app, Governorates, _on_governorates, resident=False)
     buttons.on(app, PlacesIn, _on_list, resident=False)
     buttons.on(app, AnswerFor, _on_area, resident=False)
+    buttons.on(app, PickedFor, _on_pick, resident=False)
     app.bot_data.routes.add("safety", _answer)  # typed questions
