@@ -39,7 +39,9 @@ def _demo(args: argparse.Namespace) -> int:
             raise
         sys.stderr.write("daleel: the demo needs the sandbox: pip install -e sandbox\n")
         return 1
-    return asyncio.run(run_demo(role=args.role, user_id=args.user, wait=args.wait))
+    return asyncio.run(
+        run_demo(role=args.role, user_id=args.user, wait=args.wait, villages=args.villages)
+    )
 
 
 def _surface(args: argparse.Namespace) -> int:

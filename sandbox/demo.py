@@ -132,13 +132,15 @@ async def _stdin_lines() -> AsyncIterator[str]:
         yield line
 
 
-async def run_demo(*, role: str, user_id: int | None, wait: float) -> int:
+async def run_demo(
+    *, role: str, user_id: int | None, wait: float, villages: bool = True
+) -> int:
     import handlers  # noqa: PLC0415 - the Telegram surface
 
     root = Path.cwd() / "demo"
     database = root / "daleel-demo.sqlite3"
     await asyncio.to_thread(_fresh_directory, root)
-    await build_demo_database(database, villages=True)
+    await build_demo_database(database, villages=villages)
     configure_logging("INFO", (DEMO_TOKEN,), file=root / "daleel.log")
     interactive = sys.stdin.isatty()
     who = user_id or DEMO_USERS[role]
