@@ -45,7 +45,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: setup lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 demo: setup
 	@$(BIN)/daleel demo $(DEMO_ARGS)
