@@ -23,7 +23,6 @@ Seeded: the same data gives the same set. ``build()`` returns the index names an
 from __future__ import annotations
 
 import csv
-import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,13 +39,11 @@ __all__ = ["Case", "EvalSet", "build"]
 _REPO = Path(__file__).resolve().parents[1]
 _AREAS = _REPO / "bot" / "data" / "iraq" / "areas.csv"
 _DEMO = _REPO / "bot" / "data" / "demo" / "areas_demo.csv"
-_LOCALITIES = _REPO.parent / "shared" / "data" / "iraq" / "iraq_localities_wof_geonames.csv"
 
 SEED = 20250214
 N_KNOWN = 1_600
 N_UNKNOWN = 800
 HOLD_OUT = 0.08  # share of villages removed from the index to be asked about as unknown
-_MERGE_KM = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,48 +113,6 @@ def _area_rows(path: Path, places: list[_Place], code_ids: dict[str, int]) -> No
         places.append(p)
 
 
-def _km(a: _Place, b: _Place) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    dy = (a.lat - b.lat) * 111.2
-    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians(a.lat))
-    return math.hypot(dx, dy)
-
-
-def _locality_rows(places: list[_Place], code_ids: dict[str, int]) -> None:
-    """The shared localities, merged with the towns and with their own duplicates."""
-    by_key: dict[str, list[_Place]] = {}
-    for p in places:
-        for spellings in p.names.values():
-            for s in spellings[:1]:
-                by_key.setdefault(fold(s), []).append(p)
-    for row in _rows(_LOCALITIES):
-        names: dict[str, list[str]] = {}
-        for lang in CODES:
-            if row.get(f"name_{lang}"):
-                names.setdefault(lang, []).append(row[f"name_{lang}"].strip())
-        for other in _split(row.get("other_names")):
-            names.setdefault(_lang_of(other), []).append(other)
-        if not names:
-            continue
-        new = _Place(0, "village", names, _float(row.get("lat")), _float(row.get("lon")))
-        keys = {fold(v[0]) for v in names.values()}
-        same = code_ids.get(f"GN{row.get('geonames_id', '')}")
-        target = places[same - 1] if same else None
-        if target is None:
-            near = [p for k in keys for p in by_key.get(k, ()) if _km(p, new) <= _MERGE_KM]
-            target = near[0] if near else None
-        if target is not None:
-            for lang, spellings in names.items():
-                have = target.names.setdefault(lang, [])
-                have.extend(s for s in spellings if s not in have)
-            continue
-        new.area_id = len(places) + 1
-        places.append(new)
-        for k in keys:
-            by_key.setdefault(k, []).append(new)
-
-
 def _load() -> tuple[list[_Place], str]:
     places: list[_Place] = []
     code_ids: dict[str, int] = {}
@@ -168,9 +123,6 @@ def _load() -> tuple[list[_Place], str]:
         for path in shipped:
             _area_rows(path, places, code_ids)
         return places, f"shipped {', '.join(p.name for p in shipped)}"
-    if _LOCALITIES.is_file():
-        _locality_rows(places, code_ids)
-        return places, "shared localities (Who's On First / GeoNames)"
     return places, "demo villages only"
 
 
