@@ -27,6 +27,7 @@ __all__ = [
     "PlaceMatch",
     "PlaceName",
     "PlaceSpan",
+    "exact_place",
     "is_confident",
 ]
 
@@ -82,3 +83,13 @@ def is_confident(matches: Sequence[PlaceMatch]) -> bool:
     if top.score < CONFIDENT_SCORE:
         return False
     return not rest or top.score - rest[0].score >= CONFIDENT_MARGIN - 1e-9
+
+
+def exact_place(matches: Sequence[PlaceMatch]) -> int | None:
+    """The area typed exactly — a name or P-code of it and of no other area, sure, never a
+    resemblance ("Safna" is not "Safina") — or None. Operators act only on such a place;
+    for anything else they are offered choices."""
+    exact = {m.area_id for m in matches if m.exact and m.sure}
+    if len(exact) != 1 or not is_confident(matches) or matches[0].area_id not in exact:
+        return None
+    return matches[0].area_id

@@ -16,7 +16,7 @@ from telegram.error import BadRequest
 from bot.i18n.catalogues import N_, Markup, Translator
 from handlers.kit.context import DaleelContext
 
-__all__ = ["BACK", "MAIN_MENU", "Screen", "button_label", "clip", "present"]
+__all__ = ["BACK", "MAIN_MENU", "Screen", "button_label", "clip", "command_text", "present"]
 
 # One style of navigation everywhere: "back" goes one step up, the house to the main menu
 # (two different signs, so a screen never shows two buttons with the same arrow).
@@ -30,6 +30,14 @@ class Screen:
 
     text: str
     markup: InlineKeyboardMarkup | None = None
+
+
+def command_text(update: Update) -> str:
+    """What follows the command word, newlines included (PTB's ``context.args`` splits on
+    every space and loses them)."""
+    message = update.effective_message
+    parts = (message.text or "").split(maxsplit=1) if message is not None else []
+    return parts[1] if len(parts) == 2 else ""
 
 
 def clip(text: str | None, limit: int) -> str | None:

@@ -39,6 +39,7 @@ from handlers.kit.app import refresh_places
 from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.permissions import requires
+from handlers.kit.ui import command_text
 from handlers.operators.area_screens import (
     NAME_LINE,
     NO_SPELLINGS,
@@ -48,7 +49,6 @@ from handlers.operators.area_screens import (
     CancelArea,
     PickParent,
     acknowledge,
-    arguments,
     chat_of,
     chosen,
     label,
@@ -147,7 +147,7 @@ async def addarea_command(update: Update, context: DaleelContext, actor: Actor) 
     if chat_id is None:
         return
     tr = context.tr
-    parsed = parse_new_area(arguments(update))
+    parsed = parse_new_area(command_text(update))
     if isinstance(parsed, Problem):
         actor.note("bad input", outcome="rejected")
         usage = tr.gettext(USAGE, example=EXAMPLE_ADD)

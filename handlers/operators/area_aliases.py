@@ -34,6 +34,7 @@ from handlers.kit.app import refresh_places
 from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.permissions import requires
+from handlers.kit.ui import command_text
 from handlers.operators.alias_suggestions import SUGGESTIONS, show_suggestions
 from handlers.operators.area_screens import (
     NAME_LINE,
@@ -42,7 +43,6 @@ from handlers.operators.area_screens import (
     SPELLINGS,
     C,
     acknowledge,
-    arguments,
     chat_of,
     chosen,
     label,
@@ -149,10 +149,10 @@ async def _alias_command(
     if chat_id is None:
         return
     tr = context.tr
-    if op == "list" and arguments(update).strip().casefold() == SUGGESTIONS:
+    if op == "list" and command_text(update).strip().casefold() == SUGGESTIONS:
         await show_suggestions(context, chat_id, actor)
         return
-    given = _read_alias_input(op, arguments(update))
+    given = _read_alias_input(op, command_text(update))
     if not isinstance(given, tuple):
         actor.note("bad input", outcome="rejected")
         usage = tr.gettext(USAGE, example=_EXAMPLES[op])

@@ -21,7 +21,8 @@ from telegram.error import BadRequest
 from bot.access import Actor
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.places.edits import Problem
-from bot.places.index import PlaceMatch, is_confident
+from bot.places.index import PlaceMatch
+from bot.places.matches import exact_place
 from bot.safety.answers import button_label
 from bot.safety.labels import area_label
 from bot.storage.areas import Area, get_area
@@ -48,7 +49,6 @@ __all__ = [
     "PickParent",
     "PickUnalias",
     "acknowledge",
-    "arguments",
     "chat_of",
     "chosen",
     "label",
@@ -128,13 +128,6 @@ def chat_of(update: Update) -> int | None:
     return update.effective_chat.id if update.effective_chat is not None else None
 
 
-def arguments(update: Update) -> str:
-    """What follows the command word (newlines included)."""
-    message = update.effective_message
-    parts = (message.text or "").split(maxsplit=1) if message is not None else []
-    return parts[1] if len(parts) == 2 else ""
-
-
 def problem_text(tr: Translator, problem: Problem) -> str:
     return tr.gettext(problem.msgid, **problem.values)
 
@@ -160,11 +153,7 @@ async def matches(context: DaleelContext, query: str) -> tuple[list[Area], bool]
         area = await get_area(context.db, match.area_id)
         if area is not None and all(a.id != area.id for a in areas):
             areas.append(area)
-    exact = {m.area_id for m in found if m.exact and m.sure}
-    return areas, (
-        bool(areas) and is_confident(found) and areas[0].id == found[0].area_id
-        and exact == {areas[0].id}
-    )
+    return areas, bool(areas) and exact_place(found) == areas[0].id
 
 
 async def offer(

@@ -22,7 +22,7 @@ from telegram import Update
 from bot.access import Actor
 from bot.domain.statuses import STATUSES
 from bot.i18n.catalogues import Markup
-from bot.places.index import is_confident
+from bot.places.matches import exact_place
 from bot.safety.answers import button_label
 from bot.safety.changes import Applied, Change, Proposed, set_status
 from bot.safety.labels import area_label
@@ -32,6 +32,7 @@ from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.permissions import requires
 from handlers.kit.tokens import TokenUse
+from handlers.kit.ui import command_text
 from handlers.operators.common import (
     TOKEN_MAX_AGE,
     PickArea,
@@ -96,16 +97,7 @@ def find_areas(context: DaleelContext, text: str) -> tuple[list[int], bool]:
     for match in matches:
         if match.area_id not in ids:
             ids.append(match.area_id)
-    exact = {m.area_id for m in matches if m.exact and m.sure}
-    only = len(exact) == 1 and bool(matches) and matches[0].area_id in exact
-    return ids[:MAX_CHOICES], only and is_confident(matches)
-
-
-def _arguments(update: Update) -> str:
-    message = update.effective_message
-    text = message.text if message is not None and message.text else ""
-    parts = text.split(maxsplit=1)
-    return parts[1] if len(parts) == 2 else ""
+    return ids[:MAX_CHOICES], exact_place(matches) is not None
 
 
 async def _usage(context: DaleelContext, chat_id: int) -> None:
@@ -114,8 +106,7 @@ async def _usage(context: DaleelContext, chat_id: int) -> None:
     lines = [
         tr.gettext("To change an area's safety status, write: {example}", example=EXAMPLE),
         tr.gettext(
-            "Statuses: {statuses}.", statuses="unknown, suspected, confirmed, in_progress, "
-            "cleared, cancelled",
+            "Statuses: {statuses}.", statuses=", ".join(STATUSES),
         ),
         tr.gettext(
             "Sources by code: {codes}. For any other organisation write its full name.",
@@ -133,7 +124,7 @@ async def setstatus_command(update: Update, context: DaleelContext, actor: Actor
     if chat is None:
         return
     tr = context.tr
-    request = parse_setstatus(_arguments(update))
+    request = parse_setstatus(command_text(update))
     if not request.area:
         actor.note("no area", outcome="rejected")
         await _usage(context, chat.id)

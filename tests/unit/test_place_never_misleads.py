@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.places.index import PlaceIndex, PlaceMatch, PlaceName, is_confident
+from bot.places.matches import exact_place
 from bot.understanding.intent import Understander
 from bot.understanding.lexicon import load_lexicons
 
@@ -152,3 +153,21 @@ def test_one_typo_is_offered_not_answered(
 def test_an_unsure_match_is_never_confident() -> None:
     assert is_confident([PlaceMatch(1, 1.0, "x", exact=True)])
     assert not is_confident([PlaceMatch(1, 1.0, "x", exact=True, sure=False)])
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Fallujah", FALLUJAH),  # a name
+        ("faluga", FALLUJAH),  # an alias, any case
+        ("Fllujah", None),  # a letter missing: choices, never the place itself
+        ("Qayyrah", None),
+        ("Kari", None),  # part of a name
+        ("Basi", BASI),
+        ("nowhere at all", None),
+    ],
+)
+def test_operators_act_only_on_a_place_typed_exactly(
+    typed: str, expected: int | None, index: PlaceIndex
+) -> None:
+    assert exact_place(index.search(typed, limit=15)) == expected
