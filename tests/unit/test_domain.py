@@ -15,7 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain import announcements, areas, categories, distributions, languages, roles, statuses
+from bot.domain import (
+    announcements,
+    areas,
+    cases,
+    categories,
+    distributions,
+    languages,
+    roles,
+    statuses,
+)
 from bot.domain.records import Texts
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,6 +43,11 @@ VOCABULARIES: Mapping[str, Collection[str]] = {
     "roles": roles.ROLES,
     "grantable roles": roles.GRANTABLE,
     "priorities": announcements.PRIORITIES,
+    "case topics": cases.TOPICS,
+    "case states": cases.CASE_STATES,
+    "case outcomes": cases.OUTCOMES,
+    "genders": cases.GENDERS,
+    "case message authors": cases.AUTHORS,
     "audience kinds": announcements.AUDIENCE_KINDS,
 }
 
@@ -51,6 +65,12 @@ CHECKED_COLUMNS: Mapping[tuple[str, str], Collection[str]] = {
     ("roles", "role"): roles.GRANTABLE,
     ("announcements", "audience"): announcements.AUDIENCE_KINDS,
     ("announcements", "priority"): announcements.PRIORITIES,
+    ("cases", "topic"): cases.TOPICS,
+    ("cases", "state"): cases.CASE_STATES,
+    ("cases", "outcome"): cases.OUTCOMES,
+    ("cases", "gender_wanted"): cases.GENDERS,
+    ("focal_points", "gender"): cases.GENDERS,
+    ("case_messages", "author"): cases.AUTHORS,
 }
 
 
