@@ -29,7 +29,7 @@ from babel.support import NullTranslations, Translations
 
 from bot import resources
 from bot.domain.languages import FALLBACK, LANGUAGES, Language, language
-from bot.i18n.bidi import isolate, rtl_lines
+from bot.i18n.bidi import isolate, isolate_latin, rtl_lines
 
 __all__ = [
     "DOMAIN",
@@ -99,6 +99,10 @@ class Translator:
         )
 
     def _render(self, text: str, values: Mapping[str, object]) -> str:
+        # Right-to-left: the translation's own Latin words and commands are isolated before
+        # the values go in (they are isolated by value()), then lines get their direction.
+        if self.language.rtl:
+            text = isolate_latin(text)
         if values:
             text = text.format_map({key: self.value(v) for key, v in values.items()})
         return rtl_lines(text) if self.language.rtl else text
