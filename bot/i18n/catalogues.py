@@ -29,6 +29,7 @@ from babel.support import NullTranslations, Translations
 
 from bot import resources
 from bot.domain.languages import FALLBACK, LANGUAGES, Language, language
+from bot.i18n import dates as calendars
 from bot.i18n.bidi import isolate, isolate_latin, rtl_lines
 
 __all__ = [
@@ -62,6 +63,12 @@ def N_(message: str) -> str:
 def default_locales_dir() -> Traversable:
     """The catalogues shipped with the bot (see :mod:`bot.resources`)."""
     return resources.locales_dir()
+
+
+_WEEKDAYS = (
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+    N_("Friday"), N_("Saturday"), N_("Sunday"),
+)  # fmt: skip
 
 
 class CatalogueError(RuntimeError):
@@ -123,6 +130,11 @@ class Translator:
         return isolate(escaped) if self.language.rtl else escaped
 
     def date(self, value: date, fmt: str = "long") -> str:
+        """A date; in words with the month names readers in Iraq use (:mod:`.dates`)."""
+        calendar = calendars.calendar_for(self.code)
+        if calendar is not None and fmt in ("medium", "long", "full"):
+            weekday = self.weekday(value.weekday()) if fmt == "full" else None
+            return calendars.format_date(value, calendar, weekday=weekday)
         return babel_dates.format_date(value, fmt, locale=self.language.babel_locale)
 
     def time(self, value: time) -> str:
@@ -130,9 +142,18 @@ class Translator:
 
     def datetime(self, value: datetime) -> str:
         local = value.astimezone(self.zone)
+        calendar = calendars.calendar_for(self.code)
+        if calendar is not None:
+            return calendars.format_datetime(
+                local.date(), local.time(), calendar, self.language.babel_locale
+            )
         return babel_dates.format_datetime(
             local, "medium", tzinfo=self.zone, locale=self.language.babel_locale
         )
+
+    def weekday(self, day: int) -> str:
+        """The name of a day of the week, 0 = Monday … 6 = Sunday, from the catalogue."""
+        return self.gettext(_WEEKDAYS[day])
 
     def number(self, value: float) -> str:
         return babel_numbers.format_decimal(value, locale=self.language.babel_locale)
