@@ -3,17 +3,20 @@
 Telegram sets each paragraph's direction from its first strong character, so an Arabic
 line that starts with a Latin name or a digit would be laid out left-to-right; and inside
 a right-to-left sentence a command's slash is a neutral character, so ``/help`` is shown
-as ``help/``. Three tools, applied by :class:`bot.i18n.catalogues.Translator` to every
+as ``help/``. :class:`bot.i18n.catalogues.Translator` does this, in one place, for every
 text of a right-to-left language:
 
-- :func:`isolate_latin` wraps each Latin run written in the translation itself (a command
-  such as ``/help``, "SMS", a code such as "K-7F3Q2") in LRI…PDI. It runs on the msgstr
-  *before* the placeholders are filled: inserted values are isolated on their own (FSI…PDI,
-  :func:`isolate`), so nothing is wrapped twice, and ``{placeholders}``, HTML tags and
-  character references are never touched. A ``<code>``/``<pre>`` element is isolated
-  from outside, so copying it copies no marks.
-- :func:`rtl_lines` then starts with RLM every line whose first strong character (an
-  isolate counts as one) is not right-to-left.
+1. :func:`isolate_latin` wraps each Latin run written in the translation itself (a
+   command such as ``/help``, "SMS", a code such as "K-7F3Q2", a web address) in LRI…PDI.
+   It runs on the msgstr *before* the placeholders are filled: inserted values are
+   isolated on their own (FSI…PDI, :func:`isolate`), so nothing is wrapped twice, and
+   ``{placeholders}``, HTML tags and character references are never touched. A
+   ``<code>``/``<pre>`` element is isolated from outside, so copying it copies no marks.
+2. :func:`rtl_lines` starts with RLM every line whose first strong character (an
+   isolate counts as one) is not right-to-left.
+
+``tests/unit/test_rtl_render.py`` renders every message of every right-to-left catalogue
+through this step and fails on a Latin letter outside an isolate.
 
 Commands stay clickable. Telegram finds bot commands in a message's text on the server,
 for the bot's own messages too (tdlib ``td/telegram/MessageEntity.cpp``:
@@ -66,8 +69,10 @@ _SKIP = re.compile(
 # One Latin word: an optional command slash, then ASCII letters, digits and _ (at least one
 # letter), with joiners inside (K-7F3Q2, a-z, daleel.org, user@host, km/h).
 _WORD = r"/?[0-9_]*[A-Za-z][A-Za-z0-9_]*(?:[-.@:+'/][A-Za-z0-9_]+)*"
-# A Latin run: words separated by single spaces read as one left-to-right phrase.
-_LATIN_RUN = re.compile(rf"{_WORD}(?: {_WORD})*")
+# A web address, whole (marks inside would cut Telegram's link short).
+_URL = r"https?://[^\s<>{}\"'\u2066-\u2069]*[^\s<>{}\"'\u2066-\u2069.,:;!?)]"
+# A Latin run: an address, or words separated by single spaces read as one phrase.
+_LATIN_RUN = re.compile(rf"{_URL}|{_WORD}(?: {_WORD})*")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 
 

@@ -33,6 +33,12 @@ def test_commands_and_latin_words_in_a_translation_are_isolated() -> None:
     assert isolate_latin("افتح Google Maps الآن") == f"افتح {LRI}Google Maps{PDI} الآن"
 
 
+def test_a_web_address_is_isolated_whole() -> None:
+    assert isolate_latin("انظر https://daleel.org/help?x=1. شكرًا") == (
+        f"انظر {LRI}https://daleel.org/help?x=1{PDI}. شكرًا"
+    )
+
+
 def test_markup_placeholders_and_existing_isolates_are_left_alone() -> None:
     text = '<a href="https://daleel.org/x">دليل</a> &amp; {name} <b>{n}</b> &#1605;'
     assert isolate_latin(text) == text
