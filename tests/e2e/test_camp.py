@@ -196,5 +196,5 @@ async def test_offered_camps_lead_on_to_food(client: SandboxClient, demo_bot: Da
     await press(user, "Sector A")
     confirmation = await user.reply(predicate=confirmed)
     assert headline(confirmation) == "Your camp is now Khanke, sector A."
-    food = await user.reply(predicate=lambda m: "Food distribution: Khanke" in plain(m.text))
+    food = await user.reply(predicate=lambda m: "Distributions: Khanke" in plain(m.text))
     assert "Kerosene" in food.text

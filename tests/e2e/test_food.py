@@ -171,7 +171,7 @@ async def test_whole_camp_round_counts_for_every_sector(
     user = client.user(13102)
     await resident_in(user, "ar", words.duhok, words.khanke, "A")
     await user.press(words.food)
-    food = await user.reply(predicate=food_screen("توزيع الغذاء: خانكه، القطاع A"))
+    food = await user.reply(predicate=food_screen("التوزيعات: خانكه، القطاع A"))
     lines = plain(food.text).split("\n")
     # Sector A's own round is done; the kerosene round for the whole camp is next.
     assert "📅 3 كانون الأول 2026 (بعد 9 أيام)" in lines
