@@ -107,7 +107,7 @@ async def test_back_buttons_walk_up(client: SandboxClient, demo_bot: DaleelApp) 
     await press(user, "⬅️ Paş")
     back = await user.reply(predicate=has_button(words.erbil))
     assert plain(back.text) == words.picker
-    await press(user, "🏠 Menuya sereke")
+    await press(user, "🏠 Lîsteya sereke")
     menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
     assert menu.message_id == back.message_id  # the picker became the menu again
     assert await stored(demo_bot, user) == ResidentCamp(None, None)
