@@ -133,8 +133,9 @@ def _place_strength(matches: Sequence[PlaceMatch]) -> float:
 
 def _tally(
     hits: Sequence[Hit],
-) -> tuple[dict[str, float], dict[str, float], float, dict[str, float]]:
-    """Keyword weights per intent, per category, for left-off cues and per language.
+) -> tuple[dict[str, float], dict[str, float], tuple[float, float], dict[str, float]]:
+    """Keyword weights per intent, per category, for left-off and handout cues and per
+    language.
 
     A category keyword right before or after a lack cue ("ماكو ماي", "av tune") weighs
     more; one that only says where ("خيمة", "tent") weighs less when a category is also
@@ -143,7 +144,7 @@ def _tally(
     intent_scores: dict[str, float] = dict.fromkeys(INTENTS, 0.0)
     cat_scores: dict[str, float] = {}
     where: dict[str, float] = {}
-    cue = 0.0
+    cue = handout = 0.0
     lang_hits: dict[str, float] = {}
     lack_starts = {h.start for h in hits if h.keyword.label == "lack"}
     lack_ends = {h.end for h in hits if h.keyword.label == "lack"}
@@ -163,21 +164,31 @@ def _tally(
                 where[kw.label] = where.get(kw.label, 0.0) + w
         elif kw.label == "left_off":
             cue += w
+        elif kw.label == "handout":
+            handout += w
     if any(cat_scores[c] > where.get(c, 0.0) for c in cat_scores):
         for c, w in where.items():
             cat_scores[c] -= (1.0 - _WHERE_FACTOR) * w
-    return intent_scores, cat_scores, cue, lang_hits
+    return intent_scores, cat_scores, (cue, handout), lang_hits
 
 
 def _apply_rules(
-    intent_scores: dict[str, float], cat_scores: dict[str, float], cue: float, place: float
+    intent_scores: dict[str, float],
+    cat_scores: dict[str, float],
+    cues: tuple[float, float],
+    place: float,
 ) -> str | None:
     """Combine keyword scores and the place signal (in place); return the best category."""
+    cue, handout = cues
     category: str | None = None
     if cat_scores:
         category = max(cat_scores, key=lambda c: (cat_scores[c], -CATEGORIES.index(c)))
         if not (category == "food" and intent_scores["food"] > 0):
             intent_scores["services"] += cat_scores[category]
+            if 0 < intent_scores["food"] <= handout and category != "food":
+                # "توزيع بطانيات": only the distribution was food's; it is of blankets
+                intent_scores["services"] += intent_scores["food"]
+                intent_scores["food"] = 0.0
     food = intent_scores["food"]
     if food > 0 and (cue > 0 or intent_scores["left_off_list"] > 0):
         intent_scores["left_off_list"] += food + cue
@@ -226,8 +237,8 @@ def _understand(text: str, matcher: Matcher, places: PlaceIndex | None) -> Under
     matches = tuple(s.match for s in spans)
     spelling = " ".join(words[spans[0].start : spans[0].end]) if spans else ""
 
-    intent_scores, cat_scores, cue, lang_hits = _tally(hits)
-    category = _apply_rules(intent_scores, cat_scores, cue, _place_strength(matches))
+    intent_scores, cat_scores, cues, lang_hits = _tally(hits)
+    category = _apply_rules(intent_scores, cat_scores, cues, _place_strength(matches))
 
     ranked = sorted(
         (i for i in INTENTS if intent_scores[i] > 0),

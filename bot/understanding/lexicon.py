@@ -32,7 +32,7 @@ INTENTS: tuple[str, ...] = (
 )
 
 _WORD_LISTS = ("stop", "question", "suffixes", "place_generic", "as_written", "where")
-_CUES = ("left_off", "lack")
+_CUES = ("left_off", "lack", "handout")
 
 
 class LexiconError(ValueError):
@@ -72,6 +72,9 @@ class Lexicon:
     # Words that say something is missing ("ماكو", "نییە", "tune", "no"): the need named
     # next to one weighs more.
     lack_cues: tuple[str, ...] = ()
+    # Food keywords that only say something is handed out ("توزيع", "distribution"): with
+    # another need named, the distribution is of that ("توزيع بطانيات" is blankets).
+    handout_cues: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Traversable) -> Lexicon:
@@ -123,6 +126,7 @@ class Lexicon:
             as_written=_strings(words.get("as_written", []), f"{source} words.as_written"),
             where=_strings(words.get("where", []), f"{source} words.where"),
             lack_cues=_strings(cues.get("lack", []), f"{source} cues.lack"),
+            handout_cues=_strings(cues.get("handout", []), f"{source} cues.handout"),
         )
 
 

@@ -62,6 +62,7 @@ class Matcher:
             groups += [("category", k, v) for k, v in lex.categories.items()]
             groups.append(("cue", "left_off", lex.left_off_cues))
             groups.append(("cue", "lack", lex.lack_cues))
+            groups.append(("cue", "handout", lex.handout_cues))
             groups.append(("stop", "stop", lex.stop_words))
             groups.append(("question", "question", lex.question_words))
             as_written = {clean(w).casefold() for w in lex.as_written}
@@ -75,6 +76,10 @@ class Matcher:
                     spelling = written if written in as_written and group != "stop" else ""
                     place = group == "category" and fold(phrase) in where
                     variants = {toks}
+                    if not is_arabic_script(written) and any(c in written for c in "şç"):
+                        # Kurmanji on an English keyboard: "nexweşxane" typed "nexweshxane"
+                        typed = written.replace("ş", "sh").replace("ç", "ch")
+                        variants.add(tuple(fold(typed).split()))
                     joined = "".join(toks)
                     if len(toks) > 1 and len(joined) >= 4:
                         variants.add((joined,))  # "ما استلمت" typed as "مااستلمت"
