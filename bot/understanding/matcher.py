@@ -8,7 +8,7 @@ is another (:mod:`bot.understanding.intent`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.places.distance import osa_distance
@@ -47,6 +47,29 @@ def _canon(token: str) -> str:
     return token
 
 
+def _variants(toks: tuple[str, ...], written: str) -> set[tuple[str, ...]]:
+    """The ways a keyword's folded words *toks* (spelt *written*) may be typed."""
+    variants = {toks}
+    if not is_arabic_script(written) and any(c in written for c in "şç"):
+        # Kurmanji on an English keyboard: "nexweşxane" typed "nexweshxane"
+        typed = written.replace("ş", "sh").replace("ç", "ch")
+        variants.add(tuple(fold(typed).split()))
+    joined = "".join(toks)
+    if len(toks) > 1 and len(joined) >= 4:
+        variants.add((joined,))  # "ما استلمت" typed as "مااستلمت"
+    return variants
+
+
+def _deletes(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each word of 4+ letters under itself and its one-deletion variants (typo lookup)."""
+    deletes: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) >= MIN_TYPO_WORD - 1:
+            for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
+                deletes.setdefault(variant, []).append(word)
+    return {k: tuple(v) for k, v in deletes.items()}
+
+
 class Matcher:
     """All keywords of a set of lexicons, compiled for matching."""
 
@@ -75,15 +98,7 @@ class Matcher:
                     written = clean(phrase).casefold()
                     spelling = written if written in as_written and group != "stop" else ""
                     place = group == "category" and fold(phrase) in where
-                    variants = {toks}
-                    if not is_arabic_script(written) and any(c in written for c in "şç"):
-                        # Kurmanji on an English keyboard: "nexweşxane" typed "nexweshxane"
-                        typed = written.replace("ş", "sh").replace("ç", "ch")
-                        variants.add(tuple(fold(typed).split()))
-                    joined = "".join(toks)
-                    if len(toks) > 1 and len(joined) >= 4:
-                        variants.add((joined,))  # "ما استلمت" typed as "مااستلمت"
-                    for v in variants:
+                    for v in _variants(toks, written):
                         kw = Keyword(v, group, label, lex.language, spelling, place)
                         same = first.setdefault(v[0], [])
                         if kw not in same:  # "حصة تموينية" and "الحصة التموينية" are one
@@ -102,18 +117,8 @@ class Matcher:
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self.generic = frozenset(generic) | frozenset(_canon(g) for g in generic)
         # Typos of generic words ("vilage", "neighbourhod") are no place evidence either.
-        generic_deletes: dict[str, list[str]] = {}
-        for word in self.generic:
-            if len(word) >= MIN_TYPO_WORD - 1:
-                for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-                    generic_deletes.setdefault(variant, []).append(word)
-        self.generic_deletes = {k: tuple(v) for k, v in generic_deletes.items()}
-        deletes: dict[str, list[str]] = {}
-        for word in self.content:
-            if len(word) >= MIN_TYPO_WORD - 1:
-                for variant in {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}:
-                    deletes.setdefault(variant, []).append(word)
-        self.deletes = {k: tuple(v) for k, v in deletes.items()}
+        self.generic_deletes = _deletes(self.generic)
+        self.deletes = _deletes(self.content)
         self._cache: dict[str, tuple[frozenset[str], bool, bool]] = {}
 
     def candidates(self, token: str) -> tuple[frozenset[str], bool, bool]:
