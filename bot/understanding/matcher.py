@@ -51,9 +51,13 @@ def _variants(toks: tuple[str, ...], written: str) -> set[tuple[str, ...]]:
     """The ways a keyword's folded words *toks* (spelt *written*) may be typed."""
     variants = {toks}
     if not is_arabic_script(written) and any(c in written for c in "şç"):
-        # Kurmanji on an English keyboard: "nexweşxane" typed "nexweshxane"
-        typed = written.replace("ş", "sh").replace("ç", "ch")
-        variants.add(tuple(fold(typed).split()))
+        # Kurmanji on an English keyboard: "nexweşxane" typed "nexweshxane" (not in words
+        # of three letters: "baş" as "bash" would swallow the start of "Basha")
+        typed = [
+            fold(piece.replace("ş", "sh").replace("ç", "ch") if len(piece) > 3 else piece)
+            for piece in written.split()
+        ]
+        variants.add(tuple(" ".join(typed).split()))
     joined = "".join(toks)
     if len(toks) > 1 and len(joined) >= 4:
         variants.add((joined,))  # "ما استلمت" typed as "مااستلمت"

@@ -152,3 +152,19 @@ def test_words_residents_type(
     assert (u.intent, u.category) == (intent, category), u
     if intent is not None:
         assert u.confidence >= 0.5, u
+
+
+def test_kurmanji_typed_on_an_english_keyboard(
+    understander: Understander, place_index: PlaceIndex
+) -> None:
+    assert ask("nexweshxane li ku ye", understander, place_index).category == "health"
+    assert ask("shekir kengê tê", understander, place_index).intent == "food"
+
+
+@pytest.mark.parametrize("text", ["الکووت امان؟", "گوندی الکۆیە", "Basha safe?"])
+def test_new_words_do_not_hide_a_place(
+    understander: Understander, place_index: PlaceIndex, text: str
+) -> None:
+    """"ما كو" would make "كو" a keyword stem of الكوت and کۆیە; "bash" (baş) of Basha."""
+    u = ask(text, understander, place_index)
+    assert u.intent == "safety" and u.place_matches, u
