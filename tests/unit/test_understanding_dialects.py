@@ -139,6 +139,17 @@ def test_a_tent_alone_is_still_shelter(
         ("kurê min asayîşê girt", "services", "legal_protection"),
         ("slaw cawa ne", "greeting", None),
         ("zimên biguherîne", "language", None),
+        # distributions of other things than food
+        ("شوكت ينطون البطانيات", "services", "shelter_items"),
+        ("نەوت کەی دابەش دەکەن", "services", "shelter_items"),
+        ("neft kengê belav dikin", "services", "shelter_items"),
+        ("when is the blanket distribution", "services", "shelter_items"),
+        ("شوكت ينطون الحصة", "food", "food"),
+        # more of how residents write
+        ("وين الطبابة", "services", "health"),
+        ("xarin kengî tê", "food", "food"),
+        ("nexoşxane li kîderê", "services", "health"),
+        ("پێناسم نییە", "services", "registration_documents"),
     ],
 )
 def test_words_residents_type(
