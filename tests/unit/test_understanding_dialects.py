@@ -179,3 +179,13 @@ def test_new_words_do_not_hide_a_place(
     """"ما كو" would make "كو" a keyword stem of الكوت and کۆیە; "bash" (baş) of Basha."""
     u = ask(text, understander, place_index)
     assert u.intent == "safety" and u.place_matches, u
+
+
+def test_the_unified_card_is_asked_about_unless_it_was_stopped(
+    understander: Understander, place_index: PlaceIndex
+) -> None:
+    """"البطاقة الموحدة" is the unified national ID, and some call the ration card so."""
+    u = ask("وين اطلع البطاقة الموحدة", understander, place_index)
+    assert u.confidence < 0.5 and {u.intent, *u.alternatives} >= {"food", "services"}, u
+    stopped = ask("البطاقة الموحدة مالتي انوقفت", understander, place_index)
+    assert stopped.intent == "left_off_list" and stopped.confidence >= 0.5, stopped
