@@ -14,6 +14,11 @@ from bot.text.fold import clean, fold
 __all__ = ["spelled_words"]
 
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# What separates words inside a piece ("mîn/mayîn"): not letters, digits, marks, tatweel or
+# the apostrophes folding deletes ("Jad'ah" is one word).
+_INNER = re.compile(
+    "[^\\w'`´ʹʻʼʽʾʿˈ‘’‛′\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640]+"
+)
 
 
 def spelled_words(text: str) -> list[tuple[str, str]]:
@@ -26,5 +31,10 @@ def spelled_words(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for piece in text.split():
         spelling = _EDGES.sub("", clean(piece).casefold())
-        out.extend((word, spelling) for word in fold(piece).split())
+        words = fold(piece).split()
+        parts = [p for p in _INNER.split(spelling) if p]
+        if len(words) > 1 and len(parts) == len(words):
+            out.extend(zip(words, parts, strict=True))
+        else:
+            out.extend((word, spelling) for word in words)
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.understanding_eval import load
 from bot.places.index import PlaceIndex
 from bot.text.fold import fold, keyboard_loose
 from bot.text.spelling import spelled_words
@@ -43,6 +44,9 @@ def test_spelled_words_keep_the_marks_the_fold_drops() -> None:
     assert spelled_words("Mîn li gundê me hene?") == [
         ("min", "mîn"), ("li", "li"), ("gunde", "gundê"), ("me", "me"), ("hene", "hene")
     ]
+    assert spelled_words("mîn/mayîn, Jad'ah") == [
+        ("min", "mîn"), ("mayin", "mayîn"), ("jadah", "jad'ah")
+    ]
     for text in (
         "قەیارە، Qayyarah! ٣",
         "\u200fوين\u200c المستوصف\u2069 Jad'ah",
@@ -50,6 +54,9 @@ def test_spelled_words_keep_the_marks_the_fold_drops() -> None:
         "<b>hi</b>\u202e\n\tmîn—mayîn",
     ):
         assert [w for w, _ in spelled_words(text)] == fold(text).split()
+    for questions in load().values():  # every typed question of the evaluation set
+        for q in questions:
+            assert [w for w, _ in spelled_words(q.text)] == fold(q.text).split(), q
 
 
 # ------------------------------------------------------------------------------------------
