@@ -176,8 +176,9 @@ def _tally(
             cue += w
         elif kw.label == "handout":
             handout += w
-    if any(cat_scores[c] > where.get(c, 0.0) for c in cat_scores):
-        for c, w in where.items():
+    what = {c for c in cat_scores if cat_scores[c] > where.get(c, 0.0)}
+    for c, w in where.items():
+        if what - {c}:  # another need is named by what it is
             cat_scores[c] -= (1.0 - _WHERE_FACTOR) * w
     return intent_scores, cat_scores, (cue, handout), lang_hits
 

@@ -116,6 +116,9 @@ def test_a_tent_alone_is_still_shelter(
 ) -> None:
     assert ask("الخيمة مالتنا انشكت", understander, place_index).category == "shelter_items"
     assert ask("الخيمة ماكو بيها كهرباء", understander, place_index).category == "other"
+    # a tent with another shelter need is no "where": both say what is needed
+    both = ask("we need blankets for the tent", understander, place_index)
+    assert both.category == "shelter_items" and both.confidence > 0.9, both
 
 
 # ------------------------------------------------------------------------------------------
