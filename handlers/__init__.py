@@ -67,7 +67,6 @@ FEATURES: tuple[ModuleType, ...] = (
     helpdesk_refer,
     helpdesk_close,
     helpdesk_helped,  # residents answer "Did this help?"
-    helpdesk_reminders,
     understand,  # free text: after every command and button of the features
     errors,
     fallback,  # keep last

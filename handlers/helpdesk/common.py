@@ -163,10 +163,12 @@ async def say(update: Update, context: DaleelContext, text: str) -> None:
 CaseHandler = Callable[[Update, DaleelContext, Actor, Reader], Coroutine[Any, Any, None]]
 
 
-def case_staff(action: str) -> Callable[[CaseHandler], Callable[[Update, DaleelContext], Any]]:
+def case_staff(
+    action: str, *, refused: Callable[[DaleelContext], None] | None = None
+) -> Callable[[CaseHandler], Callable[[Update, DaleelContext], Any]]:
     """Like :func:`handlers.kit.permissions.requires`, for either case role: checked when
-    the update arrives, refused and audited otherwise; the handler gets the actor and what
-    they may read, and its outcome is audited."""
+    the update arrives, refused and audited otherwise (then ``refused`` runs); the handler
+    gets the actor and what they may read, and its outcome is audited."""
 
     def decorate(handler: CaseHandler) -> Callable[[Update, DaleelContext], Any]:
         @functools.wraps(handler)
@@ -178,6 +180,8 @@ def case_staff(action: str) -> Callable[[CaseHandler], Callable[[Update, DaleelC
             if not works_cases(roles):
                 await audit.record(context.db, user.id, action, "refused", "needs helpdesk")
                 await say(update, context, context.tr.gettext(refusal_text("helpdesk")))
+                if refused is not None:
+                    refused(context)
                 return
             actor = Actor(user.id, roles, action)
             try:

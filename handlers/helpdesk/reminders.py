@@ -165,8 +165,3 @@ async def start(app: DaleelApp) -> None:
     """Arm the daily reminders and the weekly digest."""
     _arm_reminders(app)
     _arm_digest(app)
-
-
-def register(app: DaleelApp) -> None:
-    """Nothing to register: the jobs are armed by :func:`start` once the bot runs."""
-    del app

@@ -2,8 +2,9 @@
 
 Pressing one of them (on an open case they may read) makes their next private text the
 answer, the note or where the case was referred (a ``user_data`` flag; a Cancel button
-drops it). When the text arrives everything is checked again — the role, the case, that
-it is still open — then:
+drops it, and it lapses after :data:`WAIT` — a question typed hours later is not sent to a
+resident as an answer; the flag is in memory, so a restart drops it too). When the text
+arrives everything is checked again — the role, the case, that it is still open — then:
 
 - an answer is stored and sent to the resident in the bot, in the resident's language
   ("Answer to your case K-7F3Q2: …", the staff text as written); a resident who blocked
@@ -17,6 +18,7 @@ Each is audited with the case number only, never the text.
 from __future__ import annotations
 
 import logging
+from datetime import datetime, timedelta
 from typing import Literal
 
 from telegram import Update
@@ -46,7 +48,8 @@ __all__ = ["WAITING", "register"]
 
 log = logging.getLogger(__name__)
 
-WAITING = "helpdesk:writing"  # user_data: (what, case id) the next text is for
+WAITING = "helpdesk:writing"  # user_data: (what, case id, asked at) the next text is for
+WAIT = timedelta(minutes=30)
 Kind = Literal["answer", "note", "outside"]
 MAX_TEXT = 3500  # with the heading, under Telegram's 4096 characters
 MAX_WHERE = 200
@@ -76,7 +79,7 @@ async def _ask(
         return
     await update.callback_query.answer()
     if context.user_data is not None:
-        context.user_data[WAITING] = (kind, case.id)
+        context.user_data[WAITING] = (kind, case.id, context.state.now())
     actor.note(f"case {case.number}")
     actor.audited = False  # the text, when it comes, is audited
     tr = context.tr
@@ -113,8 +116,7 @@ async def cancel_button(
     reader: Reader,
     press: Press[CancelWriting],
 ) -> None:
-    if context.user_data is not None:
-        context.user_data.pop(WAITING, None)
+    _forget(context)
     actor.audited = False
     await press.query.answer()
     await press.query.edit_message_text(context.tr.gettext("Cancelled: nothing was written."))
@@ -133,17 +135,26 @@ class _Typed(MessageHandler[DaleelContext, None]):
         waiting = self._app.user_data.get(update.effective_user.id)
         if not waiting or WAITING not in waiting:
             return None
+        asked = waiting[WAITING][2]
+        if not isinstance(asked, datetime) or self._app.bot_data.now() - asked > WAIT:
+            waiting.pop(WAITING, None)  # lapsed: the text is whatever else it may be
+            return None
         return super().check_update(update)
 
 
-@case_staff("case.write")
+def _forget(context: DaleelContext) -> None:
+    if context.user_data is not None:
+        context.user_data.pop(WAITING, None)
+
+
+@case_staff("case.write", refused=_forget)
 async def typed_text(update: Update, context: DaleelContext, actor: Actor, reader: Reader) -> None:
     """The text the staff member was asked for."""
     message, chat = update.effective_message, update.effective_chat
     waiting = context.user_data.get(WAITING) if context.user_data is not None else None
     if message is None or chat is None or not isinstance(waiting, tuple):
         return
-    kind, case_id = waiting
+    kind, case_id, _ = waiting
     actor.note(action=f"case.{'refer' if kind == 'outside' else kind}")
     tr = context.tr
     text = clean_text(message.text or "")
@@ -154,8 +165,7 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
             "Please send a text of at most {n} characters; nothing was written yet.", n=limit
         ))
         return
-    if context.user_data is not None:
-        context.user_data.pop(WAITING, None)
+    _forget(context)
     case = await readable_case(update, context, actor, reader, case_id, writable=True)
     if case is None:
         return
