@@ -26,6 +26,8 @@ __all__ = ["register"]
 _ROLE_TITLES: dict[Role, str] = {
     "staff": N_("<b>For camp staff</b>"),
     "operator": N_("<b>For safety operators</b>"),
+    "helpdesk": N_("<b>For the helpdesk</b>"),
+    "protection": N_("<b>For protection focal points</b>"),
     "admin": N_("<b>For administrators</b>"),
 }
 
@@ -62,7 +64,10 @@ async def help_command(update: Update, context: DaleelContext) -> None:
             "You can also type your question in your own words, in Arabic, Kurdish or English."
         )
     ]
-    paragraphs += [_role_help(tr, role) for role, _ in ROLE_COMMANDS if allows(roles, role)]
+    held = [role for role, _ in ROLE_COMMANDS if allows(roles, role)]
+    if "helpdesk" in held and "protection" in held:  # the same commands: listed once
+        held.remove("protection" if "helpdesk" in roles or "admin" in roles else "helpdesk")
+    paragraphs += [_role_help(tr, role) for role in held]
     paragraphs.append(
         tr.gettext("/id: your Telegram id, which an administrator needs to give you a role")
     )
