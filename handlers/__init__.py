@@ -21,9 +21,11 @@ from handlers.operators import status as operators
 from handlers.residents import (
     alerts,
     fallback,
+    feedback,
     language,
     membership,
     menu,
+    my_cases,
     privacy,
     start,
     understand,
@@ -44,6 +46,8 @@ FEATURES: tuple[ModuleType, ...] = (
     safety,
     alerts,
     privacy,
+    feedback,  # residents reach a person: before understand, which would read their words
+    my_cases,
     membership,
     admin,
     roles,  # staff and operators: roles, audit, announcements, schedules, reports
@@ -73,6 +77,7 @@ async def on_started(app: DaleelApp) -> None:
     await operators.start(app)  # proposal expiry, alerts owed after a crash, staleness digest
     await feeds.start(app)  # feed polling
     await digest.start(app)  # the operators' daily digest of old statuses
+    await my_cases.start(app)  # the daily erasure of old case content
 
 
 def features() -> Features:
