@@ -1,7 +1,8 @@
 """Case numbers: short, random, not guessable, easy to read aloud and to type on a phone.
 
 A number is a fixed prefix and six characters from an alphabet without look-alikes (no
-0/O, 1/I/L, 2/Z, 5/S, 8/B, G/6, Q): ``D-7KX4RM``. 23⁶ ≈ 148 million numbers, drawn with
+0/O/D/Q, 1/I/L, 2/Z, 5/S, 8/B, nor G beside 6; D is the prefix's alone, so "D7KX4R"
+cannot be a number missing a character): ``D-7KX4RM``. 22⁶ ≈ 113 million numbers, drawn with
 :mod:`secrets`, so a number cannot be guessed from another. A number alone is never
 enough to reach a case: storage looks it up only together with the resident's chat.
 
@@ -16,7 +17,7 @@ import unicodedata
 
 __all__ = ["ALPHABET", "LENGTH", "PREFIX", "new_number", "parse_number"]
 
-ALPHABET = "ACDEFHJKMNPRTUVWXY34679"
+ALPHABET = "ACEFHJKMNPRTUVWXY34679"
 LENGTH = 6
 PREFIX = "D-"
 _PREFIX_LETTER = PREFIX.rstrip("-")
