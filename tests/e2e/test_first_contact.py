@@ -125,7 +125,7 @@ async def test_language_change_and_menu_buttons(client: SandboxClient, bot: Dale
 async def test_command_menus_per_language(client: SandboxClient, bot: DaleelApp) -> None:
     arabic = await client.commands(language_code="ar")
     assert [c.command for c in arabic] == [
-        "menu", "camp", "alerts", "language", "help", "stop", "forget"]
+        "menu", "camp", "alerts", "feedback", "mycases", "language", "help", "stop", "forget"]
     assert arabic[0].description == "القائمة الرئيسية"
     assert (await client.commands(language_code="ku"))[0].description == "Menuya sereke"
     assert (await client.commands(language_code="en"))[0].description == "Main menu"
