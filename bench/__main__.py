@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 
-from bench import delivery, foundation, operators, residents
+from bench import cases_bench, delivery, foundation, operators, residents
 
 Bench = Callable[[], Awaitable[list[tuple[str, str]]]]
 
@@ -46,6 +46,7 @@ SUITES: tuple[tuple[str, Bench], ...] = (
     ("delivery engine (issue 4)", delivery.run),
     ("operators: status alerts and feeds (issue 5)", operators.run),
     ("place matching never misleads (issue 14)", _matching),
+    ("cases: residents reach a person (issue 11)", cases_bench.run),
 )
 
 
