@@ -110,8 +110,9 @@ async def feedback_command(update: Update, context: DaleelContext) -> None:
 
 
 async def home_button(update: Update, context: DaleelContext, press: Press[CasesHome]) -> None:
-    """``case:v1:home``: the main menu's "Talk to a person"."""
+    """``case:v1:home``: the main menu's "Talk to a person" (what was pending is dropped)."""
     await press.query.answer()
+    stop_writing(context)
     await _send_topics(press.chat_id, context)
 
 
@@ -126,6 +127,7 @@ def _write_now(context: DaleelContext) -> str:
 async def topic_button(update: Update, context: DaleelContext, press: Press[ChooseTopic]) -> None:
     """``case:v1:topic:<topic>``: who reads it; a sensitive report asks about gender first."""
     await press.query.answer()
+    stop_writing(context)  # a sensitive report waits for the gender before any text
     tr, topic = context.tr, press.payload.topic
     if topic == "sensitive":
         text = tr.gettext(

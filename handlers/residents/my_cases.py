@@ -38,7 +38,7 @@ from handlers.kit.cases import (
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.screens import send_language_menu
-from handlers.kit.ui import button_label, command_text
+from handlers.kit.ui import button_label, clip, command_text
 
 __all__ = ["RETENTION_JOB", "erase_old_content", "register", "start"]
 
@@ -47,9 +47,11 @@ log = logging.getLogger(__name__)
 RETENTION_JOB = "cases:retention"
 _DAY = 24 * 3600.0
 _FIRST_RUN = 60.0  # a minute after start, then daily
+_LISTED_ANSWER = 200
+_ONE_ANSWER = 2500
 
 
-def _describe(context: DaleelContext, case: CaseSummary) -> str:
+def _describe(context: DaleelContext, case: CaseSummary, answer_chars: int) -> str:
     tr = context.tr
     text = tr.gettext(
         "Case {number}: {topic}\nStatus: {status}",
@@ -58,7 +60,8 @@ def _describe(context: DaleelContext, case: CaseSummary) -> str:
         status=tr.gettext(STATE_LABELS[case.state]),
     )
     if case.last_answer:
-        text += "\n" + tr.gettext("Last answer: {answer}", answer=case.last_answer)
+        answer = clip(case.last_answer, answer_chars)
+        text += "\n" + tr.gettext("Last answer: {answer}", answer=answer)
     return text
 
 
@@ -76,7 +79,9 @@ async def _show(chat_id: int, context: DaleelContext, cases: list[CaseSummary]) 
         text = tr.gettext("You have no cases. To talk to a person, send /feedback.")
         await context.bot.send_message(chat_id, f"{text}\n\n{hotline}")
         return
-    blocks = "\n\n".join(_describe(context, case) for case in cases)
+    # Ten cases with long answers would not fit one message: a list shows their beginnings.
+    answer_chars = _ONE_ANSWER if len(cases) == 1 else _LISTED_ANSWER
+    blocks = "\n\n".join(_describe(context, case, answer_chars) for case in cases)
     rows = [_add_button(context, case) for case in cases]
     await context.bot.send_message(
         chat_id,
@@ -114,12 +119,13 @@ async def add_button(update: Update, context: DaleelContext, press: Press[AddToC
         return
     await press.query.answer()
     tr = context.tr
+    hotline = footer(tr, context.settings.feedback.hotline)
     if case.state == "closed":
         text = tr.gettext(
             "This case is closed, so nothing can be added. To write about it again, open a "
             "new case with /feedback."
         )
-        await context.bot.send_message(press.chat_id, text)
+        await context.bot.send_message(press.chat_id, f"{text}\n\n{hotline}")
         return
     start_writing(context, Writing("add", context.state.now(), number=case.number))
     text = tr.gettext(
@@ -127,7 +133,7 @@ async def add_button(update: Update, context: DaleelContext, press: Press[AddToC
         "photo instead, with your words as its caption.",
         number=case.number,
     )
-    await context.bot.send_message(press.chat_id, text)
+    await context.bot.send_message(press.chat_id, f"{text}\n\n{hotline}")
 
 
 async def erase_old_content(state: AppState) -> int:

@@ -122,6 +122,7 @@ async def test_adding_to_a_case_and_a_closed_case_refuses_more(
     await user.press(f"➕ Add to case {case.number}")
     prompt = await user.reply()
     assert plain(prompt.text).startswith(f"Write what you want to add to case {case.number}")
+    assert shows_footer(prompt)
     await user.send("I lost the old one in Mosul.")
     added = await user.reply()
     assert plain(added.text).startswith(f"Added to case {case.number}.")
@@ -133,10 +134,10 @@ async def test_adding_to_a_case_and_a_closed_case_refuses_more(
     await db.execute("UPDATE cases SET state = 'closed' WHERE id = ?", (case.id,))
     await press_payload(user, listing, add_payload(case.number))
     closed = await user.reply()
-    assert plain(closed.text) == plain(t.gettext(
+    assert plain(closed.text).startswith(plain(t.gettext(
         "This case is closed, so nothing can be added. To write about it again, open a new "
         "case with /feedback."
-    ))
+    ))) and shows_footer(closed)
     # Closed between the press and the message: the message is refused, not stored.
     await db.execute("UPDATE cases SET state = 'open' WHERE id = ?", (case.id,))
     await press_payload(user, listing, add_payload(case.number))
@@ -223,3 +224,30 @@ async def test_staff_who_hold_a_role_file_cases_like_anyone(
     ack = await file_case(user, "question", "سؤال عن المدرسة")
     (case,) = await cases_of(db, user.chat_id)
     assert _NUMBER.fullmatch(case.number) and case.number in plain(ack.text)
+
+
+async def test_mycases_shows_the_last_answer_escaped_never_a_note_and_fits_one_message(
+    client: SandboxClient, bot: DaleelApp
+) -> None:
+    db = bot.bot_data.db
+    user = client.user(6701)
+    await choose_language(user, "en")
+    for n in range(10):
+        await file_case(user, "question", f"question {n}")
+    cases = await cases_of(db, user.chat_id)
+    long_answer = "<b>Go</b> to the registration tent. " + "Bring your documents. " * 200
+    for case in cases:
+        for author, body in (("staff", long_answer), ("note", "internal: family known")):
+            await db.execute(
+                "INSERT INTO case_messages (case_id, author, staff_id, body, created_at)"
+                " VALUES (?, ?, 1, ?, '2026-12-04T00:00:00+00:00')", (case.id, author, body),
+            )
+    await user.send("/mycases")
+    listing = await user.reply()
+    text = plain(listing.text)
+    assert all(case.number in text for case in cases) and len(listing.buttons) == 10
+    assert text.count("Last answer: <b>Go</b> to the registration tent.") == 10
+    assert "internal" not in text and len(text) < 4096
+    await user.send(f"/mycases {cases[0].number}")
+    one = plain((await user.reply()).text)
+    assert one.count("Bring your documents.") > 100 and "internal" not in one
