@@ -196,6 +196,8 @@ async def test_the_main_menu_leads_to_a_person_and_a_command_ends_the_writing(
     db = bot.bot_data.db
     user = client.user(6501)
     await choose_language(user, "en")
+    await user.send("/help")
+    assert "/feedback: talk to a person" in plain((await user.reply()).text)
     await user.press("💬 Talk to a person")
     topics = await user.reply()
     assert len(topics.buttons) == 4 and shows_footer(topics)
