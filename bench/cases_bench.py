@@ -24,7 +24,7 @@ from sandbox import SandboxClient
 
 CASES = 50
 AT_ONCE = 10
-_CODES = ("ar", "ckb", "ku", "en")
+_CODES = tuple(lang.code for lang in LANGUAGES)
 _NATIVE = {lang.code: lang.native_name for lang in LANGUAGES}
 _COMPLAINT = "case:v1:topic:complaint"
 _TEXT = "The water tap in our sector has been broken for a week; children carry water far."
