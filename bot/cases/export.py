@@ -98,7 +98,7 @@ def to_csv(rows: Sequence[Row], *, within_days: int) -> bytes:
          f"answered_within_{within_days}_days", "closed"]
     )
     writer.writerow(
-        ["#date+month", "#meta+topic", "#loc+camp+code", "#indicator+num+opened",
+        ["#date+month", "#meta+topic", "#loc+code+camp", "#indicator+num+opened",
          "#indicator+num+answered", f"#indicator+num+answered+within_{within_days}d",
          "#indicator+num+closed"]
     )
