@@ -12,8 +12,8 @@ from tests.e2e.conftest import NATIVE, choose_language, plain
 
 # What a native reader sees after choosing: the confirmation and the first menu button.
 EXPECTED = {
-    "ar": ("أصبحت لغتك الآن العربية.", "🏥 خدمات المخيم", "أهلًا بك في دليل."),
-    "ckb": ("زمانەکەت گۆڕدرا بۆ کوردیی ناوەندی.", "🏥 خزمەتگوزارییەکانی کەمپ", "بەخێربێیت بۆ دەلیل."),
+    "ar": ("أصبحت لغتك الآن العربية.", "🏥 خدمات المخيم", "أهلًا بك في «دليل»."),
+    "ckb": ("زمانەکەت گۆڕدرا بۆ کوردی (سۆرانی).", "🏥 خزمەتگوزارییەکانی کەمپ", "بەخێربێیت بۆ دەلیل."),
     "ku": ("Zimanê te niha Kurmancî e.", "🏥 Xizmetên kampê", "Bi xêr hatî Daleel."),
     "en": ("Your language is now English.", "🏥 Camp services", "Welcome to Daleel."),
 }
@@ -127,7 +127,7 @@ async def test_command_menus_per_language(client: SandboxClient, bot: DaleelApp)
     assert [c.command for c in arabic] == [
         "menu", "camp", "alerts", "feedback", "mycases", "language", "help", "stop", "forget"]
     assert arabic[0].description == "القائمة الرئيسية"
-    assert (await client.commands(language_code="ku"))[0].description == "Menuya sereke"
+    assert (await client.commands(language_code="ku"))[0].description == "Lîsteya sereke"
     assert (await client.commands(language_code="en"))[0].description == "Main menu"
     fallback = await client.commands(language_code="")
     assert fallback[0].description == "القائمة الرئيسية"  # the default language

@@ -59,7 +59,7 @@ async def test_language_persists_across_a_restart(
         assert await bot.stop() == 0
     async with bot_process(config, client) as bot:
         await user.send("/help")
-        assert "menuya sereke" in (await user.reply()).text
+        assert "lîsteya sereke" in (await user.reply()).text
         await bot.stop()
 
 
@@ -196,7 +196,7 @@ async def test_webhook_mode(tmp_path: Path, client: SandboxClient, settings: Set
         assert set(first.button_texts) == set(NATIVE.values())
         await user.press("العربية")
         menu = await user.reply(predicate=lambda m: len(m.buttons) == 6, timeout=10)
-        assert "أهلًا بك في دليل." in plain(menu.text)
+        assert "أهلًا بك في «دليل»." in plain(menu.text)
     finally:
         if process.returncode is None:
             process.terminate()
