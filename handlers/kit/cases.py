@@ -5,7 +5,9 @@ and states, the footer every case screen carries, and the one "not found".
 ``handlers.residents.my_cases`` lists them and lets a resident add to one. Both put the
 resident in a "writing" state (:class:`Writing`, in ``user_data``): the next message (text,
 or a photo with an optional caption) is the case's. The state ends with that message, any
-command, any other button, or after :data:`WRITING_FOR`.
+command, any other button, or after :data:`WRITING_FOR`. Once a case is opened, what the
+resident sends in the next :data:`FOLLOW_UP_FOR` is added to it: people write in several
+short messages, and an album of photos arrives as one message per photo.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.payloads import Payload
 
 __all__ = [
+    "FOLLOW_UP_FOR",
     "FORGED",
     "STATE_LABELS",
     "TOPIC_LABELS",
@@ -42,6 +45,7 @@ __all__ = [
 ]
 
 WRITING_FOR = timedelta(hours=2)
+FOLLOW_UP_FOR = timedelta(minutes=3)
 FORGED = "case.forged"
 _KEY = "case:writing"
 
@@ -78,6 +82,10 @@ class Writing:
     topic: Topic = "question"
     gender: Gender | None = None
     number: str = ""
+    follow_up: bool = False  # "add" to the case just opened, for FOLLOW_UP_FOR only
+
+    def expired(self, now: datetime) -> bool:
+        return now - self.at > (FOLLOW_UP_FOR if self.follow_up else WRITING_FOR)
 
 
 def start_writing(context: DaleelContext, pending: Writing) -> None:
@@ -91,7 +99,7 @@ def stop_writing(context: DaleelContext) -> None:
 
 
 def _fresh(pending: object, now: datetime) -> Writing | None:
-    if not isinstance(pending, Writing) or now - pending.at > WRITING_FOR:
+    if not isinstance(pending, Writing) or pending.expired(now):
         return None
     return pending
 

@@ -250,6 +250,9 @@ async def received(update: Update, context: DaleelContext) -> None:
         photo=photo,
         now=context.state.now(),
     )
+    start_writing(
+        context, Writing("add", context.state.now(), number=opened.number, follow_up=True)
+    )
     tr = context.tr
     text = tr.gettext(
         "Thank you. Your message was received as case {number}. Keep this number: you can "
@@ -278,6 +281,8 @@ async def _added(
             "case with /feedback."
         )
     else:
+        # What follows in the next few minutes belongs to the same case.
+        start_writing(context, Writing("add", context.state.now(), number=number, follow_up=True))
         text = tr.gettext("Added to case {number}. Staff will read it with the rest of the case.",
                           number=number)
     await context.bot.send_message(chat_id, _with_footer(context, text))

@@ -8,6 +8,7 @@ only that); closing a case is staff's work, done here directly in the database.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -253,3 +254,33 @@ async def test_mycases_shows_the_last_answer_escaped_never_a_note_and_fits_one_m
     await user.send(f"/mycases {cases[0].number}")
     one = plain((await user.reply()).text)
     assert one.count("Bring your documents.") > 100 and "internal" not in one
+
+
+async def test_what_follows_the_first_message_at_once_joins_the_same_case(
+    client: SandboxClient, bot: DaleelApp
+) -> None:
+    db = bot.bot_data.db
+    user = client.user(6801)
+    await choose_language(user, "ku")
+    await ask_topic(user, "complaint")
+    await user.send("The tap is broken.")
+    await user.reply()
+    await user.send("And the tank leaks too.")
+    added = await user.reply()
+    await user.send_photo()  # an album: one message per photo
+    await user.reply()
+    await user.send_photo("the tank")
+    await user.reply()
+    (case,) = await cases_of(db, user.chat_id)
+    assert case.number in plain(added.text)
+    stored = await bodies(db, case.id)
+    assert [body for body, _ in stored] == [
+        "The tap is broken.", "And the tank leaks too.", None, "the tank"
+    ]
+    assert all(photo for _, photo in stored[2:])
+    # Minutes later (the camp clock moves on), a message is a question again, not the case's.
+    now = bot.bot_data.now()
+    bot.bot_data.clock = lambda: now + timedelta(minutes=4)
+    await user.send("When is the next food distribution?")
+    await user.reply()
+    assert len(await bodies(db, case.id)) == 4
