@@ -12,8 +12,10 @@ short messages, and an album of photos arrives as one message per photo.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import MappingProxyType
 from typing import Literal
 
 from telegram import Update
@@ -49,20 +51,20 @@ FOLLOW_UP_FOR = timedelta(minutes=3)
 FORGED = "case.forged"
 _KEY = "case:writing"
 
-TOPIC_LABELS: dict[Topic, str] = {
+TOPIC_LABELS: Mapping[Topic, str] = MappingProxyType({
     "question": N_("Question"),
     "feedback": N_("Feedback or suggestion"),
     "complaint": N_("Complaint"),
     "sensitive": N_("Sensitive report"),
-}
+})
 
-STATE_LABELS: dict[CaseState, str] = {
+STATE_LABELS: Mapping[CaseState, str] = MappingProxyType({
     "open": N_("Waiting for a person"),
     "taken": N_("A person is handling it"),
     "answered": N_("Answered"),
     "referred": N_("Referred to another service"),
     "closed": N_("Closed"),
-}
+})
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ starts that). Nothing of what residents write is logged, at any level.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -47,12 +49,12 @@ from handlers.kit.screens import send_language_menu
 
 __all__ = ["register"]
 
-_TOPIC_BUTTONS: dict[Topic, str] = {
+_TOPIC_BUTTONS: Mapping[Topic, str] = MappingProxyType({
     "question": "❓",
     "feedback": "💡",
     "complaint": "📣",
     "sensitive": "🛡",
-}
+})
 
 
 @dataclass(frozen=True)
