@@ -50,6 +50,7 @@ WRITING_FOR = timedelta(hours=2)
 FOLLOW_UP_FOR = timedelta(minutes=3)
 FORGED = "case.forged"
 _KEY = "case:writing"
+_RESET_GROUP = 50
 
 TOPIC_LABELS: Mapping[Topic, str] = MappingProxyType({
     "question": N_("Question"),
@@ -119,14 +120,15 @@ def pending_writing(context: DaleelContext) -> Writing | None:
 
 
 def register_writing_reset(app: DaleelApp) -> None:
-    """After every other feature (group 1): a command, or a button not of cases, ends the
-    writing, so a later question is never taken for a case."""
+    """After every other feature (a handler group of its own, so it hides no one else's): a
+    command, or a button not of cases, ends the writing, so a later question is never taken
+    for a case."""
 
     async def reset(update: Update, context: DaleelContext) -> None:
         stop_writing(context)
 
-    app.add_handler(MessageHandler(filters.COMMAND, reset), group=1)
-    app.add_handler(CallbackQueryHandler(reset, pattern=r"^(?!case:)"), group=1)
+    app.add_handler(MessageHandler(filters.COMMAND, reset), group=_RESET_GROUP)
+    app.add_handler(CallbackQueryHandler(reset, pattern=r"^(?!case:)"), group=_RESET_GROUP)
 
 
 def usual_wait_text(tr: Translator, hours: int) -> str:
