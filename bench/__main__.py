@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 
-from bench import cases_bench, delivery, foundation, operators, residents
+from bench import cases_intake, cases_queue, delivery, foundation, operators, residents
 
 Bench = Callable[[], Awaitable[list[tuple[str, str]]]]
 
@@ -53,7 +53,8 @@ SUITES: tuple[tuple[str, Bench], ...] = (
     ("operators: status alerts and feeds (issue 5)", operators.run),
     ("place matching never misleads (issue 14)", _matching),
     ("typed questions understood, per language (issue 12)", _understanding),
-    ("residents' cases: the staff queue (issue 11)", cases_bench.run),
+    ("residents' cases: the staff queue (issue 11)", cases_queue.run),
+    ("cases: residents reach a person (issue 11)", cases_intake.run),
 )
 
 

@@ -28,9 +28,11 @@ from handlers.operators import status as operators
 from handlers.residents import (
     alerts,
     fallback,
+    feedback,
     language,
     membership,
     menu,
+    my_cases,
     privacy,
     start,
     understand,
@@ -51,6 +53,8 @@ FEATURES: tuple[ModuleType, ...] = (
     safety,
     alerts,
     privacy,
+    feedback,  # residents reach a person: before understand, which would read their words
+    my_cases,
     membership,
     admin,
     roles,  # staff and operators: roles, audit, announcements, schedules, reports
@@ -87,6 +91,7 @@ async def on_started(app: DaleelApp) -> None:
     await feeds.start(app)  # feed polling
     await digest.start(app)  # the operators' daily digest of old statuses
     await helpdesk_reminders.start(app)  # overdue cases daily, the admins' weekly digest
+    await my_cases.start(app)  # the daily erasure of old case content
 
 
 def features() -> Features:

@@ -36,6 +36,8 @@ RESIDENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("menu", N_("Main menu")),
     ("camp", N_("Choose my camp")),
     ("alerts", N_("My alerts")),
+    ("feedback", N_("Talk to a person")),
+    ("mycases", N_("My cases")),
     ("language", N_("Change the language")),
     ("help", N_("How Daleel works")),
     ("stop", N_("Stop all alerts")),

@@ -62,7 +62,11 @@ async def help_command(update: Update, context: DaleelContext) -> None:
             "/forget: erase everything Daleel keeps about you\n"
             "/help: this help\n\n"
             "You can also type your question in your own words, in Arabic, Kurdish or English."
-        )
+        ),
+        tr.gettext(
+            "/feedback: talk to a person (a question, feedback, a complaint or a sensitive "
+            "report)\n/mycases: your cases and their answers"
+        ),
     ]
     held = [role for role, _ in ROLE_COMMANDS if allows(roles, role)]
     if "helpdesk" in held and "protection" in held:  # the same commands: listed once

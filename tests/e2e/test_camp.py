@@ -56,7 +56,7 @@ async def test_choose_camp_and_sector(client: SandboxClient, demo_bot: DaleelApp
     await press(user, words.sector.format("B"))
     confirmation = await user.reply(predicate=confirmed)
     assert headline(confirmation) == CONFIRM[code]
-    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 6)
     assert words.services in menu.button_texts
 
     debaga = (await camp_ids(demo_bot))["debaga-1"]
@@ -108,7 +108,7 @@ async def test_back_buttons_walk_up(client: SandboxClient, demo_bot: DaleelApp) 
     back = await user.reply(predicate=has_button(words.erbil))
     assert plain(back.text) == words.picker
     await press(user, "🏠 Lîsteya sereke")
-    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 6)
     assert menu.message_id == back.message_id  # the picker became the menu again
     assert await stored(demo_bot, user) == ResidentCamp(None, None)
 

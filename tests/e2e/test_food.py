@@ -145,7 +145,7 @@ async def test_food_for_my_sector_postponed_and_left_off(
     await user.send("/camp")
     await user.reply(predicate=has_button(words.erbil))
     await pick_camp(user, code, words.erbil, words.debaga, "D")
-    await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    await user.reply(predicate=lambda m: len(m.buttons) == 6)
     await user.press(words.food)
     postponed = await user.reply(predicate=food_screen(expected.postponed))
     text = plain(postponed.text)

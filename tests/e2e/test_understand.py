@@ -285,7 +285,7 @@ async def test_not_understood_says_so_with_the_menu(
     await user.send(text)
     answer = await user.reply()
     assert plain(answer.text).startswith(expected)
-    assert len(answer.buttons) == 5  # the main menu
+    assert len(answer.buttons) == 6  # the main menu
     assert text not in answer.text  # never echoed
     assert await _not_understood_count(demo_bot) == before + 1  # counted, not who
 
@@ -303,7 +303,7 @@ async def test_greeting_help_language_alerts_and_camp_names(
     user = await resident(client, demo_bot, 38001, "ar")
     await user.send("مرحبا")
     hello = await user.reply()
-    assert plain(hello.text).startswith("أهلًا بك!") and len(hello.buttons) == 5
+    assert plain(hello.text).startswith("أهلًا بك!") and len(hello.buttons) == 6
     await user.send("ساعدني")
     assert "/forget" in (await user.reply()).text
     await user.send("اريد تغيير اللغة")
