@@ -72,7 +72,7 @@ STAFF_TEXTS = {
         "not_yours": "ئەو کەیسە نەدۆزرایەوە، یان یەکێک نییە لە کەیسەکانی تۆ.",
     },
 }
-NATIVE = {"en": "English", "ar": "العربية", "ckb": "کوردیی ناوەندی", "ku": "Kurmancî"}
+NATIVE = {"en": "English", "ar": "العربية", "ckb": "کوردی (سۆرانی)", "ku": "Kurmancî"}
 
 
 async def _helpdesk(
