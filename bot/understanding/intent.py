@@ -119,6 +119,7 @@ class _Matcher:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         first: dict[str, list[_Keyword]] = {}
         vocab: set[str] = set()
+        written: set[str] = set()  # keyword words with their article, as the lexicon has them
         content: set[str] = set()  # words of intent, category and cue keywords
         suffixes: set[str] = set()
         generic: set[str] = set()
@@ -131,6 +132,7 @@ class _Matcher:
             groups.append(("question", "question", lex.question_words))
             for group, label, phrases in groups:
                 for phrase in phrases:
+                    written.update(keyboard_loose(t) for t in fold(phrase).split())
                     toks = tuple(_canon(t) for t in fold(phrase).split())
                     if not toks:
                         continue
@@ -153,6 +155,7 @@ class _Matcher:
             k for k, kws in self.first.items() if any(len(kw.tokens) == 1 for kw in kws)
         )
         self.vocab = frozenset(vocab)
+        self.written = frozenset(written)
         self.content = frozenset(content)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self.generic = frozenset(generic) | frozenset(_canon(g) for g in generic)
@@ -256,8 +259,19 @@ class _Matcher:
         # not place names; typo-matched words still may be.
         generic = [self.is_generic(w) for w in words]
         blocked = [generic[i] or (bool(cands[i][0]) and not cands[i][1]) for i in range(n)]
-        explained = [generic[i] or cands[i][2] for i in range(n)]
+        explained = [
+            generic[i] or (cands[i][2] and self._explains(words[i])) for i in range(n)
+        ]
         return kept, blocked, explained
+
+    def _explains(self, token: str) -> bool:
+        """Whether a keyword *token* is surely no part of a place name: not if it is one only
+        once its article is cut. "الحجي", "البو", "العلي" are names or parts of names (Al-Hajji,
+        the tribal Albu, Al-Ali), not the word "حجي" (addressing a man), the Sorani "بۆ"
+        ("for") or the preposition "على"."""
+        if word_strip_article(token) == token:
+            return True
+        return keyboard_loose(token) in self.written
 
 
 # ------------------------------------------------------------------------------------------
