@@ -118,8 +118,7 @@ class _Matcher:
 
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         first: dict[str, list[_Keyword]] = {}
-        vocab: set[str] = set()
-        written: set[str] = set()  # keyword words with their article, as the lexicon has them
+        vocab, written = set[str](), set[str]()  # written: keyword words with their ال
         content: set[str] = set()  # words of intent, category and cue keywords
         suffixes: set[str] = set()
         generic: set[str] = set()
@@ -255,23 +254,13 @@ class _Matcher:
             kept.append(h)
             for k in range(h.start, h.end):
                 claimed[k] = max(claimed[k], size)
-        # Words that are keywords as written, after an article/proclitic or with a suffix are
-        # not place names; typo-matched words still may be.
+        # Keywords (with an article, proclitic or suffix too) are no place names; typo-matched
+        # words may be. Only as written do they explain ("الحجي", "البو" are parts of names).
         generic = [self.is_generic(w) for w in words]
         blocked = [generic[i] or (bool(cands[i][0]) and not cands[i][1]) for i in range(n)]
-        explained = [
-            generic[i] or (cands[i][2] and self._explains(words[i])) for i in range(n)
-        ]
+        written = [word_strip_article(w) == w or keyboard_loose(w) in self.written for w in words]
+        explained = [generic[i] or (cands[i][2] and written[i]) for i in range(n)]
         return kept, blocked, explained
-
-    def _explains(self, token: str) -> bool:
-        """Whether a keyword *token* is surely no part of a place name: not if it is one only
-        once its article is cut. "الحجي", "البو", "العلي" are names or parts of names (Al-Hajji,
-        the tribal Albu, Al-Ali), not the word "حجي" (addressing a man), the Sorani "بۆ"
-        ("for") or the preposition "على"."""
-        if word_strip_article(token) == token:
-            return True
-        return keyboard_loose(token) in self.written
 
 
 # ------------------------------------------------------------------------------------------
