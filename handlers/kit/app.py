@@ -157,6 +157,7 @@ def build_application(
             await http.aclose()
         if db is not None:
             await db.close()
+        gc.unfreeze()  # what refresh_places froze may be freed again (tests run many bots)
         log.info("Daleel stopped")
 
     base_url = f"{settings.api_base_url}/bot" if settings.api_base_url else None
@@ -200,7 +201,8 @@ async def refresh_places(app: DaleelApp) -> None:
     # With every village the index is millions of objects that live as long as the bot: a
     # full garbage collection walked them all, stalling every answer for up to 0.3 s
     # (measured, bench/residents.py). Frozen, they are left out of it; they have no
-    # cycles, so an index replaced later is still freed by reference counting.
+    # cycles, so an index replaced later is still freed by reference counting (and at
+    # shutdown everything is unfrozen).
     gc.freeze()
 
 
