@@ -6,27 +6,33 @@ Arguments come as a JSON object (POST) or query parameters (GET); answers are JS
 from __future__ import annotations
 
 import base64
-import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sandbox.api_other import scope_key
+from sandbox.bot_commands import find_bot_commands
 from sandbox.core import SandboxCore
 from sandbox.errors import ApiError, SandboxError
 from sandbox.faults import Fault
 from sandbox.limits import Limits
 from sandbox.snapshots import message_event_json
 from sandbox.state import ChatRecord, StoredMessage
-from sandbox.telegram_json import chat_json, document_json, message_json, user_json
-from sandbox.text_units import utf16_len
+from sandbox.telegram_json import (
+    chat_json,
+    document_json,
+    message_json,
+    photo_json,
+    user_json,
+)
 
 __all__ = ["ControlApi"]
 
 Args = dict[str, Any]
 Handler = Callable[[Args], Any]
-_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?=\s|$)")
 MAX_EVENTS = 500
+# A photo a test sends without content: the smallest JPEG header (never decoded here).
+_PHOTO_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9"
 
 
 def _int(args: Args, name: str, default: int | None = None) -> int:
@@ -60,6 +66,7 @@ class ControlApi:
             "send_text": self.send_text,
             "send_location": self.send_location,
             "upload": self.upload,
+            "send_photo": self.send_photo,
             "raw_update": self.raw_update,
             "press": self.press,
             "block": self.block,
@@ -133,12 +140,10 @@ class ControlApi:
         if not text:
             raise SandboxError("text is required")
         body: dict[str, Any] = {"text": text}
-        command = _COMMAND.match(text)
-        if command:
-            # Real clients mark the command so PTB's CommandHandler matches it.
-            body["entities"] = [
-                {"offset": 0, "length": utf16_len(command.group()), "type": "bot_command"}
-            ]
+        commands = find_bot_commands(text)
+        if commands:
+            # Real clients mark every command so PTB's CommandHandler matches one at offset 0.
+            body["entities"] = commands
         return self._user_message(args, body)
 
     def raw_update(self, args: Args) -> Any:
@@ -166,6 +171,23 @@ class ControlApi:
             data, _opt_str(args, "file_name"), _opt_str(args, "mime_type") or "text/csv"
         )
         body: dict[str, Any] = {"document": document_json(stored)}
+        caption = _opt_str(args, "caption")
+        if caption:
+            body["caption"] = caption
+        return self._user_message(args, body)
+
+    def send_photo(self, args: Args) -> Any:
+        """A photo from the user, in two sizes (each a file the bot can getFile or send)."""
+        try:
+            data = base64.b64decode(str(args.get("content_b64", "")), validate=True)
+        except ValueError:
+            raise SandboxError("content_b64 must be base64") from None
+        data = data or _PHOTO_BYTES
+        sizes = tuple(
+            self._core.state.add_file(data, None, "image/jpeg", folder="photos")
+            for _ in range(2)
+        )
+        body: dict[str, Any] = {"photo": photo_json(sizes)}
         caption = _opt_str(args, "caption")
         if caption:
             body["caption"] = caption
