@@ -72,6 +72,8 @@ LANGUAGES: tuple[Language, ...] = (
         "ckb", "کوردیی ناوەندی", "ckb_IQ", rtl=True, telegram_code=None, fallback=("ar", "en", "ku")
     ),
     Language("ku", "Kurmancî", "ku", rtl=False, telegram_code="ku", fallback=("en", "ar", "ckb")),
+    Language("en", "English", "en", rtl=False, telegram_code="en", fallback=("ar", "ckb", "ku")),
+    # Last, so the four languages keep the places residents and staff know in the picker.
     # Badini readers read Arabic script: Kurdish names in Arabic script first (Sorani spells
     # place names as Duhok does: دهۆک، زاخۆ، ئامێدی), then Arabic, which Duhok's and
     # Sinjar's displaced families were schooled in; the same language in Latin letters next.
@@ -79,7 +81,6 @@ LANGUAGES: tuple[Language, ...] = (
         "kmr_Arab", "کوردی (بادینی)", "ckb_IQ", rtl=True, telegram_code=None,
         fallback=("ckb", "ar", "ku", "en"), data=False,
     ),
-    Language("en", "English", "en", rtl=False, telegram_code="en", fallback=("ar", "ckb", "ku")),
 )
 
 CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
