@@ -6,12 +6,12 @@ Arguments come as a JSON object (POST) or query parameters (GET); answers are JS
 from __future__ import annotations
 
 import base64
-import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sandbox.api_other import scope_key
+from sandbox.bot_commands import find_bot_commands
 from sandbox.core import SandboxCore
 from sandbox.errors import ApiError, SandboxError
 from sandbox.faults import Fault
@@ -19,13 +19,11 @@ from sandbox.limits import Limits
 from sandbox.snapshots import message_event_json
 from sandbox.state import ChatRecord, StoredMessage
 from sandbox.telegram_json import chat_json, document_json, message_json, user_json
-from sandbox.text_units import utf16_len
 
 __all__ = ["ControlApi"]
 
 Args = dict[str, Any]
 Handler = Callable[[Args], Any]
-_COMMAND = re.compile(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?(?=\s|$)")
 MAX_EVENTS = 500
 
 
@@ -133,12 +131,10 @@ class ControlApi:
         if not text:
             raise SandboxError("text is required")
         body: dict[str, Any] = {"text": text}
-        command = _COMMAND.match(text)
-        if command:
-            # Real clients mark the command so PTB's CommandHandler matches it.
-            body["entities"] = [
-                {"offset": 0, "length": utf16_len(command.group()), "type": "bot_command"}
-            ]
+        commands = find_bot_commands(text)
+        if commands:
+            # Real clients mark every command so PTB's CommandHandler matches one at offset 0.
+            body["entities"] = commands
         return self._user_message(args, body)
 
     def raw_update(self, args: Args) -> Any:

@@ -1,4 +1,5 @@
-"""Message text as Telegram sees it: parse_mode parsing, trimming and length limits."""
+"""Message text as Telegram sees it: parse_mode parsing, trimming, length limits and the
+bot commands Telegram marks in it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox.bot_commands import with_bot_commands
 from sandbox.errors import bad_request
 from sandbox.html_text import parse_html
 from sandbox.markdown_text import parse_markdown
@@ -94,4 +96,4 @@ def format_text(
         raise bad_request("message text is empty")
     elif len(text) > MAX_TEXT:
         raise bad_request("message is too long")
-    return FormattedText(text, final or _NO_ENTITIES)
+    return FormattedText(text, with_bot_commands(text, final) or _NO_ENTITIES)

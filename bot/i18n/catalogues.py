@@ -29,7 +29,8 @@ from babel.support import NullTranslations, Translations
 
 from bot import resources
 from bot.domain.languages import FALLBACK, LANGUAGES, Language, language
-from bot.i18n.bidi import isolate, rtl_lines
+from bot.i18n import dates as calendars
+from bot.i18n.bidi import isolate, isolate_latin, rtl_lines
 
 __all__ = [
     "DOMAIN",
@@ -62,6 +63,12 @@ def N_(message: str) -> str:
 def default_locales_dir() -> Traversable:
     """The catalogues shipped with the bot (see :mod:`bot.resources`)."""
     return resources.locales_dir()
+
+
+_WEEKDAYS = (
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+    N_("Friday"), N_("Saturday"), N_("Sunday"),
+)  # fmt: skip
 
 
 class CatalogueError(RuntimeError):
@@ -99,6 +106,10 @@ class Translator:
         )
 
     def _render(self, text: str, values: Mapping[str, object]) -> str:
+        # Right-to-left: the translation's own Latin words and commands are isolated before
+        # the values go in (they are isolated by value()), then lines get their direction.
+        if self.language.rtl:
+            text = isolate_latin(text)
         if values:
             text = text.format_map({key: self.value(v) for key, v in values.items()})
         return rtl_lines(text) if self.language.rtl else text
@@ -119,6 +130,11 @@ class Translator:
         return isolate(escaped) if self.language.rtl else escaped
 
     def date(self, value: date, fmt: str = "long") -> str:
+        """A date; in words with the month names readers in Iraq use (:mod:`.dates`)."""
+        calendar = calendars.calendar_for(self.code)
+        if calendar is not None and fmt in ("medium", "long", "full"):
+            weekday = self.weekday(value.weekday()) if fmt == "full" else None
+            return calendars.format_date(value, calendar, weekday=weekday)
         return babel_dates.format_date(value, fmt, locale=self.language.babel_locale)
 
     def time(self, value: time) -> str:
@@ -126,9 +142,18 @@ class Translator:
 
     def datetime(self, value: datetime) -> str:
         local = value.astimezone(self.zone)
+        calendar = calendars.calendar_for(self.code)
+        if calendar is not None:
+            return calendars.format_datetime(
+                local.date(), local.time(), calendar, self.language.babel_locale
+            )
         return babel_dates.format_datetime(
             local, "medium", tzinfo=self.zone, locale=self.language.babel_locale
         )
+
+    def weekday(self, day: int) -> str:
+        """The name of a day of the week, 0 = Monday … 6 = Sunday, from the catalogue."""
+        return self.gettext(_WEEKDAYS[day])
 
     def number(self, value: float) -> str:
         return babel_numbers.format_decimal(value, locale=self.language.babel_locale)

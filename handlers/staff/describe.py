@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from babel.dates import get_day_names
-
 from bot.announcements.rules import Rule
 from bot.domain.languages import language
 from bot.i18n.catalogues import N_, Markup, Translator, pick
@@ -62,8 +60,7 @@ async def describe_audience(context: DaleelContext, audience: Audience | None) -
 
 def weekday_names(tr: Translator) -> dict[int, str]:
     """0 = Monday … 6 = Sunday, in the reader's language."""
-    names = get_day_names("wide", locale=tr.language.babel_locale)
-    return {day: str(names[day]) for day in range(7)}
+    return {day: tr.weekday(day) for day in range(7)}
 
 
 def describe_rule(tr: Translator, rule: Rule) -> str:

@@ -126,10 +126,12 @@ async def stored(app: DaleelApp, user: SimulatedUser) -> ResidentCamp | None:
 
 
 async def forged(client: SandboxClient, user: SimulatedUser, data: str) -> str | None:
-    """Press a button with any payload on the newest bot message; the bot's answer text."""
+    """Press a button with any payload on the newest bot message; the bot's answer text,
+    as read (without direction marks)."""
     message_id = (await user.messages())[-1].message_id
     query_id = await client.press(user.user_id, message_id, data)
-    return (await client.wait_callback_answer(query_id)).text
+    text = (await client.wait_callback_answer(query_id)).text
+    return None if text is None else plain(text)
 
 
 async def resident_in(

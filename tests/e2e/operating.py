@@ -55,7 +55,7 @@ ALERT = {
         "place": "📍 Kermlîs (gund) — Markaz Al-Hamdaniya",
         "headline": "⛔ Xetereya piştrastkirî. Lêkolînekê piştrast kir ku li vê deverê "
                     "teqemeniyên xeternak hene.",
-        "updated": f"🗓️ Nûkirina dawî: 24ê mijdara 2026an, ji aliyê {IKMAA_KU}.",
+        "updated": f"🗓️ Nûkirina dawî: 24 Çiriya Duyê 2026, ji aliyê {IKMAA_KU}.",
         "risk": "Destê xwe nede tiştên nenas",
     },
 }

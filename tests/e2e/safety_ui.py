@@ -60,9 +60,9 @@ UI = {
         "village": "Hecî Elî",
         "place": "📍 Hecî Elî (gund) — Al-Qayarra",
         "headline": "🔷 Hat paqijkirin. Li gorî Rêveberiya Karûbarên Mînan, ev dever di "
-                    "10ê mijdara 2026an de hat paqijkirin.",
+                    "10 Çiriya Duyê 2026 de hat paqijkirin.",
         "residual": "Lê dibe ku hinek xeterî hê bimîne",
-        "updated": "🗓️ Nûkirina dawî: 10ê mijdara 2026an, ji aliyê Rêveberiya Karûbarên Mînan.",
+        "updated": "🗓️ Nûkirina dawî: 10 Çiriya Duyê 2026, ji aliyê Rêveberiya Karûbarên Mînan.",
         "risk": "Destê xwe nede tiştên nenas",
         "demo": "🧪 Daneyên ceribandinê — ne agahiyên rastîn in.",
         "alert": "🔔 Dema ev biguhere, min agahdar bike",

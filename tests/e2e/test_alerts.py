@@ -136,7 +136,7 @@ async def test_without_a_camp_the_screen_offers_the_camp_picker(
     # A forged "turn on" for a resident without a camp stores nothing.
     pressed = await client.press(user.user_id, screen.message_id, "alert:v1:camp:on")
     stale = await client.wait_callback_answer(pressed)
-    assert stale.text == "هذا الزر لم يعد صالحًا. أرسل /menu للبدء من جديد."
+    assert plain(stale.text) == "هذا الزر لم يعد صالحًا. أرسل /menu للبدء من جديد."
     settings = await alert_settings(demo_bot.bot_data.db, user.chat_id)
     assert settings is not None and not settings.camp
 

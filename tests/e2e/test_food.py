@@ -79,7 +79,7 @@ EXPECTED = {
     ),
     "ku": Expected(
         "Belavkirina xwarinê: Dîbege 1, sektora C",
-        "📅 26ê mijdara 2026an (piştî 2 rojan)",
+        "📅 26 Çiriya Duyê 2026 (piştî 2 rojan)",
         "🕒 ji saet 09:00 heta 13:00",
         "🧺 Sepeta xwarinê ya malbatê: ard 50 kg",
         "🪪 Bi xwe re bîne: Karta xwarinê",

@@ -68,8 +68,8 @@ QUIET = {
     "ku": (
         "Niha ji bo sektora A ti belavkirina xwarinê nehatiye plankirin.",
         "Sektorên din ên kampê",
-        "• 26ê mijdara 2026an (piştî 2 rojan): sektora C",
-        "Belavkirina dawî di 27ê cotmeha 2026an de pêk hat.",
+        "• 26 Çiriya Duyê 2026 (piştî 2 rojan): sektora C",
+        "Belavkirina dawî di 27 Çiriya Êkê 2026 de pêk hat.",
         "paşxistin",
     ),
 }

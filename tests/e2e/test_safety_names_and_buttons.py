@@ -167,7 +167,7 @@ async def test_forged_or_stale_buttons(
     mark = await client.last_seq()
     query_id = await client.press(user.user_id, menu.message_id, payload)
     answer = await client.wait_callback_answer(query_id)
-    assert answer.text == STALE_BUTTON["ar"]
+    assert plain(answer.text) == STALE_BUTTON["ar"]
     # The bot is still there, the real buttons still work, and the forged press sent
     # nothing: the only message since is the real answer.
     answer_message = await ask_about(user, "DEMO-HAJJ-ALI", demo_bot)
