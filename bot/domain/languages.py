@@ -27,9 +27,12 @@ Babel 2.18 and Python 3.11:
 * it fits a button payload's argument (``[A-Za-z0-9_.-]``), a folder name and the
   ``residents.language`` CHECK list (migration 0009).
 
-Badini's ``babel_locale`` is ``ckb_IQ``: the Arabic-script Kurdish locale Babel has, with the
-Western digits Duhok's signs, phones and papers use (Babel prints no other digits anyway);
-month names are Babel's until Daleel has the Iraqi Kurdistan ones of its own.
+Badini's ``babel_locale`` (numbers, lists, the time of day) is ``ckb_IR``: Babel's
+Arabic-script Kurdish, with the Western digits Duhok's signs, phones and papers use (Babel
+prints no other digits anyway) and, unlike ``ckb_IQ``, the 24-hour clock ("09:00", "15:00"),
+as Daleel's Latin Kurmanji has it, instead of Sorani's ب.ن / د.ن, which Badini does not
+write. Its dates are not Babel's: the month names used in Duhok come from
+:mod:`bot.i18n.dates` (``kmr-Arab``: کانوونا دووێ … چریا دووێ، کانوونا ئێکێ).
 """
 
 from __future__ import annotations
@@ -78,7 +81,7 @@ LANGUAGES: tuple[Language, ...] = (
     # place names as Duhok does: دهۆک، زاخۆ، ئامێدی), then Arabic, which Duhok's and
     # Sinjar's displaced families were schooled in; the same language in Latin letters next.
     Language(
-        "kmr_Arab", "کوردی (بادینی)", "ckb_IQ", rtl=True, telegram_code=None,
+        "kmr_Arab", "کوردی (بادینی)", "ckb_IR", rtl=True, telegram_code=None,
         fallback=("ckb", "ar", "ku", "en"), data=False,
     ),
 )
