@@ -9,7 +9,7 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 
-from bench import delivery, foundation, operators, residents
+from bench import cases_intake, cases_queue, delivery, foundation, operators, residents
 
 Bench = Callable[[], Awaitable[list[tuple[str, str]]]]
 
@@ -39,6 +39,12 @@ async def _matching() -> list[tuple[str, str]]:
     return await asyncio.to_thread(matching_bench.run)
 
 
+async def _understanding() -> list[tuple[str, str]]:
+    from bench import understanding_eval  # noqa: PLC0415 - pure CPU work, run off the loop
+
+    return await asyncio.to_thread(understanding_eval.run)
+
+
 SUITES: tuple[tuple[str, Bench], ...] = (
     ("foundation (issue 2)", foundation.run),
     ("understanding residents (issue 3)", _core),
@@ -46,6 +52,9 @@ SUITES: tuple[tuple[str, Bench], ...] = (
     ("delivery engine (issue 4)", delivery.run),
     ("operators: status alerts and feeds (issue 5)", operators.run),
     ("place matching never misleads (issue 14)", _matching),
+    ("typed questions understood, per language (issue 12)", _understanding),
+    ("residents' cases: the staff queue (issue 11)", cases_queue.run),
+    ("cases: residents reach a person (issue 11)", cases_intake.run),
 )
 
 

@@ -40,7 +40,7 @@ async def _resident(
     await user.send("/start")
     await user.reply(timeout=30)
     await user.press("English")
-    await user.reply(predicate=lambda m: len(m.buttons) == 5, timeout=30)
+    await user.reply(predicate=lambda m: len(m.buttons) == 6, timeout=30)
     for _ in range(count):
         if think:
             await asyncio.sleep(pace.uniform(*THINK_SECONDS))  # pacing, not synchronisation

@@ -43,7 +43,7 @@ async def _join(client: SandboxClient, user_id: int, code: str) -> SimulatedUser
     await user.send("/start")
     await user.reply(predicate=lambda m: _NATIVE[code] in m.button_texts, timeout=30)
     await user.press(_NATIVE[code])
-    await user.reply(predicate=lambda m: len(m.buttons) == 5, timeout=30)
+    await user.reply(predicate=lambda m: len(m.buttons) == 6, timeout=30)
     return user
 
 

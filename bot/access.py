@@ -28,6 +28,8 @@ _REFUSED: Mapping[Role, str] = MappingProxyType({
     "admin": N_("This command is for Daleel administrators."),
     "staff": N_("This command is for Daleel staff."),
     "operator": N_("This command is for Daleel safety operators."),
+    "helpdesk": N_("This command is for the Daleel helpdesk and protection focal points."),
+    "protection": N_("This command is for Daleel protection focal points."),
 })
 
 

@@ -48,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("path", type=Path)
     for verb, text in (("import", "validate and load a CSV file"), ("export", "write a CSV file")):
         sub = commands.add_parser(verb, help=text)
-        sub.add_argument("kind", choices=KINDS)
+        # cases: aggregate figures only (``bot.cases.export``); they are never imported.
+        sub.add_argument("kind", choices=KINDS if verb == "import" else (*KINDS, "cases"))
         sub.add_argument("file", type=Path)
         if verb == "import":
             sub.add_argument("--partial", action="store_true",
@@ -159,7 +160,26 @@ def _print_warnings(warnings: Sequence[RowError]) -> None:
         print(f"WARNING ({where}): {warning.message}")
 
 
+async def _export_cases(config: Path, file: Path) -> int:
+    from bot.cases.export import aggregate, to_csv  # noqa: PLC0415
+    from bot.storage.cases import case_facts  # noqa: PLC0415
+
+    settings = storage_settings_from(config)
+    days = -(-settings.feedback.answer_within_hours // 24)
+    db = await Database.open(settings.database)
+    try:
+        facts = await case_facts(db)
+    finally:
+        await db.close()
+    rows = aggregate(facts, zone=settings.timezone, within_days=days)
+    await asyncio.to_thread(file.write_bytes, to_csv(rows, within_days=days))
+    print(f"cases: {len(rows)} rows ({len(facts)} cases, counts only) written to {file}")
+    return 0
+
+
 async def _export(config: Path, kind: str, file: Path) -> int:
+    if kind == "cases":
+        return await _export_cases(config, file)
     from bot.importing.export import export  # noqa: PLC0415
     from bot.storage import (  # noqa: PLC0415
         Database,

@@ -17,12 +17,14 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.cases.settings import FeedbackSettings
 from bot.domain.languages import CODES
 
 __all__ = [
     "TOKEN_ENV",
     "ConfigError",
     "FeedSettings",
+    "FeedbackSettings",
     "RateLimits",
     "SafetySettings",
     "ScheduleSettings",
@@ -130,6 +132,7 @@ class Settings:
     feeds: FeedSettings = FeedSettings()
     # Every request to Telegram (replies and broadcasts) goes through it when set.
     proxy: Secret | None = None
+    feedback: FeedbackSettings = field(default_factory=FeedbackSettings)
 
     @property
     def bot_id(self) -> int:
@@ -145,6 +148,7 @@ class StorageSettings:
     database: Path
     timezone: ZoneInfo
     confirmation_hours: int = 48
+    feedback: FeedbackSettings = field(default_factory=FeedbackSettings)
 
 
 _SCHEMA: dict[str, frozenset[str]] = {
@@ -165,6 +169,7 @@ _SCHEMA: dict[str, frozenset[str]] = {
     ),
     "safety": frozenset({"stale_after_days", "confirmation_hours", "digest_time"}),
     "feeds": frozenset({"poll_minutes", "timeout_seconds", "max_bytes", "allow_private_addresses"}),
+    "feedback": frozenset({"retention_days", "answer_within_hours", "hotline"}),
     "logging": frozenset({"level"}),
 }
 
@@ -344,6 +349,17 @@ def _feeds(reader: _Reader) -> FeedSettings:
     )
 
 
+def _feedback(reader: _Reader) -> FeedbackSettings:
+    days = reader.get("feedback.retention_days", int, 180)
+    _check("feedback.retention_days", 1 <= days <= 3650, "must be between 1 and 3650")
+    hours = reader.get("feedback.answer_within_hours", int, 72)
+    _check("feedback.answer_within_hours", 1 <= hours <= 720, "must be between 1 and 720")
+    hotline = reader.get("feedback.hotline", str, "80069999").strip()
+    _check("feedback.hotline", re.fullmatch(r"\+?[0-9]{3,15}", hotline) is not None,
+           "must be a phone number of 3 to 15 digits")
+    return FeedbackSettings(retention_days=days, answer_within_hours=hours, hotline=hotline)
+
+
 def _zone(reader: _Reader) -> ZoneInfo:
     zone_name = reader.get("locale.timezone", str, "Asia/Baghdad")
     try:
@@ -391,6 +407,7 @@ def _parse(data: Mapping[str, Any], environ: Mapping[str, str], base: Path) -> S
         log_level=level,
         schedules=_schedules(reader),
         feeds=_feeds(reader),
+        feedback=_feedback(reader),
         proxy=Secret(_url("telegram.proxy", proxy, _PROXY_SCHEMES)) if proxy else None,
     )
 
@@ -402,7 +419,8 @@ def load_settings(path: Path, environ: Mapping[str, str]) -> Settings:
 
 def load_storage_settings(path: Path) -> StorageSettings:
     """Only what works on the database needs: ``[storage] database`` (required),
-    ``[locale] timezone`` and ``[safety] confirmation_hours``. Other keys may be there
+    ``[locale] timezone``, ``[safety] confirmation_hours`` and ``[feedback]`` (the export
+    of cases counts answers within ``answer_within_hours``). Other keys may be there
     (the bot's full config file serves too) but are not required nor checked, the token
     least of all: a data manager's config need not hold it."""
     reader = _Reader(_read(path))
@@ -411,6 +429,7 @@ def load_storage_settings(path: Path) -> StorageSettings:
         database=_database(reader, path.resolve().parent),
         timezone=_zone(reader),
         confirmation_hours=_safety(reader).confirmation_hours,
+        feedback=_feedback(reader),
     )
 
 

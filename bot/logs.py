@@ -40,5 +40,7 @@ def configure_logging(level: str, secrets: tuple[str, ...], file: Path | None = 
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     # PTB logs whole updates (with residents' text) at DEBUG: never let that through.
     logging.getLogger("telegram").setLevel(max(logging.getLevelName(level), logging.INFO))
+    # aiosqlite logs every statement with its parameters at DEBUG: a case's words, chat ids.
+    logging.getLogger("aiosqlite").setLevel(max(logging.getLevelName(level), logging.INFO))
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.WARNING)

@@ -12,6 +12,13 @@ from handlers.admin import audit, roles
 from handlers.admin import stats as admin
 from handlers.camp import choose as camp
 from handlers.camp import food, reminders, services
+from handlers.helpdesk import case as helpdesk_case
+from handlers.helpdesk import close as helpdesk_close
+from handlers.helpdesk import helped as helpdesk_helped
+from handlers.helpdesk import queue as helpdesk_queue
+from handlers.helpdesk import refer as helpdesk_refer
+from handlers.helpdesk import reminders as helpdesk_reminders
+from handlers.helpdesk import writing as helpdesk_writing
 from handlers.kit import commands, errors, middleware
 from handlers.kit.app import Features
 from handlers.kit.context import DaleelApp
@@ -21,9 +28,11 @@ from handlers.operators import status as operators
 from handlers.residents import (
     alerts,
     fallback,
+    feedback,
     language,
     membership,
     menu,
+    my_cases,
     privacy,
     start,
     understand,
@@ -44,6 +53,8 @@ FEATURES: tuple[ModuleType, ...] = (
     safety,
     alerts,
     privacy,
+    feedback,  # residents reach a person: before understand, which would read their words
+    my_cases,
     membership,
     admin,
     roles,  # staff and operators: roles, audit, announcements, schedules, reports
@@ -54,6 +65,12 @@ FEATURES: tuple[ModuleType, ...] = (
     operators,  # safety operators: status changes, proposals, history
     areas_admin,  # operators add areas and aliases
     feeds,  # operators configure status feeds
+    helpdesk_writing,  # before understand: a case's answer or note is not a question
+    helpdesk_queue,  # helpdesk and protection: the queue of residents' cases
+    helpdesk_case,
+    helpdesk_refer,
+    helpdesk_close,
+    helpdesk_helped,  # residents answer "Did this help?"
     understand,  # free text: after every command and button of the features
     errors,
     fallback,  # keep last
@@ -73,6 +90,8 @@ async def on_started(app: DaleelApp) -> None:
     await operators.start(app)  # proposal expiry, alerts owed after a crash, staleness digest
     await feeds.start(app)  # feed polling
     await digest.start(app)  # the operators' daily digest of old statuses
+    await helpdesk_reminders.start(app)  # overdue cases daily, the admins' weekly digest
+    await my_cases.start(app)  # the daily erasure of old case content
 
 
 def features() -> Features:

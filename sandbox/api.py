@@ -88,6 +88,7 @@ class BotApi:
             "sendLocation": msg.send_location,
             "sendVenue": msg.send_venue,
             "sendDocument": msg.send_document,
+            "sendPhoto": msg.send_photo,
             "sendChatAction": other.send_chat_action,
             "editMessageText": msg.edit_message_text,
             "editMessageReplyMarkup": msg.edit_message_reply_markup,

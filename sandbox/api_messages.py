@@ -171,6 +171,35 @@ def send_document(core: SandboxCore, p: Params) -> Any:
     )
 
 
+def _photo(core: SandboxCore, p: Params) -> StoredFile:
+    """The uploaded photo, or a file_id the sandbox issued (else Telegram's 400)."""
+    value = p.get("photo")
+    upload: Upload | None = p.uploads.get("photo")
+    if isinstance(value, str) and value.startswith("attach://"):
+        upload = p.uploads.get(value[len("attach://") :])
+    if upload is not None:
+        return core.state.add_file(upload.data, None, "image/jpeg", folder="photos")
+    stored = core.state.files.get(str(value)) if value else None
+    if stored is None:
+        raise bad_request("wrong file identifier/HTTP URL specified")
+    return stored
+
+
+def send_photo(core: SandboxCore, p: Params) -> Any:
+    chat = core.writable_chat(p.chat_id())
+    raw = p.opt_str("caption") or ""
+    content = (
+        _formatted(core, raw, p.opt_str("parse_mode"), p.get("caption_entities"), caption=True)
+        if raw
+        else _NO_CAPTION
+    )
+    markup = _markup(core, p)
+    stored = _photo(core, p)
+    return _deliver(
+        core, chat, p, kind="photo", content=content, raw=raw, markup=markup, payload=stored
+    )
+
+
 def _message_to_edit(core: SandboxCore, p: Params) -> tuple[ChatRecord, StoredMessage]:
     if p.get("inline_message_id") is not None:
         raise bad_request("MESSAGE_ID_INVALID")

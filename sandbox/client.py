@@ -134,6 +134,23 @@ class SandboxClient:
         }
         return UserMessage.from_json(await self._call("upload", body))
 
+    async def send_photo(
+        self,
+        user_id: int,
+        caption: str | None = None,
+        content: bytes = b"",
+        *,
+        first_name: str = "Resident",
+    ) -> UserMessage:
+        """A photo from the user (two sizes, each a file_id the bot may send back)."""
+        body = {
+            "user_id": user_id,
+            "caption": caption,
+            "first_name": first_name,
+            "content_b64": base64.b64encode(content).decode(),
+        }
+        return UserMessage.from_json(await self._call("send_photo", body))
+
     async def press(self, user_id: int, message_id: int, callback_data: str) -> str:
         """A callback_query with any data (forged payloads too); returns its id."""
         body = {"user_id": user_id, "message_id": message_id, "callback_data": callback_data}

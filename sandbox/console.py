@@ -7,6 +7,7 @@ can be scripted from standard input.
 ``!as <name>`` switches to another of the demo's people in the same session (the demo has
 two operators, so one can propose a change and the other confirm it: the two-person
 rule); what reached that person meanwhile is shown on switching. ``!as`` lists them.
+``!photo [caption]`` sends a photo (with that caption), as a resident attaching one.
 """
 
 from __future__ import annotations
@@ -73,6 +74,9 @@ class Console:
                 self._print(f"you › {line}")
             if line == "!as" or line.startswith("!as "):
                 await self._switch(line[3:].strip())
+            elif line == "!photo" or line.startswith("!photo "):
+                await self._user.send_photo(line[6:].strip() or None)
+                await self._show_answer(self._wait)
             elif line.isdigit() and self._keyboard is not None:
                 await self._press(int(line))
             else:
@@ -133,6 +137,10 @@ class Console:
         elif message.kind == "venue" and message.venue:
             venue = message.venue
             body = f"📍 {venue.title} — {venue.address} ({venue.latitude}, {venue.longitude})"
+        elif message.kind == "photo" and message.photo:
+            body = f"🖼 photo {message.photo.file_id}"
+            if message.text:
+                body += "\n" + message.text
         elif message.kind == "document" and message.document:
             body = f"📄 {message.document.file_name} ({message.document.file_size} bytes)"
             if message.text:

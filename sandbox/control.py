@@ -18,13 +18,21 @@ from sandbox.faults import Fault
 from sandbox.limits import Limits
 from sandbox.snapshots import message_event_json
 from sandbox.state import ChatRecord, StoredMessage
-from sandbox.telegram_json import chat_json, document_json, message_json, user_json
+from sandbox.telegram_json import (
+    chat_json,
+    document_json,
+    message_json,
+    photo_json,
+    user_json,
+)
 
 __all__ = ["ControlApi"]
 
 Args = dict[str, Any]
 Handler = Callable[[Args], Any]
 MAX_EVENTS = 500
+# A photo a test sends without content: the smallest JPEG header (never decoded here).
+_PHOTO_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\xff\xd9"
 
 
 def _int(args: Args, name: str, default: int | None = None) -> int:
@@ -58,6 +66,7 @@ class ControlApi:
             "send_text": self.send_text,
             "send_location": self.send_location,
             "upload": self.upload,
+            "send_photo": self.send_photo,
             "raw_update": self.raw_update,
             "press": self.press,
             "block": self.block,
@@ -162,6 +171,23 @@ class ControlApi:
             data, _opt_str(args, "file_name"), _opt_str(args, "mime_type") or "text/csv"
         )
         body: dict[str, Any] = {"document": document_json(stored)}
+        caption = _opt_str(args, "caption")
+        if caption:
+            body["caption"] = caption
+        return self._user_message(args, body)
+
+    def send_photo(self, args: Args) -> Any:
+        """A photo from the user, in two sizes (each a file the bot can getFile or send)."""
+        try:
+            data = base64.b64decode(str(args.get("content_b64", "")), validate=True)
+        except ValueError:
+            raise SandboxError("content_b64 must be base64") from None
+        data = data or _PHOTO_BYTES
+        sizes = tuple(
+            self._core.state.add_file(data, None, "image/jpeg", folder="photos")
+            for _ in range(2)
+        )
+        body: dict[str, Any] = {"photo": photo_json(sizes)}
         caption = _opt_str(args, "caption")
         if caption:
             body["caption"] = caption

@@ -54,8 +54,11 @@ def message_event_json(message: StoredMessage, seq: int) -> dict[str, Any]:
         location=None,
         venue=None,
         document=None,
+        photo=None,
     )
-    if isinstance(payload, StoredFile):
+    if isinstance(payload, StoredFile) and message.kind == "photo":
+        data["photo"] = {"file_id": payload.file_id, "file_size": len(payload.data)}
+    elif isinstance(payload, StoredFile):
         data["document"] = {
             "file_id": payload.file_id,
             "file_name": payload.file_name,

@@ -268,8 +268,9 @@ class SandboxState:
         self._file_counter += 1
         n = self._file_counter
         ext = name.rsplit(".", 1)[1] if name and "." in name else "bin"
+        prefix = "AgACAgIAAxkBAAI" if folder == "photos" else "BQACAgIAAxkBAAI"
         stored = StoredFile(
-            f"BQACAgIAAxkBAAI{n:08d}",
+            f"{prefix}{n:08d}",
             f"AgAD{n:06d}",
             f"{folder}/file_{n}.{ext}",
             name=name,

@@ -14,6 +14,7 @@ __all__ = [
     "document_json",
     "file_json",
     "message_json",
+    "photo_json",
     "user_json",
 ]
 
@@ -77,6 +78,20 @@ def document_json(stored: StoredFile) -> dict[str, Any]:
     return data
 
 
+def photo_json(sizes: tuple[StoredFile, ...]) -> list[dict[str, Any]]:
+    """A photo as Telegram sends it: its sizes, smallest first (each its own file)."""
+    return [
+        {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.data),
+            "width": 90 * 2**index,
+            "height": 60 * 2**index,
+        }
+        for index, stored in enumerate(sizes)
+    ]
+
+
 def file_json(stored: StoredFile) -> dict[str, Any]:
     return {
         "file_id": stored.file_id,
@@ -106,6 +121,9 @@ def message_json(msg: StoredMessage, chat: ChatRecord, bot: BotIdentity) -> dict
         data["venue"] = {"location": location, "title": payload[2], "address": payload[3]}
     elif msg.kind == "document" and isinstance(payload, StoredFile):
         data["document"] = document_json(payload)
+        text_key, entities_key = "caption", "caption_entities"
+    elif msg.kind == "photo" and isinstance(payload, StoredFile):
+        data["photo"] = photo_json((payload,))
         text_key, entities_key = "caption", "caption_entities"
     if msg.text:
         data[text_key] = msg.text

@@ -93,6 +93,14 @@ class Document:
     file_size: int
 
 
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """A photo the bot sent (its file_id: one the sandbox issued)."""
+
+    file_id: str
+    file_size: int
+
+
 def _rows(data: Any) -> tuple[tuple[Button, ...], ...]:
     return tuple(tuple(Button.from_json(b) for b in row) for row in data or ())
 
@@ -130,7 +138,7 @@ class MessageVersion:
 class BotMessage:
     """A message the bot sent, as of event ``seq`` (``event`` "sent" or "edited").
 
-    ``text`` is the plain text (caption for documents), ``raw_text`` what the bot
+    ``text`` is the plain text (caption for documents and photos), ``raw_text`` what the bot
     sent, ``reply_markup`` the inline keyboard rows, ``keyboard`` a reply keyboard.
     """
 
@@ -153,6 +161,7 @@ class BotMessage:
     edit_date: int | None
     history: tuple[MessageVersion, ...]
     deleted: bool
+    photo: Photo | None = None
 
     @property
     def buttons(self) -> tuple[Button, ...]:
@@ -194,6 +203,7 @@ class BotMessage:
             edit_date=data.get("edit_date"),
             history=tuple(MessageVersion.from_json(v) for v in data.get("history", ())),
             deleted=bool(data.get("deleted")),
+            photo=Photo(**data["photo"]) if data.get("photo") else None,
         )
 
 

@@ -58,6 +58,13 @@ class SimulatedUser:
         self.cursor = sent.seq
         return sent
 
+    async def send_photo(self, caption: str | None = None, content: bytes = b"") -> UserMessage:
+        sent = await self.client.send_photo(
+            self.user_id, caption, content, first_name=self.first_name
+        )
+        self.cursor = sent.seq
+        return sent
+
     async def press(self, button_text: str, *, message_id: int | None = None) -> str:
         """Press the button with this text on the newest bot message that has it."""
         if message_id is None:

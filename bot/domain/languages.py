@@ -72,7 +72,7 @@ class Language:
 LANGUAGES: tuple[Language, ...] = (
     Language("ar", "العربية", "ar_IQ", rtl=True, telegram_code="ar", fallback=("en", "ckb", "ku")),
     Language(
-        "ckb", "کوردیی ناوەندی", "ckb_IQ", rtl=True, telegram_code=None, fallback=("ar", "en", "ku")
+        "ckb", "کوردی (سۆرانی)", "ckb_IQ", rtl=True, telegram_code=None, fallback=("ar", "en", "ku")
     ),
     Language("ku", "Kurmancî", "ku", rtl=False, telegram_code="ku", fallback=("en", "ar", "ckb")),
     Language("en", "English", "en", rtl=False, telegram_code="en", fallback=("ar", "ckb", "ku")),

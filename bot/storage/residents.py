@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from bot.storage.audit import ERASED
+from bot.storage.cases import erase_chat_cases
 from bot.storage.db import Database, utc_now
 
 __all__ = [
@@ -61,10 +63,12 @@ async def delete_resident(db: Database, chat_id: int, *, keep_audit_id: bool = F
     nothing links to the chat any more while the pattern of attempts stays visible.
     ``keep_audit_id`` is for someone who holds a role: staff and operators answer for
     their actions, so erasing their resident data leaves their audit trail whole.
+    Their cases lose their content and their link to the chat in the same transaction.
     """
     async with db.transaction() as conn:
         cursor = await conn.execute("DELETE FROM residents WHERE chat_id = ?", (chat_id,))
         erased = cursor.rowcount > 0
+        await erase_chat_cases(conn, chat_id, datetime.now(UTC))
         if not keep_audit_id:
             await conn.execute(
                 "UPDATE audit_log SET user_id = ? WHERE user_id = ?", (ERASED, chat_id)

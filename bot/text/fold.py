@@ -337,6 +337,12 @@ def _skeleton_table() -> dict[int, str | None]:
     return str.maketrans(_AR_SKELETON_MAP)
 
 
+@functools.cache
+def _keyboard_table_keeping_hamza() -> dict[int, str | None]:
+    keep: dict[str, str | None] = {k: v for k, v in _AR_SKELETON_MAP.items() if k != "ء"}
+    return str.maketrans(keep)
+
+
 @functools.lru_cache(maxsize=65536)
 def _arabic_word(word: str) -> str:
     s = word_strip_article(word).translate(_skeleton_table())
@@ -362,10 +368,16 @@ def arabic_skeleton(text: str) -> str:
 def keyboard_loose(word: str) -> str:
     """Merge Arabic-script letters that keyboards and spellers confuse (no other change).
 
-    گ→ك, پ→ب, چ→ج, ژ→ز (missing from Arabic keyboards), ص ث→س, ط→ت, ض ظ ذ→ز, hamza dropped.
-    Apply to folded text; used for keyword matching.
+    گ→ك, پ→ب, چ→ج, ژ→ز (missing from Arabic keyboards), ص ث→س, ط→ت, ض ظ ذ→ز, hamza dropped
+    — except in a word that would keep only one or two letters without it: people type
+    ``كهربا`` for ``كهرباء`` and ``دوا`` for ``دواء``, but ``ماء`` (water) without its hamza
+    is ``ما`` (not, what), the commonest word there is; short words are where such
+    collisions crowd. Apply to folded words; used for keyword matching.
     """
-    return word.translate(_skeleton_table())
+    loose = word.translate(_skeleton_table())
+    if len(loose) < 3 and "ء" in word:
+        return word.translate(_keyboard_table_keeping_hamza())
+    return loose
 
 
 def word_phonetic_key(word: str) -> str:

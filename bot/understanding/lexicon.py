@@ -31,7 +31,8 @@ INTENTS: tuple[str, ...] = (
     "language",
 )
 
-_WORD_LISTS = ("stop", "question", "suffixes", "place_generic")
+_WORD_LISTS = ("stop", "question", "suffixes", "place_generic", "as_written", "where")
+_CUES = ("left_off", "lack", "handout")
 
 
 class LexiconError(ValueError):
@@ -62,6 +63,18 @@ class Lexicon:
     question_words: tuple[str, ...]
     suffixes: tuple[str, ...]
     place_generic: tuple[str, ...]
+    # Keywords matched only as written, marks included: without them they are a common
+    # word ("mîn", mines, is "min", my).
+    as_written: tuple[str, ...] = ()
+    # Category keywords that say where a need is rather than what it is ("tent" in "no
+    # water in the tent"): they weigh less when another category is named.
+    where: tuple[str, ...] = ()
+    # Words that say something is missing ("ماكو", "نییە", "tune", "no"): the need named
+    # next to one weighs more.
+    lack_cues: tuple[str, ...] = ()
+    # Food keywords that only say something is handed out ("توزيع", "distribution"): with
+    # another need named, the distribution is of that ("توزيع بطانيات" is blankets).
+    handout_cues: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Traversable) -> Lexicon:
@@ -89,7 +102,7 @@ class Lexicon:
         for name, known, table in (
             ("intents", INTENTS, intents),
             ("categories", CATEGORIES, categories),
-            ("cues", ("left_off",), cues),
+            ("cues", _CUES, cues),
             ("words", _WORD_LISTS, words),
         ):
             bad = set(table) - set(known)
@@ -110,6 +123,10 @@ class Lexicon:
             place_generic=_strings(
                 words.get("place_generic", []), f"{source} words.place_generic"
             ),
+            as_written=_strings(words.get("as_written", []), f"{source} words.as_written"),
+            where=_strings(words.get("where", []), f"{source} words.where"),
+            lack_cues=_strings(cues.get("lack", []), f"{source} cues.lack"),
+            handout_cues=_strings(cues.get("handout", []), f"{source} cues.handout"),
         )
 
 

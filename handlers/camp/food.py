@@ -137,14 +137,27 @@ def _distribution_block(
     return lines
 
 
-def _title(tr: Translator, camp: Camp, sector: Sector | None) -> str:
+def _title(
+    tr: Translator, camp: Camp, sector: Sector | None, shown: Sequence[Distribution] = ()
+) -> str:
+    """"Food distribution" only when every round shown gives out food: a kerosene or cash
+    round under a food headline sends families with the wrong expectation."""
+    food = all(d.kind == "food" for d in shown)
     if sector is not None:
+        if food:
+            return tr.gettext(
+                "<b>Food distribution: {camp}, sector {sector}</b>",
+                camp=camp_name(camp, tr),
+                sector=sector.code,
+            )
         return tr.gettext(
-            "<b>Food distribution: {camp}, sector {sector}</b>",
+            "<b>Distributions: {camp}, sector {sector}</b>",
             camp=camp_name(camp, tr),
             sector=sector.code,
         )
-    return tr.gettext("<b>Food distribution: {camp}</b>", camp=camp_name(camp, tr))
+    if food:
+        return tr.gettext("<b>Food distribution: {camp}</b>", camp=camp_name(camp, tr))
+    return tr.gettext("<b>Distributions: {camp}</b>", camp=camp_name(camp, tr))
 
 
 def _demo_notice(tr: Translator) -> str:
@@ -208,7 +221,10 @@ def _changed_block(
 def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str:
     tr, today = view.tr, view.now.date()
     plan = _plan(pending)
-    blocks = [_title(tr, view.camp, view.sector)]
+    shown = (*plan.changed, *((plan.next,) if plan.next else ()), *plan.upcoming)
+    if not shown:
+        shown = (*view.others, *((view.last,) if view.last else ()))
+    blocks = [_title(tr, view.camp, view.sector, shown)]
     for d in plan.changed:
         later = [o for o in pending if o.date > d.date]
         blocks.append("\n".join(_changed_block(tr, d, later, today, budget)))
@@ -233,7 +249,6 @@ def _home_text(view: _View, pending: Sequence[Distribution], budget: int) -> str
                 "To choose yours, send /camp."
             )
         )
-    shown = (*plan.changed, *((plan.next,) if plan.next else ()), *plan.upcoming)
     if any(d.demo for d in shown):
         blocks.append(_demo_notice(tr))
     return "\n\n".join(blocks)
@@ -275,7 +290,9 @@ def _detail_screen(
     text = ""
     for budget in (1000, 500, 200):
         lines = [
-            tr.gettext("<b>Food distribution: {camp}</b>", camp=camp_name(camp, tr)),
+            tr.gettext("<b>Food distribution: {camp}</b>", camp=camp_name(camp, tr))
+            if d.kind == "food"
+            else tr.gettext("<b>Distribution: {camp}</b>", camp=camp_name(camp, tr)),
             *_distribution_block(tr, d, later, now.date(), budget),
         ]
         if d.demo:

@@ -36,12 +36,19 @@ RESIDENT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("menu", N_("Main menu")),
     ("camp", N_("Choose my camp")),
     ("alerts", N_("My alerts")),
+    ("feedback", N_("Talk to a person")),
+    ("mycases", N_("My cases")),
     ("language", N_("Change the language")),
     ("help", N_("How Daleel works")),
     ("stop", N_("Stop all alerts")),
     ("forget", N_("Erase everything Daleel keeps about me")),
 )
 
+
+_CASE_COMMANDS: tuple[tuple[str, str], ...] = (
+    ("cases", N_("Residents' cases waiting for an answer")),
+    ("case", N_("Open a case by its number")),
+)
 
 ROLE_COMMANDS: tuple[tuple[Role, tuple[tuple[str, str], ...]], ...] = (
     ("staff", (
@@ -57,6 +64,8 @@ ROLE_COMMANDS: tuple[tuple[Role, tuple[tuple[str, str], ...]], ...] = (
         ("aliases", N_("An area's names and spellings")),
         ("feeds", N_("Status feeds")),
     )),
+    ("helpdesk", _CASE_COMMANDS),
+    ("protection", _CASE_COMMANDS),
     ("admin", (
         ("roles", N_("Who holds which role")),
         ("audit", N_("The audit log")),
@@ -89,9 +98,13 @@ async def publish_command_menus(app: DaleelApp) -> None:
 def chat_commands(tr: Translator, roles: frozenset[Role]) -> list[BotCommand]:
     """The residents' commands, then those of every role held (admins: all of them)."""
     commands = resident_commands(tr)
+    listed = {command.command for command in commands}
     for role, entries in ROLE_COMMANDS:
         if allows(roles, role):
-            commands += [BotCommand(name, tr.gettext(text)) for name, text in entries]
+            for name, text in entries:
+                if name not in listed:  # helpdesk and protection share theirs
+                    listed.add(name)
+                    commands.append(BotCommand(name, tr.gettext(text)))
     return commands
 
 

@@ -15,6 +15,7 @@ from handlers.kit.payloads import Payload
 __all__ = [
     "AlertsHome",
     "CampAlerts",
+    "CasesHome",
     "FollowArea",
     "FoodHome",
     "MenuHome",
@@ -53,6 +54,11 @@ class SafetyHome(Payload, feature="safe", action="home"):
 @dataclass(frozen=True)
 class AlertsHome(Payload, feature="alert", action="home"):
     """The resident's alerts."""
+
+
+@dataclass(frozen=True)
+class CasesHome(Payload, feature="case", action="home"):
+    """"Talk to a person": choose what it is about, then write."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ A Telegram id alone says nothing at a glance; with the roles the user holds now
 from __future__ import annotations
 
 from bot.access import roles_for
-from bot.domain.roles import GRANTABLE, Role
+from bot.domain.roles import Role
 from bot.i18n.catalogues import Translator
 from handlers.kit.context import DaleelContext
 
@@ -20,12 +20,16 @@ def who_with(tr: Translator, user_id: int, roles: frozenset[Role]) -> str:
         return tr.gettext("Daleel")
     if "admin" in roles:
         return tr.gettext("{id} (admin)", id=str(user_id))
-    if all(role in roles for role in GRANTABLE):  # staff and operator
+    if {"staff", "operator"} <= roles:
         return tr.gettext("{id} (staff, operator)", id=str(user_id))
     if "staff" in roles:
         return tr.gettext("{id} (staff)", id=str(user_id))
     if "operator" in roles:
         return tr.gettext("{id} (operator)", id=str(user_id))
+    if "protection" in roles:
+        return tr.gettext("{id} (protection)", id=str(user_id))
+    if "helpdesk" in roles:
+        return tr.gettext("{id} (helpdesk)", id=str(user_id))
     return str(user_id)
 
 

@@ -9,6 +9,7 @@ from bot.i18n.catalogues import N_, Translator
 from handlers.kit.context import DaleelContext
 from handlers.kit.homes import (
     AlertsHome,
+    CasesHome,
     FoodHome,
     MenuLanguage,
     SafetyHome,
@@ -32,6 +33,7 @@ MENU_ITEMS: tuple[tuple[Payload, str], ...] = (
     (FoodHome(), N_("🍞 Food distribution")),
     (SafetyHome(), N_("⚠️ Is my area safe?")),
     (AlertsHome(), N_("🔔 Alerts")),
+    (CasesHome(), N_("💬 Talk to a person")),
     (MenuLanguage(), N_("🌐 Language")),
 )
 

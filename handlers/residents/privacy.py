@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.access import roles_for
+from bot.storage.cases import count_chat_cases
 from bot.storage.residents import delete_resident
 from handlers.kit import buttons
 from handlers.kit.buttons import Press
@@ -38,12 +39,23 @@ async def forget_command(update: Update, context: DaleelContext) -> None:
     if context.resident is None:
         await context.bot.send_message(chat.id, tr.gettext("Daleel keeps nothing about you."))
         return
+    text = tr.gettext(
+        "This erases everything Daleel keeps about you: your language, your camp and your "
+        "alerts. You will no longer receive alerts. Do you want to continue?"
+    )
+    cases = await count_chat_cases(context.db, chat.id)
+    if cases:
+        erased = tr.ngettext(
+            "You have a case with Daleel's staff: it will be erased too, with what you wrote "
+            "and the answers, and staff will no longer be able to answer you.",
+            "You have {n} cases with Daleel's staff: they will be erased too, with what you "
+            "wrote and the answers, and staff will no longer be able to answer you.",
+            cases,
+        )
+        text = f"{erased}\n\n{text}"
     await context.bot.send_message(
         chat.id,
-        tr.gettext(
-            "This erases everything Daleel keeps about you: your language, your camp and your "
-            "alerts. You will no longer receive alerts. Do you want to continue?"
-        ),
+        text,
         reply_markup=keyboard(
             [
                 [

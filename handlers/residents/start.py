@@ -26,6 +26,8 @@ __all__ = ["register"]
 _ROLE_TITLES: dict[Role, str] = {
     "staff": N_("<b>For camp staff</b>"),
     "operator": N_("<b>For safety operators</b>"),
+    "helpdesk": N_("<b>For the helpdesk</b>"),
+    "protection": N_("<b>For protection focal points</b>"),
     "admin": N_("<b>For administrators</b>"),
 }
 
@@ -60,9 +62,16 @@ async def help_command(update: Update, context: DaleelContext) -> None:
             "/forget: erase everything Daleel keeps about you\n"
             "/help: this help\n\n"
             "You can also type your question in your own words, in Arabic, Kurdish or English."
-        )
+        ),
+        tr.gettext(
+            "/feedback: talk to a person (a question, feedback, a complaint or a sensitive "
+            "report)\n/mycases: your cases and their answers"
+        ),
     ]
-    paragraphs += [_role_help(tr, role) for role, _ in ROLE_COMMANDS if allows(roles, role)]
+    held = [role for role, _ in ROLE_COMMANDS if allows(roles, role)]
+    if "helpdesk" in held and "protection" in held:  # the same commands: listed once
+        held.remove("protection" if "helpdesk" in roles or "admin" in roles else "helpdesk")
+    paragraphs += [_role_help(tr, role) for role in held]
     paragraphs.append(
         tr.gettext("/id: your Telegram id, which an administrator needs to give you a role")
     )

@@ -151,7 +151,7 @@ async def resident_in(
     await user.send("/camp")
     await user.reply(predicate=has_button(governorate))
     await pick_camp(user, code, governorate, camp, sector)
-    await user.reply(predicate=lambda m: len(m.buttons) == 5)  # back to the main menu
+    await user.reply(predicate=lambda m: len(m.buttons) == 6)  # back to the main menu
 
 
 NNBSP = "\u202f"  # English times: "3:00 PM" with a narrow no-break space

@@ -144,7 +144,7 @@ async def choose_language(user: SimulatedUser, code: str) -> BotMessage:
     await user.send("/start")
     await user.reply(predicate=lambda m: NATIVE[code] in m.button_texts)
     await user.press(NATIVE[code])
-    return await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    return await user.reply(predicate=lambda m: len(m.buttons) == 6)
 
 
 # --- the bot as a real process ------------------------------------------------------

@@ -15,7 +15,7 @@ OP_A, OP_B = 720001, 720002
 STALE = "This button is no longer valid. Send /menu to start again."
 FOR_OPERATORS = {
     "en": "This command is for Daleel safety operators.",
-    "ar": "هذا الأمر مخصص لمسؤولي السلامة في دليل.",
+    "ar": "هذا الأمر مخصص لمسؤولي السلامة في «دليل».",
 }
 AWSAJA = "Awsaja (village) — Al-Qayarra"
 _PROPOSAL = re.compile(r"#(\d+)")
@@ -48,7 +48,7 @@ ALERT = {
         "place": "📍 کەرەملیس (گوند) — ناوەندی حەمدانیە",
         "headline": "⛔ مەترسی پشتڕاست کراوەتەوە. پشکنینێک دەریخست کە تەقەمەنیی مەترسیدار "
                     "لەم ناوچەیەدا هەیە.",
-        "updated": f"🗓️ دوایین نوێکردنەوە: 24ی تشرینی دووەمی 2026، لەلایەن {IKMAA_CKB}.",
+        "updated": f"🗓️ دوایین نوێکردنەوە: 24ی تشرینی دووەمی 2026، لەلایەن {IKMAA_CKB}ەوە.",
         "risk": "دەست لە هیچ شتێکی نەناسراو مەدە",
     },
     "ku": {
@@ -56,7 +56,7 @@ ALERT = {
         "place": "📍 Kermlîs (gund) — Markaz Al-Hamdaniya",
         "headline": "⛔ Xetereya piştrastkirî. Lêkolînekê piştrast kir ku li vê deverê "
                     "teqemeniyên xeternak hene.",
-        "updated": f"🗓️ Nûkirina dawî: 24 Çiriya Duyê 2026, ji aliyê {IKMAA_KU}.",
+        "updated": f"🗓️ Nûkirina dawî: 24 Çiriya Duyê 2026, ji aliyê {IKMAA_KU} ve.",
         "risk": "Destê xwe nede tiştên nenas",
     },
     # Badini: place names through its fallback (Sorani), the agency in Badini.

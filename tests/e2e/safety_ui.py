@@ -22,8 +22,8 @@ UI = {
         "governorate": "نينوى", "district": "الموصل", "subdistrict": "القيارة",
         "village": "حاج علي",
         "place": "📍 حاج علي (قرية) — القيارة",
-        "headline": "🔷 مُطهَّرة. طُهِّرت هذه المنطقة في 10 تشرين الثاني 2026، بحسب "
-                    "دائرة شؤون الألغام.",
+        "headline": "🔷 مُطهَّرة من الألغام والمتفجرات. طُهِّرت هذه المنطقة من الألغام "
+                    "والمتفجرات في 10 تشرين الثاني 2026، بحسب دائرة شؤون الألغام.",
         "residual": "لكن قد يبقى بعض الخطر",
         "updated": "🗓️ آخر تحديث: 10 تشرين الثاني 2026، من دائرة شؤون الألغام.",
         "english_note": "📝 ملاحظة (باللغة الإنجليزية): Clearance finished",
@@ -40,11 +40,11 @@ UI = {
         "governorate": "نەینەوا", "district": "مووسڵ", "subdistrict": "قەیارە",
         "village": "حاجی عەلی",
         "place": "📍 حاجی عەلی (گوند) — قەیارە",
-        "headline": "🔷 پاک کراوەتەوە. بەپێی فەرمانگەی کاروباری مین، ئەم ناوچەیە لە "
-                    "10ی تشرینی دووەمی 2026 پاک کراوەتەوە.",
+        "headline": "🔷 لە مین و تەقەمەنی پاک کراوەتەوە. بەپێی فەرمانگەی کاروباری مین، ئەم "
+                    "ناوچەیە لە 10ی تشرینی دووەمی 2026 لە مین و تەقەمەنی پاک کراوەتەوە.",
         "residual": "لەوانەیە هەندێک مەترسی هێشتا مابێت",
         "updated": "🗓️ دوایین نوێکردنەوە: 10ی تشرینی دووەمی 2026، لەلایەن "
-                   "فەرمانگەی کاروباری مین.",
+                   "فەرمانگەی کاروباری مینەوە.",
         "english_note": "📝 تێبینی (بە زمانی ئینگلیزی): Clearance finished",
         "risk": "دەست لە هیچ شتێکی نەناسراو مەدە",
         "demo": "🧪 داتای تاقیکاری — زانیاریی ڕاستەقینە نییە.",
@@ -59,10 +59,12 @@ UI = {
         "governorate": "Neynewa", "district": "Mûsil", "subdistrict": "Al-Qayarra",
         "village": "Hecî Elî",
         "place": "📍 Hecî Elî (gund) — Al-Qayarra",
-        "headline": "🔷 Hat paqijkirin. Li gorî Rêveberiya Karûbarên Mînan, ev dever di "
-                    "10 Çiriya Duyê 2026 de hat paqijkirin.",
+        "headline": "🔷 Ji mîn û teqemeniyan hat paqijkirin. Li gorî Rêveberiya Karûbarên "
+                    "Mînan, ev dever di 10 Çiriya Duyê 2026 de ji mîn û teqemeniyan hat "
+                    "paqijkirin.",
         "residual": "Lê dibe ku hinek xeterî hê bimîne",
-        "updated": "🗓️ Nûkirina dawî: 10 Çiriya Duyê 2026, ji aliyê Rêveberiya Karûbarên Mînan.",
+        "updated": "🗓️ Nûkirina dawî: 10 Çiriya Duyê 2026, ji aliyê Rêveberiya Karûbarên Mînan "
+                   "ve.",
         "risk": "Destê xwe nede tiştên nenas",
         "demo": "🧪 Daneyên ceribandinê — ne agahiyên rastîn in.",
         "alert": "🔔 Dema ev biguhere, min agahdar bike",

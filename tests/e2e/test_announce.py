@@ -155,7 +155,7 @@ async def test_each_audience_gets_exactly_its_announcement(
     # The preview counted them per language, before anything was sent.
     text = plain(summary.text)
     assert f"In all: {len(who)} recipient" in text
-    for code, native in (("ar", "العربية"), ("ckb", "کوردیی ناوەندی"), ("ku", "Kurmancî"),
+    for code, native in (("ar", "العربية"), ("ckb", "کوردی (سۆرانی)"), ("ku", "Kurmancî"),
                          ("en", "English")):
         n = sum(1 for chat in who if LANGUAGE_OF[chat] == code)
         assert f"{native}: {n}" in text
@@ -229,7 +229,7 @@ async def test_too_long_in_a_language_is_refused_naming_it(
     assert "Nothing was sent" in plain(refusal.text)
     # Still at the Arabic text: a shorter one is taken.
     await staff.send(TEXTS["ar"])
-    await staff.reply(predicate=lambda m: "Send the text in کوردیی ناوەندی" in plain(m.text))
+    await staff.reply(predicate=lambda m: "Send the text in کوردی (سۆرانی)" in plain(m.text))
     await staff.press("✖️ Cancel")
     await staff.reply(predicate=lambda m: "discarded" in plain(m.text))
     # One text for all languages: every language is named.
@@ -239,7 +239,7 @@ async def test_too_long_in_a_language_is_refused_naming_it(
     await staff.reply()
     await staff.send("x" * 4090)
     refusal = await staff.reply()
-    for native in ("العربية", "کوردیی ناوەندی", "Kurmancî", "English"):
+    for native in ("العربية", "کوردی (سۆرانی)", "Kurmancî", "English"):
         assert native in plain(refusal.text)
     assert await list_broadcasts(demo_bot.bot_data.db) == []
     for chat_id in EVERYONE:

@@ -152,7 +152,7 @@ async def test_operator_adds_hajj_ali_and_residents_find_it_in_every_script(
     shown = text_of(preview).split("\n")
     assert shown[1] == "📍 Hajj Ali (village) — Al-Qayarra"
     assert "It goes under Al-Qayarra (sub-district) — Al-Mosul." in shown
-    assert {"English: Hajj Ali", "العربية: حاج علي", "کوردیی ناوەندی: حاجی عەلی",
+    assert {"English: Hajj Ali", "العربية: حاج علي", "کوردی (سۆرانی): حاجی عەلی",
             "Kurmancî: Hacî Elî", "Other spellings: none"} <= set(shown)
     assert text_of(done).startswith(
         "✅ Added: Hajj Ali (village) — Al-Qayarra (code DL-IQG15Q05N01-1)."
@@ -350,7 +350,7 @@ async def test_used_foreign_and_forged_buttons_change_nothing(
         (OPERATOR, "areas:v1:add:AAAAAAAAAAAA", STALE),
         (OPERATOR, add.replace(":add:", ":parent:") + ":0", STALE),
         (OPERATOR, "areas:v1:add:" + add.split(":")[3] + ":7", STALE),
-        (83001, add, "هذا الأمر مخصص لمسؤولي السلامة في دليل."),
+        (83001, add, "هذا الأمر مخصص لمسؤولي السلامة في «دليل»."),
     ):
         answer = await forge(client, user_id, data)
         assert answer.text == expected and answer.show_alert, (user_id, data, answer.text)
@@ -382,7 +382,7 @@ async def test_used_foreign_and_forged_buttons_change_nothing(
 async def test_every_area_command_is_refused_to_residents_and_staff(
     client: SandboxClient, places_bot: DaleelApp, code: str
 ) -> None:
-    refused = {"ar": "هذا الأمر مخصص لمسؤولي السلامة في دليل.", "en": FOR_OPERATORS}[code]
+    refused = {"ar": "هذا الأمر مخصص لمسؤولي السلامة في «دليل».", "en": FOR_OPERATORS}[code]
     commands = {
         ADD_HAJJ_ALI: "area.add",
         "/alias Qayyarah | Qayyara": "area.alias",

@@ -56,7 +56,7 @@ async def test_choose_camp_and_sector(client: SandboxClient, demo_bot: DaleelApp
     await press(user, words.sector.format("B"))
     confirmation = await user.reply(predicate=confirmed)
     assert headline(confirmation) == CONFIRM[code]
-    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 6)
     assert words.services in menu.button_texts
 
     debaga = (await camp_ids(demo_bot))["debaga-1"]
@@ -107,8 +107,8 @@ async def test_back_buttons_walk_up(client: SandboxClient, demo_bot: DaleelApp) 
     await press(user, "⬅️ Paş")
     back = await user.reply(predicate=has_button(words.erbil))
     assert plain(back.text) == words.picker
-    await press(user, "🏠 Menuya sereke")
-    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    await press(user, "🏠 Lîsteya sereke")
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 6)
     assert menu.message_id == back.message_id  # the picker became the menu again
     assert await stored(demo_bot, user) == ResidentCamp(None, None)
 
@@ -196,5 +196,5 @@ async def test_offered_camps_lead_on_to_food(client: SandboxClient, demo_bot: Da
     await press(user, "Sector A")
     confirmation = await user.reply(predicate=confirmed)
     assert headline(confirmation) == "Your camp is now Khanke, sector A."
-    food = await user.reply(predicate=lambda m: "Food distribution: Khanke" in plain(m.text))
+    food = await user.reply(predicate=lambda m: "Distributions: Khanke" in plain(m.text))
     assert "Kerosene" in food.text

@@ -32,12 +32,12 @@ async def _demo(tmp_path: Path, script: str, *args: str) -> str:
 async def test_scripted_demo_walks_all_four_languages(tmp_path: Path) -> None:
     text = await _demo(tmp_path, SCRIPT)
     # Language menu, numbered, every language in its own name.
-    assert "[1] العربية   [2] کوردیی ناوەندی" in text
+    assert "[1] العربية   [2] کوردی (سۆرانی)" in text
     assert "[3] Kurmancî   [4] English" in text
     # Each choice is confirmed and followed by that language's main menu.
     for confirmation, first_button in (
         ("أصبحت لغتك الآن العربية.", "[1] 🏥 خدمات المخيم"),
-        ("زمانەکەت گۆڕدرا بۆ کوردیی ناوەندی.", "[1] 🏥 خزمەتگوزارییەکانی کەمپ"),
+        ("زمانەکەت گۆڕدرا بۆ کوردی (سۆرانی).", "[1] 🏥 خزمەتگوزارییەکانی کەمپ"),
         ("Zimanê te niha Kurmancî e.", "[1] 🏥 Xizmetên kampê"),
         ("Your language is now English.", "[1] 🏥 Camp services"),
     ):

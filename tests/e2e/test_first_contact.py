@@ -12,8 +12,8 @@ from tests.e2e.conftest import NATIVE, choose_language, plain
 
 # What a native reader sees after choosing: the confirmation and the first menu button.
 EXPECTED = {
-    "ar": ("أصبحت لغتك الآن العربية.", "🏥 خدمات المخيم", "أهلًا بك في دليل."),
-    "ckb": ("زمانەکەت گۆڕدرا بۆ کوردیی ناوەندی.", "🏥 خزمەتگوزارییەکانی کەمپ", "بەخێربێیت بۆ دەلیل."),
+    "ar": ("أصبحت لغتك الآن العربية.", "🏥 خدمات المخيم", "أهلًا بك في «دليل»."),
+    "ckb": ("زمانەکەت گۆڕدرا بۆ کوردی (سۆرانی).", "🏥 خزمەتگوزارییەکانی کەمپ", "بەخێربێیت بۆ دەلیل."),
     "ku": ("Zimanê te niha Kurmancî e.", "🏥 Xizmetên kampê", "Bi xêr hatî Daleel."),
     "en": ("Your language is now English.", "🏥 Camp services", "Welcome to Daleel."),
     "kmr_Arab": ("زمانێ تە نوکە بوو کوردی (بادینی).", "🏥 خزمەتێن کەمپێ", "ب خێر بێی بۆ «دەلیل»."),
@@ -49,7 +49,7 @@ async def test_first_contact_chooses_language_then_menu(
     assert paragraphs[1].startswith(welcome)
     assert "/forget" in main.text
     assert first_button in main.button_texts
-    assert len(main.buttons) == 5
+    assert len(main.buttons) == 6
     assert len(await user.messages()) == 1
 
     resident = await get_resident(bot.bot_data.db, user.user_id)
@@ -117,7 +117,7 @@ async def test_language_change_and_menu_buttons(client: SandboxClient, bot: Dale
     await user.send("/language")
     await user.reply(predicate=lambda m: m.text == "يُرجى اختيار لغتك.")
     await user.press("English")
-    menu = await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    menu = await user.reply(predicate=lambda m: len(m.buttons) == 6)
     assert menu.text.startswith("Your language is now English.")
     assert "Welcome" not in menu.text  # only on first contact
     await user.press("🌐 Language")
@@ -129,9 +129,9 @@ async def test_language_change_and_menu_buttons(client: SandboxClient, bot: Dale
 async def test_command_menus_per_language(client: SandboxClient, bot: DaleelApp) -> None:
     arabic = await client.commands(language_code="ar")
     assert [c.command for c in arabic] == [
-        "menu", "camp", "alerts", "language", "help", "stop", "forget"]
+        "menu", "camp", "alerts", "feedback", "mycases", "language", "help", "stop", "forget"]
     assert arabic[0].description == "القائمة الرئيسية"
-    assert (await client.commands(language_code="ku"))[0].description == "Menuya sereke"
+    assert (await client.commands(language_code="ku"))[0].description == "Lîsteya sereke"
     assert (await client.commands(language_code="en"))[0].description == "Main menu"
     fallback = await client.commands(language_code="")
     assert fallback[0].description == "القائمة الرئيسية"  # the default language

@@ -60,7 +60,7 @@ EXPECTED = {
         "✅ مقرَّر",
         "⚠️ تأجَّل. السبب: تأخرت الشاحنات عند نقطة تفتيش.",
         "لم يُعلَن عن موعد جديد بعد.",
-        "❓ حُذف اسمي من القائمة / أُوقفت بطاقتي",
+        "❓ حُذف اسمي من القائمة / أُوقفت بطاقة الغذاء",
         "إذا حُذف اسم عائلتك من قائمة توزيع المواد الغذائية",
         "➡️ رجوع",
     ),
@@ -73,7 +73,7 @@ EXPECTED = {
         "✅ دیاریکراوە",
         "⚠️ دواخرا. هۆکار: بارهەڵگرەکان لە خاڵێکی پشکنین دواکەوتن.",
         "هێشتا ژوانی نوێ ڕانەگەیەنراوە.",
-        "❓ ناوم لە لیستەکە لابرا / کارتەکەم ڕاگیرا",
+        "❓ ناوم لە لیستەکە لابرا / کارتی خۆراکەکەم ڕاگیرا",
         "ئەگەر ناوی خێزانەکەت لە لیستی دابەشکردنی خۆراک سڕابێتەوە",
         "➡️ گەڕانەوە",
     ),
@@ -86,7 +86,7 @@ EXPECTED = {
         "✅ Plankirî ye",
         "⚠️ Hat paşxistin. Sedem: Kamyon li nuqteyeke kontrolê hatin rawestandin.",
         "Hîn dîrokeke nû nehatiye ragihandin.",
-        "❓ Navê min ji lîsteyê hat jêbirin / karta min hat rawestandin",
+        "❓ Navê min ji lîsteyê hat jêbirin / karta min a xwarinê hat rawestandin",
         "Eger navê malbata te ji lîsteya belavkirina xwarinê hatibe jêbirin",
         "⬅️ Paş",
     ),
@@ -158,7 +158,7 @@ async def test_food_for_my_sector_postponed_and_left_off(
     await user.send("/camp")
     await user.reply(predicate=has_button(words.erbil))
     await pick_camp(user, code, words.erbil, words.debaga, "D")
-    await user.reply(predicate=lambda m: len(m.buttons) == 5)
+    await user.reply(predicate=lambda m: len(m.buttons) == 6)
     await user.press(words.food)
     postponed = await user.reply(predicate=food_screen(expected.postponed))
     text = plain(postponed.text)
@@ -184,7 +184,7 @@ async def test_whole_camp_round_counts_for_every_sector(
     user = client.user(13102)
     await resident_in(user, "ar", words.duhok, words.khanke, "A")
     await user.press(words.food)
-    food = await user.reply(predicate=food_screen("توزيع الغذاء: خانكه، القطاع A"))
+    food = await user.reply(predicate=food_screen("التوزيعات: خانكه، القطاع A"))
     lines = plain(food.text).split("\n")
     # Sector A's own round is done; the kerosene round for the whole camp is next.
     assert "📅 3 كانون الأول 2026 (بعد 9 أيام)" in lines

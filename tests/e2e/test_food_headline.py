@@ -94,8 +94,8 @@ async def test_nothing_for_my_sector_says_so_with_the_camps_other_rounds(
 
 
 KEROSENE = {
-    "ar": ("توزيع الغذاء: خانكه، القطاع A", "🛢️ نفط أبيض", "🍞 سلة غذائية"),
-    "ku": ("Belavkirina xwarinê: Xanke, sektora A", "🛢️ Neftê spî", "🍞 Sepeta xwarinê"),
+    "ar": ("التوزيعات: خانكه، القطاع A", "🛢️ نفط أبيض", "🍞 سلة غذائية"),
+    "ku": ("Belavkirin: Xanke, sektora A", "🛢️ Neftê spî", "🍞 Sepeta xwarinê"),
 }
 
 
@@ -111,5 +111,6 @@ async def test_a_kerosene_round_is_named_kerosene(
     await user.press(words.food)
     food = await user.reply(predicate=food_screen(title))
     lines = plain(food.text).split("\n")
+    assert lines[0] == title  # not headlined "food distribution"
     assert kerosene in lines
     assert food_basket not in lines

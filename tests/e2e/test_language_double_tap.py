@@ -32,7 +32,7 @@ async def test_a_double_tap_on_a_language_is_answered_once_without_error(
     messages = await user.messages()
     menu = next(m for m in messages if m.message_id == ask.message_id)
     assert plain(menu.text).startswith("Your language is now English.")
-    assert len(menu.buttons) == 5
+    assert len(menu.buttons) == 6
     texts = [plain(m.text) for m in messages]
     assert APOLOGY not in texts
     failed = [r for r in caplog.records if r.levelno >= logging.ERROR]

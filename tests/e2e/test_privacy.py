@@ -47,7 +47,7 @@ async def test_stats_only_for_admins_with_plurals(client: SandboxClient, bot: Da
         await choose_language(client.user(chat), code)
     resident = client.user(8101)
     await resident.send("/stats")
-    assert plain((await resident.reply()).text) == "هذا الأمر مخصص لمديري دليل."
+    assert plain((await resident.reply()).text) == "هذا الأمر مخصص لمديري «دليل»."
     admin = client.user(ADMIN)
     await choose_language(admin, "en")
     await admin.send("/stats")

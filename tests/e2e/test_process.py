@@ -55,11 +55,11 @@ async def test_language_persists_across_a_restart(
         await user.send("/language")
         await user.reply()
         await user.press("Kurmancî")
-        await user.reply(predicate=lambda m: len(m.buttons) == 5)
+        await user.reply(predicate=lambda m: len(m.buttons) == 6)
         assert await bot.stop() == 0
     async with bot_process(config, client) as bot:
         await user.send("/help")
-        assert "menuya sereke" in (await user.reply()).text
+        assert "lîsteya sereke" in (await user.reply()).text
         await bot.stop()
 
 
@@ -156,7 +156,7 @@ async def test_backup_while_the_bot_runs(
         # The bot is still answering while and after the copy is taken.
         user = client.user(9101)
         await user.send("/menu")
-        assert len((await user.reply()).buttons) == 5
+        assert len((await user.reply()).buttons) == 6
         await bot.stop()
     copy = await Database.open(tmp_path / "copy.sqlite3", migrate=False)
     try:
@@ -195,8 +195,8 @@ async def test_webhook_mode(tmp_path: Path, client: SandboxClient, settings: Set
         first = await user.reply(timeout=10)
         assert set(first.button_texts) == set(NATIVE.values())
         await user.press("العربية")
-        menu = await user.reply(predicate=lambda m: len(m.buttons) == 5, timeout=10)
-        assert "أهلًا بك في دليل." in plain(menu.text)
+        menu = await user.reply(predicate=lambda m: len(m.buttons) == 6, timeout=10)
+        assert "أهلًا بك في «دليل»." in plain(menu.text)
     finally:
         if process.returncode is None:
             process.terminate()

@@ -17,6 +17,6 @@ async def test_replies_go_through_the_configured_proxy(
         through = replace(settings, proxy=Secret(proxy.url))
         async with run_bot(through):
             menu = await choose_language(client.user(4501), "ckb")
-            assert len(menu.buttons) == 5
+            assert len(menu.buttons) == 6
         methods = {line.rsplit("/", 1)[-1] for line in proxy.carried}
         assert {"getMe", "getUpdates", "sendMessage", "editMessageText"} <= methods, methods

@@ -43,7 +43,7 @@ async def test_network_drop_on_a_reply_is_survived(client: SandboxClient, bot: D
     await choose_language(user, "ar")
     await client.inject(Fault("drop_connection", method="sendMessage", chat_id=7003))
     await user.send("/menu")
-    assert len((await user.reply()).buttons) == 5
+    assert len((await user.reply()).buttons) == 6
 
 
 async def test_a_server_that_keeps_failing_ends_in_the_apology(

@@ -27,7 +27,7 @@ ACTIONS = {
     "/report 1": "report",
 }
 REFUSED = {
-    "ar": ("هذا الأمر مخصص لمديري دليل.", "هذا الأمر مخصص لفريق عمل دليل."),
+    "ar": ("هذا الأمر مخصص لمديري «دليل».", "هذا الأمر مخصص لفريق عمل «دليل»."),
     "ckb": ("ئەم فەرمانە تایبەتە بە بەڕێوەبەرانی دەلیل.", "ئەم فەرمانە تایبەتە بە ستافی دەلیل."),
     "ku": ("Ev ferman ji bo rêvebirên Daleel e.", "Ev ferman ji bo karmendên Daleel e."),
     "en": ("This command is for Daleel administrators.", "This command is for Daleel staff."),

@@ -124,6 +124,40 @@ async def test_health_question_lists_the_health_services(
     assert len(answer.buttons) <= 3
 
 
+# --- folding and dialect words (issue 12): the three examples --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "not_wanted"),
+    [
+        # "I have no ID": ما is not ماء (water) without its hamza
+        ("ما عندي هوية", "مكتب التسجيل والوثائق المدنية", "مكتب المياه والصرف الصحي"),
+        # "no water in the tent": the water is missing, the tent is only where
+        ("ماكو ماي بالخيمة", "مكتب المياه والصرف الصحي", "مكتب المأوى والمواد غير الغذائية"),
+    ],
+)
+async def test_iraqi_arabic_gets_the_service_it_asks_for(
+    client: SandboxClient, demo_bot: DaleelApp, text: str, wanted: str, not_wanted: str
+) -> None:
+    user = await resident(client, demo_bot, 32500 + len(text), "ar")
+    await user.send(text)
+    answer = await user.reply()
+    assert wanted in answer.button_texts, answer.button_texts
+    assert not_wanted not in answer.button_texts
+    assert all(p.startswith("svc:") for p in payloads(answer)), payloads(answer)
+
+
+async def test_kurmanji_my_card_is_not_a_mines_question(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    """"karta min hat rawestandin" (my card was stopped): "min" is "my", not "mîn" (mines)."""
+    user = await resident(client, demo_bot, 32601, "ku")
+    await user.send("karta min hat rawestandin")
+    answer = await user.reply()
+    assert "karta te ya xwarinê hatibe rawestandin" in plain(answer.text)
+    assert not any(p.startswith(("safe:", "alert:")) for p in payloads(answer))
+
+
 @pytest.mark.parametrize(
     ("code", "text", "left_off"),
     [
@@ -261,7 +295,7 @@ async def test_not_understood_says_so_with_the_menu(
     await user.send(text)
     answer = await user.reply()
     assert plain(answer.text).startswith(expected)
-    assert len(answer.buttons) == 5  # the main menu
+    assert len(answer.buttons) == 6  # the main menu
     assert text not in answer.text  # never echoed
     assert await _not_understood_count(demo_bot) == before + 1  # counted, not who
 
@@ -279,7 +313,7 @@ async def test_greeting_help_language_alerts_and_camp_names(
     user = await resident(client, demo_bot, 38001, "ar")
     await user.send("مرحبا")
     hello = await user.reply()
-    assert plain(hello.text).startswith("أهلًا بك!") and len(hello.buttons) == 5
+    assert plain(hello.text).startswith("أهلًا بك!") and len(hello.buttons) == 6
     await user.send("ساعدني")
     assert "/forget" in (await user.reply()).text
     await user.send("اريد تغيير اللغة")

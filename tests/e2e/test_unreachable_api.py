@@ -55,7 +55,7 @@ async def test_start_up_waits_out_an_unreachable_api_and_then_serves(
         try:
             async with SandboxClient(box.url) as client:
                 menu = await choose_language(client.user(4301), "en")
-                assert len(menu.buttons) == 5
+                assert len(menu.buttons) == 6
             stop.set()
             await asyncio.wait_for(bot_task, 10)
         finally:

@@ -135,3 +135,32 @@ async def test_bot_sends_a_document(bot: telegram.Bot, client: SandboxClient) ->
     assert again.document is not None and again.document.file_id == sent.document.file_id
     with pytest.raises(telegram.error.BadRequest, match="Message caption is too long"):
         await bot.send_document(USER, b"x", filename="x.txt", caption="c" * 1025)
+
+
+async def test_a_user_sends_a_photo_and_the_bot_sends_it_back_by_file_id(
+    bot: telegram.Bot, client: SandboxClient
+) -> None:
+    offset = await start_chat(client, bot)
+    await client.send_photo(USER, "the broken tank", b"\xff\xd8photo")
+    (update,) = await bot.get_updates(offset=offset, timeout=5)
+    message = update.message
+    assert message is not None and message.caption == "the broken tank"
+    small, large = message.photo  # smallest first, as Telegram sends them
+    assert large.width > small.width and large.file_id.startswith("AgAC")
+    file = await bot.get_file(large.file_id)
+    assert bytes(await file.download_as_bytearray()) == b"\xff\xd8photo"
+
+    sent = await bot.send_photo(USER, large.file_id, caption="<b>Case</b>", parse_mode="HTML")
+    assert sent.photo and sent.photo[-1].file_id == large.file_id and sent.caption == "Case"
+    shown = (await client.messages(USER))[-1]
+    assert shown.kind == "photo" and shown.photo is not None and shown.text == "Case"
+    assert shown.photo.file_id == large.file_id
+    uploaded = await bot.send_photo(USER, b"\xff\xd8new")
+    assert uploaded.photo and uploaded.photo[-1].file_id != large.file_id
+    # Telegram's own answer to a file_id it never issued.
+    with pytest.raises(
+        telegram.error.BadRequest, match=r"(?i)^wrong file identifier/http url specified$"
+    ):
+        await bot.send_photo(USER, "AgACAgIAAxkBAAI-not-issued")
+    with pytest.raises(telegram.error.BadRequest, match="Message caption is too long"):
+        await bot.send_photo(USER, large.file_id, caption="c" * 1025)

@@ -95,7 +95,7 @@ def test_only_the_arabic_name_is_required_and_town_is_a_keyword() -> None:
         ("Qayyarah | 123 | حاج علي", "has no letters", {"language": "English"}),
         ("Qayyarah | Hajj Ali | Hajj علي", "Arabic script", {"language": "العربية"}),
         ("Qayyarah | Hajj Ali | حاج علي | Haji Eli", "Arabic script",
-         {"language": "کوردیی ناوەندی"}),
+         {"language": "کوردی (سۆرانی)"}),
         ("Qayyarah | Hajj Ali | حاج علي | | حاجی", "Latin letters", {"language": "Kurmancî"}),
         ("Qayyarah | Hajj Ali | حاج علي | | | 42", "has no letters", {"alias": "42"}),
         ("Qayyarah | Hajj Ali | حاج علي | | | a\x07b", "An alias contains control", {}),

@@ -32,7 +32,7 @@ OPERATOR_COMMANDS = {
     "/feeds": "feeds",
 }
 REFUSED = {
-    "ar": "هذا الأمر مخصص لمسؤولي السلامة في دليل.",
+    "ar": "هذا الأمر مخصص لمسؤولي السلامة في «دليل».",
     "en": "This command is for Daleel safety operators.",
 }
 

@@ -1,0 +1,1 @@
+"""Residents' cases, the staff side: the helpdesk and protection focal points."""

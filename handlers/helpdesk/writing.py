@@ -1,0 +1,222 @@
+"""Answer, Note and "refer outside": the staff member's next message is the text.
+
+Pressing one of them (on an open case they may read) makes their next private text the
+answer, the note or where the case was referred (a ``user_data`` flag; a Cancel button
+drops it, and it lapses after :data:`WAIT` — a question typed hours later is not sent to a
+resident as an answer; the flag is in memory, so a restart drops it too). When the text
+arrives everything is checked again — the role, the case, that it is still open — then:
+
+- an answer is stored and sent to the resident in the bot, in the resident's language
+  ("Answer to your case K-7F3Q2: …", the staff text as written); a resident who blocked
+  Daleel or erased their data keeps the answer in the case, and the staff member is told;
+- a note is stored as internal (author ``note``) and never sent to the resident;
+- a referral outside stores a short free text of where to (state ``referred``).
+
+Each is audited with the case number only, never the text.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from typing import Literal
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import MessageHandler, filters
+
+from bot.access import Actor
+from bot.announcements.texts import clean_text
+from bot.i18n.catalogues import Translator
+from bot.storage.case_queue import CaseRow, Reader, add_message, refer_outside
+from bot.storage.residents import get_resident
+from handlers.helpdesk.common import (
+    CLOSED,
+    CancelWriting,
+    ReferOutside,
+    WriteAnswer,
+    WriteNote,
+    case_staff,
+    on_case_button,
+    readable_case,
+)
+from handlers.kit.buttons import Press
+from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.keyboards import keyboard
+
+__all__ = ["WAITING", "register"]
+
+log = logging.getLogger(__name__)
+
+WAITING = "helpdesk:writing"  # user_data: (what, case id, asked at) the next text is for
+WAIT = timedelta(minutes=30)
+Kind = Literal["answer", "note", "outside"]
+MAX_TEXT = 3500  # with the heading, under Telegram's 4096 characters
+MAX_WHERE = 200
+def _prompt(tr: Translator, kind: Kind, number: str) -> str:
+    if kind == "answer":
+        return tr.gettext(
+            "Write your answer to case {number}. Your next message is sent to the resident "
+            "as you write it.", number=number,
+        )
+    if kind == "note":
+        return tr.gettext(
+            "Write your note on case {number}. Staff read it; the resident never does.",
+            number=number,
+        )
+    return tr.gettext(
+        "Where is case {number} referred to? Write the organisation or service in a few "
+        "words.", number=number,
+    )
+
+
+async def _ask(
+    update: Update, context: DaleelContext, actor: Actor, reader: Reader, *, case_id: int,
+    kind: Kind,
+) -> None:
+    case = await readable_case(update, context, actor, reader, case_id, writable=True)
+    if case is None or update.callback_query is None or update.effective_chat is None:
+        return
+    await update.callback_query.answer()
+    if context.user_data is not None:
+        context.user_data[WAITING] = (kind, case.id, context.state.now())
+    actor.note(f"case {case.number}")
+    actor.audited = False  # the text, when it comes, is audited
+    tr = context.tr
+    markup = keyboard(
+        [[(tr.gettext("✖️ Cancel"), CancelWriting(case.id).encode())]], rtl=tr.language.rtl
+    )
+    await context.bot.send_message(
+        update.effective_chat.id, _prompt(tr, kind, case.number), reply_markup=markup
+    )
+
+
+async def answer_button(
+    update: Update, context: DaleelContext, actor: Actor, reader: Reader, press: Press[WriteAnswer]
+) -> None:
+    await _ask(update, context, actor, reader, case_id=press.payload.case, kind="answer")
+
+
+async def note_button(
+    update: Update, context: DaleelContext, actor: Actor, reader: Reader, press: Press[WriteNote]
+) -> None:
+    await _ask(update, context, actor, reader, case_id=press.payload.case, kind="note")
+
+
+async def outside_button(
+    update: Update, context: DaleelContext, actor: Actor, reader: Reader, press: Press[ReferOutside]
+) -> None:
+    await _ask(update, context, actor, reader, case_id=press.payload.case, kind="outside")
+
+
+async def cancel_button(
+    update: Update,
+    context: DaleelContext,
+    actor: Actor,
+    reader: Reader,
+    press: Press[CancelWriting],
+) -> None:
+    _forget(context)
+    actor.audited = False
+    await press.query.answer()
+    await press.query.edit_message_text(context.tr.gettext("Cancelled: nothing was written."))
+
+
+class _Typed(MessageHandler[DaleelContext, None]):
+    """Private text (not a command) from someone whose next message is a case's text."""
+
+    def __init__(self, app: DaleelApp) -> None:
+        super().__init__(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, typed_text)
+        self._app = app
+
+    def check_update(self, update: object) -> bool | dict[str, list[object]] | None:
+        if not isinstance(update, Update) or update.effective_user is None:
+            return None
+        waiting = self._app.user_data.get(update.effective_user.id)
+        if not waiting or WAITING not in waiting:
+            return None
+        asked = waiting[WAITING][2]
+        if not isinstance(asked, datetime) or self._app.bot_data.now() - asked > WAIT:
+            waiting.pop(WAITING, None)  # lapsed: the text is whatever else it may be
+            return None
+        return super().check_update(update)
+
+
+def _forget(context: DaleelContext) -> None:
+    if context.user_data is not None:
+        context.user_data.pop(WAITING, None)
+
+
+@case_staff("case.write", refused=_forget)
+async def typed_text(update: Update, context: DaleelContext, actor: Actor, reader: Reader) -> None:
+    """The text the staff member was asked for."""
+    message, chat = update.effective_message, update.effective_chat
+    waiting = context.user_data.get(WAITING) if context.user_data is not None else None
+    if message is None or chat is None or not isinstance(waiting, tuple):
+        return
+    kind, case_id, _ = waiting
+    actor.note(action=f"case.{'refer' if kind == 'outside' else kind}")
+    tr = context.tr
+    text = clean_text(message.text or "")
+    limit = MAX_WHERE if kind == "outside" else MAX_TEXT
+    if not text or len(text) > limit:
+        actor.note("empty or too long", outcome="rejected", action=actor.action)
+        await message.reply_text(tr.gettext(
+            "Please send a text of at most {n} characters; nothing was written yet.", n=limit
+        ))
+        return
+    _forget(context)
+    case = await readable_case(update, context, actor, reader, case_id, writable=True)
+    if case is None:
+        return
+    if kind == "outside":
+        written = await refer_outside(context.db, case.id, text)
+    else:
+        written = await add_message(
+            context.db, case.id, "staff" if kind == "answer" else "note", actor.user_id, text
+        )
+    if not written:  # closed between the check and the write
+        actor.note(f"case {case.number} closed", outcome="rejected", action=actor.action)
+        await message.reply_text(tr.gettext(CLOSED))
+        return
+    actor.note(f"case {case.number}", action=actor.action)
+    if kind == "answer":
+        told = await _tell_resident(context, case, text)
+        actor.note(f"case {case.number} delivered {told}", action=actor.action)
+        done = (
+            tr.gettext("Your answer was sent to the resident.") if told else tr.gettext(
+                "Your answer is kept in the case, but it could not be delivered: the resident "
+                "has blocked Daleel or erased their data."
+            )
+        )
+    elif kind == "note":
+        done = tr.gettext("Your note was added to case {number}.", number=case.number)
+    else:
+        done = tr.gettext(
+            "Case {number} is recorded as referred outside Daleel.", number=case.number
+        )
+    await message.reply_text(done)
+
+
+async def _tell_resident(context: DaleelContext, case: CaseRow, text: str) -> bool:
+    """The answer in the bot, framed in the resident's language; False if it could not go."""
+    if case.chat_id is None:
+        return False
+    resident = await get_resident(context.db, case.chat_id)
+    tr = context.state.catalogues.translator(resident.language if resident else case.language)
+    try:
+        await context.bot.send_message(case.chat_id, tr.gettext(
+            "✉️ <b>Answer to your case {number}:</b>\n\n{text}", number=case.number, text=text
+        ))
+    except TelegramError as error:
+        log.info("could not deliver a case answer: %s", type(error).__name__)
+        return False
+    return True
+
+
+def register(app: DaleelApp) -> None:
+    app.add_handler(_Typed(app))
+    on_case_button(app, WriteAnswer, answer_button, action="case.answer")
+    on_case_button(app, WriteNote, note_button, action="case.note")
+    on_case_button(app, ReferOutside, outside_button, action="case.refer")
+    on_case_button(app, CancelWriting, cancel_button, action="case.write")

@@ -1,0 +1,175 @@
+"""The staff queue of cases (bot.storage.case_queue): who reads which case, in what order,
+and that the listing searches the ``cases_queue`` index."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.storage import Database
+from bot.storage.case_queue import (
+    Reader,
+    add_message,
+    case_by_number,
+    close_case,
+    count_queue,
+    may_read,
+    overdue_cases,
+    queue_page,
+    queue_sql,
+    refer_to_camp,
+    set_helped,
+    tally,
+)
+from tests.casework import insert_case, iso
+
+NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
+
+
+async def _camps(db: Database) -> tuple[int, int]:
+    for code in ("debaga-1", "khanke"):
+        await db.execute(
+            "INSERT INTO camps (code, name_en, updated_at) VALUES (?, ?, ?)",
+            (code, code.title(), iso(NOW)),
+        )
+    rows = await db.fetch_all("SELECT id FROM camps ORDER BY code")
+    return rows[0][0], rows[1][0]
+
+
+@pytest.fixture
+async def world(db: Database) -> tuple[Database, int, int]:
+    """Debaga's and Khanke's cases, ordinary and sensitive, open and closed."""
+    debaga, khanke = await _camps(db)
+    cases = [
+        ("K-NEW01", 1, debaga, "question", None, "open"),
+        ("K-OLD01", 9, debaga, "complaint", None, "taken"),
+        ("K-MID01", 5, debaga, "feedback", None, "answered"),
+        ("K-SHUT1", 20, debaga, "complaint", None, "closed"),
+        ("K-KHAN1", 30, khanke, "complaint", None, "open"),
+        ("K-SENS0", 40, debaga, "sensitive", None, "open"),
+        ("K-SENSF", 2, khanke, "sensitive", "female", "open"),
+        ("K-SENSM", 3, debaga, "sensitive", "male", "referred"),
+    ]
+    for number, days, camp, topic, gender, state in cases:
+        await insert_case(
+            db, number, created=NOW - timedelta(days=days), camp_id=camp, topic=topic,
+            gender=gender, state=state,
+        )
+    return db, debaga, khanke
+
+
+async def _numbers(db: Database, reader: Reader) -> list[str]:
+    return [row.number for row in await queue_page(db, reader, 0, 50)]
+
+
+async def test_helpdesk_reads_its_camps_open_cases_oldest_first_never_sensitive(
+    world: tuple[Database, int, int],
+) -> None:
+    db, debaga, khanke = world
+    assert await _numbers(db, Reader(frozenset({debaga}))) == ["K-OLD01", "K-MID01", "K-NEW01"]
+    assert await _numbers(db, Reader(frozenset({khanke}))) == ["K-KHAN1"]
+    both = Reader(frozenset({debaga, khanke}))
+    assert await _numbers(db, both) == ["K-KHAN1", "K-OLD01", "K-MID01", "K-NEW01"]
+    assert await count_queue(db, both) == 4
+    assert await _numbers(db, Reader(frozenset())) == []
+    # Administrators: every camp, still no sensitive report.
+    assert await _numbers(db, Reader(None)) == ["K-KHAN1", "K-OLD01", "K-MID01", "K-NEW01"]
+
+
+async def test_paging_keeps_the_order(world: tuple[Database, int, int]) -> None:
+    db, debaga, khanke = world
+    reader = Reader(frozenset({debaga, khanke}))
+    pages = [await queue_page(db, reader, offset, 2) for offset in (0, 2, 4)]
+    assert [[row.number for row in page] for page in pages] == [
+        ["K-KHAN1", "K-OLD01"], ["K-MID01", "K-NEW01"], [],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("gender", "expected"),
+    [
+        (None, ["K-SENS0"]),
+        ("female", ["K-SENS0", "K-SENSF"]),
+        ("male", ["K-SENS0", "K-SENSM"]),
+    ],
+)
+async def test_focal_points_read_sensitive_reports_of_every_camp_by_gender(
+    world: tuple[Database, int, int], gender: str | None, expected: list[str]
+) -> None:
+    db, _, _ = world
+    reader = Reader(frozenset(), sensitive=True, gender=gender)  # type: ignore[arg-type]
+    assert await _numbers(db, reader) == expected
+    for number in ("K-SENS0", "K-SENSF", "K-SENSM", "K-NEW01"):
+        case = await case_by_number(db, number)
+        assert case is not None
+        assert may_read(case, reader) == (number in expected)
+
+
+async def test_may_read_is_the_queues_rule(world: tuple[Database, int, int]) -> None:
+    db, debaga, _ = world
+    helpdesk = Reader(frozenset({debaga}))
+    closed = await case_by_number(db, "K-SHUT1")
+    other = await case_by_number(db, "K-KHAN1")
+    sensitive = await case_by_number(db, "K-SENS0")
+    assert closed and other and sensitive
+    assert may_read(closed, helpdesk)  # closed cases of their camp stay readable
+    assert not may_read(other, helpdesk)
+    assert not may_read(sensitive, helpdesk)
+    assert not may_read(sensitive, Reader(None))  # an admin without protection
+
+
+@pytest.mark.parametrize(
+    "reader",
+    [
+        Reader(frozenset({1, 2})),
+        Reader(None),
+        Reader(frozenset({1}), sensitive=True, gender="female"),
+        Reader(frozenset(), sensitive=True),
+    ],
+)
+async def test_the_queue_searches_the_cases_queue_index(db: Database, reader: Reader) -> None:
+    select, params = queue_sql(reader)
+    plan = await db.fetch_all(
+        f"EXPLAIN QUERY PLAN {select} ORDER BY created_at, id LIMIT 10", params
+    )
+    steps = [row[3] for row in plan]
+    searches = [step for step in steps if step.startswith(("SEARCH", "SCAN"))]
+    assert searches and all("USING INDEX cases_queue" in step for step in searches), steps
+    assert all(not step.startswith("SCAN") for step in searches), steps
+
+
+async def test_answers_notes_referrals_and_closing(world: tuple[Database, int, int]) -> None:
+    db, debaga, khanke = world
+    new = await case_by_number(db, "K-NEW01")
+    assert new is not None
+    assert await add_message(db, new.id, "note", 700_010, "Called the water committee.")
+    assert (await case_by_number(db, "K-NEW01")).state == "open"  # type: ignore[union-attr]
+    assert await add_message(db, new.id, "staff", 700_010, "The tank is refilled on Sunday.")
+    answered = await case_by_number(db, "K-NEW01")
+    assert answered and answered.state == "answered" and answered.first_answer_at
+    assert await refer_to_camp(db, new.id, khanke)
+    moved = await case_by_number(db, "K-NEW01")
+    assert moved and moved.camp_id == khanke and moved.state == "open"
+    assert moved.referred_to == f"camp:{khanke}"
+    assert not await set_helped(db, new.id, 700_001, True)  # not closed yet
+    assert await close_case(db, new.id, "resolved")
+    assert not await close_case(db, new.id, "duplicate")  # closed once
+    assert not await add_message(db, new.id, "staff", 700_010, "Too late.")
+    assert not await set_helped(db, new.id, 999, True)  # not their case
+    assert await set_helped(db, new.id, 700_001, True)
+    done = await case_by_number(db, "K-NEW01")
+    assert done and done.outcome == "resolved" and done.helped is True
+    sensitive = await case_by_number(db, "K-SENS0")
+    assert sensitive and not await refer_to_camp(db, sensitive.id, debaga)
+
+
+async def test_overdue_cases_and_the_weekly_tally(world: tuple[Database, int, int]) -> None:
+    db, debaga, khanke = world
+    overdue = await overdue_cases(db, iso(NOW - timedelta(hours=72)), iso(NOW))
+    # Unanswered, open, older than three days: answered and closed ones are not overdue.
+    assert [case.number for case in overdue] == ["K-SENS0", "K-KHAN1", "K-OLD01", "K-MID01"]
+    per_camp, sensitive = await tally(db, iso(NOW - timedelta(days=7)), iso(NOW - timedelta(3)))
+    assert per_camp[debaga].open == 3 and per_camp[khanke].open == 1
+    assert per_camp[debaga].overdue == 2  # K-OLD01 and K-MID01 (inserted without an answer)
+    assert (sensitive.open, sensitive.overdue) == (3, 1)
