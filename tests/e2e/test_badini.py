@@ -153,3 +153,25 @@ async def test_nonsense_gets_a_badini_answer(client: SandboxClient, bot: DaleelA
     answer = await user.reply()
     assert plain(answer.text).startswith("من ئەڤ فێم نەکر.")
     no_latin(answer)
+
+
+async def test_talking_to_a_person_in_badini(client: SandboxClient, bot: DaleelApp) -> None:
+    user = await badini(client, 91008)
+    await user.send("/feedback")
+    topics = await user.reply(predicate=lambda m: len(m.buttons) == 4)
+    labels = [plain(t) for t in topics.button_texts]
+    for topic in ("پسیار", "نێرین یان پێشنیار", "گازندە", "راپۆرتا هەستیار"):
+        assert any(topic in label for label in labels), (topic, labels)
+    await user.press(next(t for t in topics.button_texts if "گازندە" in plain(t)))
+    ask = await user.reply()
+    assert "کارمەندێن نڤیسینگەها هاریکاریێ یێن خزمەتا کەمپا تە دکەن دێ وێ خوینن." in plain(
+        ask.text
+    )
+    await user.send("بۆریا ئاڤێ ل سێکتەرا مە هەفتەکە شکەستییە.")
+    ack = await user.reply()
+    text = plain(ack.text)
+    assert text.startswith("سوپاس. ناما تە وەکی داخوازا D-")
+    assert "هاتە وەرگرتن. ڤێ ژمارێ بپارێزە: تو دشێی ب /mycases داخوازا خۆ بشۆپینی." in text
+    assert "🚨 «دەلیل» نە خزمەتا فریاکەفتنێ یە." in text  # not an emergency service
+    # No Latin but the case number, which the resident keeps as written.
+    assert _LATIN_WORD.findall(re.sub(r"D-[A-Z0-9]{6}", "", text)) == []
