@@ -48,6 +48,15 @@ async def _fill(db: Database) -> None:
         )
 
 
+async def _attached(db: Database) -> set[tuple[str, str, str]]:
+    """The triggers and indexes on residents, and what other tables say of it."""
+    rows = await db.fetch_all(
+        "SELECT type, name, sql FROM sqlite_master WHERE (tbl_name = 'residents'"
+        " AND type <> 'table') OR (sql LIKE '%REFERENCES residents%')"
+    )
+    return {(row[0], row[1], " ".join(str(row[2]).split())) for row in rows}
+
+
 async def _count(db: Database, sql: str) -> int:
     row = await db.fetch_one(sql)
     assert row is not None
@@ -59,12 +68,18 @@ async def test_the_rebuild_keeps_every_row_and_what_hangs_on_residents(tmp_path:
     try:
         await db.migrate(_before_badini())
         await _fill(db)
+        attached = await _attached(db)
+        assert {("trigger", "outbox_forget_resident"), ("table", "subscriptions")} <= {
+            (kind, name) for kind, name, _ in attached
+        }
         with pytest.raises(sqlite3.IntegrityError):
             await set_language(db, 13, "kmr_Arab")  # not yet a language the table knows
         assert await db.migrate(load_migrations()) == [
             m.version for m in load_migrations() if m.version >= 9
         ]
 
+        # Every trigger and index of the old table is there again, as it was.
+        assert await _attached(db) == attached
         kept = await db.fetch_all("SELECT chat_id, language, alerts_paused FROM residents")
         assert sorted(tuple(row) for row in kept) == [(11, "ar", 0), (12, "ku", 1)]
         assert await _count(db, "SELECT COUNT(*) FROM subscriptions") == 2
