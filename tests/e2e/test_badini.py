@@ -121,7 +121,7 @@ async def test_alerts_and_stop_in_badini(client: SandboxClient, bot: DaleelApp) 
     no_latin(screen)
     await user.send("/stop")
     stopped = await user.reply()
-    assert plain(stopped.text).startswith("هەمی ئاگەهداری هاتن راوەستاندن: «دەلیل» ئێدی")
+    assert plain(stopped.text).startswith("هەمی ئاگەهداری هاتنە راوەستاندن: «دەلیل» ئێدی")
     assert "/alerts" in stopped.text
 
 
