@@ -20,6 +20,13 @@ or only one need to offer) and the share asked back ("Did you mean" buttons) —
 questions and for the held-out ones. The place index is the product's with the shipped
 villages, as the bot has it in the field.
 
+Ordinary messages that name no place (greetings, health, family, complaints, thanks,
+protection) are in ``<code>.ordinary.tsv`` (header ``text  kind``): with ~22,000 villages
+indexed, ordinary words are also village names, and an answer about a village to "my child
+has a fever" is the worst kind of wrong answer. Per language the suite reports the share of
+them read as a place: answered as a safety question with places found (directly, or with
+safety the only need offered), and the share where a place is offered at all.
+
 Run ``python -m bench.understanding_eval [code]`` for the table and the misread questions.
 """
 
@@ -38,7 +45,7 @@ from bot.understanding.intent import Understander, Understanding
 from bot.understanding.lexicon import Lexicon, load_lexicons
 from handlers.residents.understand import SURE
 
-__all__ = ["EVAL_DIR", "Question", "Score", "judge", "load", "place_index", "run"]
+__all__ = ["EVAL_DIR", "Question", "Score", "judge", "load", "load_ordinary", "place_index", "read_as_place", "run"]
 
 _REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = _REPO / "bench" / "data" / "understanding"
@@ -80,9 +87,64 @@ def load(directory: Path = EVAL_DIR) -> dict[str, list[Question]]:
     """Every ``*.tsv`` file of *directory*, by language code (the name before the first dot)."""
     sets: dict[str, list[Question]] = {}
     for path in sorted(directory.glob("*.tsv")):
+        if ".ordinary." in path.name:
+            continue
         code = path.name.split(".", 1)[0]
         sets.setdefault(code, []).extend(_read(path, held_out=".heldout." in path.name))
     return sets
+
+
+def load_ordinary(directory: Path = EVAL_DIR) -> dict[str, list[str]]:
+    """The ordinary messages of every ``<code>.ordinary.tsv`` of *directory*, by language."""
+    sets: dict[str, list[str]] = {}
+    for path in sorted(directory.glob("*.ordinary.tsv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+        if not rows or rows[0][:2] != ["text", "kind"]:
+            raise ValueError(f"{path}: the first line must be 'text<TAB>kind'")
+        code = path.name.split(".", 1)[0]
+        sets.setdefault(code, []).extend(r[0] for r in rows[1:] if r and r[0].strip())
+    return sets
+
+
+def read_as_place(u: Understanding) -> bool:
+    """*u* is answered about a place: safety with places found, acted on without asking."""
+    return u.intent == "safety" and bool(u.place_matches) and answered_directly(u)
+
+
+def _ordinary_rows(
+    sets: dict[str, list[str]],
+    understander: Understander,
+    places: PlaceIndex,
+    only: Sequence[str],
+    *,
+    show: bool,
+) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for code, texts in sets.items():
+        if only and code not in only:
+            continue
+        direct = offered = 0
+        for text in texts:
+            u = understander.understand(text, places)
+            as_place = read_as_place(u)
+            direct += as_place
+            offered += bool(u.place_matches) and "safety" in (u.intent, *u.alternatives)
+            if show and u.place_matches:
+                print(
+                    f"{code} ordinary: {text!r} -> {u.intent} ({u.confidence:.2f}) "
+                    f"{[m.matched for m in u.place_matches[:3]]}"
+                    f"{' READ AS A PLACE' if as_place else ''}",
+                    file=sys.stderr,
+                )
+        n = max(len(texts), 1)
+        rows.append(
+            (
+                f"{code} ordinary (no place named): messages / read as a place / place offered",
+                f"{len(texts)} / {direct / n:.1%} / {offered / n:.1%}",
+            )
+        )
+    return rows
 
 
 def _read(path: Path, *, held_out: bool) -> list[Question]:
@@ -192,6 +254,7 @@ def evaluate(
                         f"({u.confidence:.2f}, {'/'.join(u.alternatives)})",
                         file=sys.stderr,
                     )
+    rows += _ordinary_rows(load_ordinary(), understander, index, only, show=show)
     return rows
 
 
