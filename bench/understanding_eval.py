@@ -45,7 +45,17 @@ from bot.understanding.intent import Understander, Understanding
 from bot.understanding.lexicon import Lexicon, load_lexicons
 from handlers.residents.understand import SURE
 
-__all__ = ["EVAL_DIR", "Question", "Score", "judge", "load", "load_ordinary", "place_index", "read_as_place", "run"]
+__all__ = [
+    "EVAL_DIR",
+    "Question",
+    "Score",
+    "judge",
+    "load",
+    "load_ordinary",
+    "place_index",
+    "read_as_place",
+    "run",
+]
 
 _REPO = Path(__file__).resolve().parents[1]
 EVAL_DIR = _REPO / "bench" / "data" / "understanding"

@@ -26,9 +26,15 @@ How a message is read:
    distribution ("توزيع بطانيات"). Food + a left-off cue or phrase ("list",
    "card", "stopped", "انقطعت", "ما استلمت") → ``left_off_list``. A place (exact, or score
    ≥ 0.85) + safety words → ``safety``; a place alone → ``safety`` with lower confidence
-   (residents often type only their village); a place with another intent only adds
-   ``safety`` as an alternative; with ``alerts`` words, ``safety`` is halved. ``help`` is
-   damped (×0.3) and ``greeting`` dropped when anything more specific is present.
+   (residents often type only their village) — alone meaning every other word is a stop,
+   question or generic word or a keyword, no greeting or help word is there, the place is
+   named (not a resemblance) and is not one ``common`` word of the lexicons (with ~22,000
+   villages, "fever", "hello" and "Hit" are village names too); a place with another
+   intent only adds ``safety`` as an alternative; with ``alerts`` words, ``safety`` is
+   halved. ``help`` is damped (×0.3) and ``greeting`` dropped when anything more specific
+   is present.
+   Words of harm done to a person (``harm`` cues: "يضربني", "beats me") set ``harm``:
+   the surface offers a person to talk to whatever else the message names.
 5. ``confidence = (1 − 0.3^s1) · s1 / (s1 + s2)`` for the best and second scores: one clear
    keyword ≈ 0.7, two ≈ 0.9, a place alone ≈ 0.6, two competing intents ≈ 0.35.
 
@@ -88,6 +94,7 @@ class Understanding:
     place_matches: tuple[PlaceMatch, ...]
     language_guess: str | None
     place_spelling: str = ""  # the folded words of the first place found (no other text)
+    harm: bool = False  # words of harm done to a person: offer a person, not an answer
 
 
 _NOTHING = Understanding(None, 0.0, (), None, (), None)
@@ -141,6 +148,43 @@ def _place_strength(matches: Sequence[PlaceMatch]) -> float:
     return 0.8 if top.score >= 0.85 else 0.0
 
 
+def _place_alone(
+    words: Sequence[str],
+    spans: Sequence[PlaceSpan],
+    hits: Sequence[Hit],
+    matcher: Matcher,
+    flags: tuple[Sequence[bool], Sequence[bool]],
+) -> bool:
+    """The first place found is all the message says: each other word is a stop, question
+    or generic word, a keyword, or part of an exactly matched place.
+
+    With ~22,000 villages, ordinary words are village names too ("تا", fever, "Hit", "Kufa"):
+    in "my son has a fever" the other words say what the message is about. Only a message
+    that is the place and words that carry no meaning of their own is a place alone — and
+    then only if the place is named, not resembled ("lot" sounds like "Layth"), and is not
+    one everyday word ("حرارة", fever, is a village's whole name too).
+    """
+    if not spans:
+        return False
+    n = len(words)
+    top = spans[0]
+    if top.end - top.start < n and not top.match.sure:
+        return False
+    if n > 1 and top.end - top.start == 1 and matcher.is_common(words[top.start]):
+        return False
+    blocked, explained = flags
+    accounted = [bool(b) or bool(e) for b, e in zip(blocked, explained, strict=False)]
+    accounted += [False] * (n - len(accounted))
+    for h in hits:
+        for k in range(h.start, min(h.end, n)):
+            accounted[k] = True
+    for i, span in enumerate(spans):
+        if i == 0 or span.match.exact:
+            for k in range(span.start, min(span.end, n)):
+                accounted[k] = True
+    return all(accounted)
+
+
 def _tally(
     hits: Sequence[Hit],
 ) -> tuple[dict[str, float], dict[str, float], tuple[float, float], dict[str, float]]:
@@ -188,8 +232,14 @@ def _apply_rules(
     cat_scores: dict[str, float],
     cues: tuple[float, float],
     place: float,
+    *,
+    place_alone: bool = True,
 ) -> str | None:
-    """Combine keyword scores and the place signal (in place); return the best category."""
+    """Combine keyword scores and the place signal (in place); return the best category.
+
+    *place_alone*: every word of the message outside the place is accounted for (a stop,
+    question or generic word, a keyword), so a message without a safety word may still be
+    a safety question about the place — the resident typed only their village."""
     cue, handout = cues
     category: str | None = None
     if cat_scores:
@@ -208,12 +258,15 @@ def _apply_rules(
         intent_scores["left_off_list"] += 0.4 * cue
     if place > 0:
         specific = any(intent_scores[i] > 0 for i in _SPECIFIC)
+        chatter = intent_scores["greeting"] > 0 or intent_scores["help"] > 0
         if intent_scores["safety"] > 0:
             intent_scores["safety"] += place
-        elif not specific:
-            intent_scores["safety"] += 0.75 * place
-        else:
+        elif specific:
             intent_scores["safety"] += 0.3 * place
+        elif place_alone and not chatter:
+            intent_scores["safety"] += 0.75 * place
+        # Else the place is a word of a sentence about something else ("منداڵم تای هەیە":
+        # "تا" is fever, not a village): no question about it.
     if intent_scores["alerts"] > 0:
         intent_scores["safety"] *= 0.5  # "notify me about my village" is a subscription
     if any(intent_scores[i] > 0 for i in (*_SPECIFIC, "safety")):
@@ -249,7 +302,12 @@ def _understand(text: str, matcher: Matcher, places: PlaceIndex | None) -> Under
     spelling = " ".join(words[spans[0].start : spans[0].end]) if spans else ""
 
     intent_scores, cat_scores, cues, lang_hits = _tally(hits)
-    category = _apply_rules(intent_scores, cat_scores, cues, _place_strength(matches))
+    harm = any(h.keyword.label == "harm" for h in hits)
+    # Harm done to a person is never a question about a village the words resemble.
+    alone = not harm and _place_alone(words, spans, hits, matcher, (blocked, explained))
+    category = _apply_rules(
+        intent_scores, cat_scores, cues, _place_strength(matches), place_alone=alone
+    )
 
     ranked = sorted(
         (i for i in INTENTS if intent_scores[i] > 0),
@@ -257,14 +315,14 @@ def _understand(text: str, matcher: Matcher, places: PlaceIndex | None) -> Under
     )
     language = _language_guess(head, lang_hits)
     if not ranked:
-        return Understanding(None, 0.0, (), category, matches, language, spelling)
+        return Understanding(None, 0.0, (), category, matches, language, spelling, harm)
     s1 = intent_scores[ranked[0]]
     s2 = intent_scores[ranked[1]] if len(ranked) > 1 else 0.0
     confidence = round((1.0 - _CONF_BASE**s1) * s1 / (s1 + s2), 3)
     if ranked[0] in ("food", "left_off_list"):
         category = "food"
     return Understanding(
-        ranked[0], confidence, tuple(ranked[1:4]), category, matches, language, spelling
+        ranked[0], confidence, tuple(ranked[1:4]), category, matches, language, spelling, harm
     )
 
 

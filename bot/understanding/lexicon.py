@@ -31,8 +31,10 @@ INTENTS: tuple[str, ...] = (
     "language",
 )
 
-_WORD_LISTS = ("stop", "question", "suffixes", "place_generic", "as_written", "where")
-_CUES = ("left_off", "lack", "handout")
+_WORD_LISTS = (
+    "stop", "question", "suffixes", "place_generic", "as_written", "where", "common"
+)
+_CUES = ("left_off", "lack", "handout", "harm")
 
 
 class LexiconError(ValueError):
@@ -75,6 +77,12 @@ class Lexicon:
     # Food keywords that only say something is handed out ("توزيع", "distribution"): with
     # another need named, the distribution is of that ("توزيع بطانيات" is blankets).
     handout_cues: tuple[str, ...] = ()
+    # Words of harm done to a person ("يضربني", "لێم دەدات", "beats me", "threatens"): the
+    # resident is offered a person to talk to, never an answer about a place.
+    harm_cues: tuple[str, ...] = ()
+    # Everyday words that are also the whole name of a village ("حرارة", fever; "Hit"): alone
+    # in a sentence they are the word, not the place, unless a safety word is there too.
+    common: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Traversable) -> Lexicon:
@@ -127,6 +135,8 @@ class Lexicon:
             where=_strings(words.get("where", []), f"{source} words.where"),
             lack_cues=_strings(cues.get("lack", []), f"{source} cues.lack"),
             handout_cues=_strings(cues.get("handout", []), f"{source} cues.handout"),
+            harm_cues=_strings(cues.get("harm", []), f"{source} cues.harm"),
+            common=_strings(words.get("common", []), f"{source} words.common"),
         )
 
 

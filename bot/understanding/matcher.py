@@ -84,6 +84,7 @@ class Matcher:
         content: set[str] = set()  # words of intent, category and cue keywords
         suffixes: set[str] = set()
         generic: set[str] = set()
+        common: set[str] = set()
         for lex in lexicons:
             groups: list[tuple[str, str, tuple[str, ...]]] = []
             groups += [("intent", k, v) for k, v in lex.intents.items()]
@@ -91,6 +92,7 @@ class Matcher:
             groups.append(("cue", "left_off", lex.left_off_cues))
             groups.append(("cue", "lack", lex.lack_cues))
             groups.append(("cue", "handout", lex.handout_cues))
+            groups.append(("cue", "harm", lex.harm_cues))
             groups.append(("stop", "stop", lex.stop_words))
             groups.append(("question", "question", lex.question_words))
             as_written = {clean(w).casefold() for w in lex.as_written}
@@ -114,6 +116,7 @@ class Matcher:
                             content.update(v)
             suffixes.update(s for raw in lex.suffixes for s in fold(raw).split())
             generic.update(g for raw in lex.place_generic for g in fold(raw).split())
+            common.update(c for raw in lex.common for c in fold(raw).split())
         self.first = {k: tuple(v) for k, v in first.items()}
         self.standalone = frozenset(
             k for k, kws in self.first.items() if any(len(kw.tokens) == 1 for kw in kws)
@@ -123,6 +126,7 @@ class Matcher:
         self.content = frozenset(content)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self.generic = frozenset(generic) | frozenset(_canon(g) for g in generic)
+        self.common = frozenset(common) | frozenset(_canon(c) for c in common)
         # Typos of generic words ("vilage", "neighbourhod") are no place evidence either.
         self.generic_deletes = _deletes(self.generic)
         self.deletes = _deletes(self.content)
@@ -170,6 +174,16 @@ class Matcher:
                     if osa_distance(c, word, 1) <= 1:
                         found.add(word)
         return frozenset(found), bool(found), False
+
+    def is_common(self, token: str) -> bool:
+        """An everyday word that is also a village's name ("حرارة", fever), as written or
+        after an Arabic proclitic or article."""
+        if token in self.common or _canon(token) in self.common:
+            return True
+        arabic = is_arabic_script(token)
+        return arabic and len(token) > 3 and token[0] in _AR_PROCLITIC_LETTERS and (
+            _canon(token[1:]) in self.common
+        )
 
     def is_generic(self, token: str) -> bool:
         """A generic place word ("village", "قرية", "gund", "hay"), as written or with a typo."""
