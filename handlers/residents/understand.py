@@ -9,7 +9,10 @@ what to do when left off the list; safety → the answer for the place named (or
 prompt when none was); alerts → the alerts screen; language → the language menu. Nothing
 recognised: a camp's name is offered as the resident's camp (``handlers.kit.camps``), anything
 else gets "I did not understand" with examples and the main menu (and is counted, as an
-aggregate, so the keyword lists can be improved).
+aggregate, so the keyword lists can be improved). Words of harm done to the resident
+("زوجي يضربني", "my husband beats me") are answered first, unless they come with a safety
+question: "Talk to a person" (where a sensitive report is one of the topics), the hotline
+and the emergency number — never a place the words happen to resemble.
 
 Before that, a message must be readable: at most ``MAX_CHARS`` characters once invisible
 and control characters are removed, and at least one letter or digit.
@@ -45,7 +48,9 @@ from bot.understanding.intent import Understanding
 from handlers.kit import buttons as kit_buttons
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.camps import camp_asked, offer_camps
+from handlers.kit.cases import footer
 from handlers.kit.context import DaleelApp, DaleelContext
+from handlers.kit.homes import CasesHome
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.payloads import P, Payload
 from handlers.kit.routes import Asked, Need
@@ -178,6 +183,11 @@ async def free_text(update: Update, context: DaleelContext) -> None:
 async def _answer(
     update: Update, context: DaleelContext, chat_id: int, text: str, u: Understanding
 ) -> None:
+    if u.harm and u.intent != "safety":
+        # "زوجي يضربني", "my husband beats me": a person to talk to, never a village the
+        # words resemble nor a list of services.
+        await _offer_a_person(context, chat_id)
+        return
     if u.intent in (None, "safety") and mentions_camp(text):
         # "Debaga camp", "کەمپی دیبەگە": a camp, not the place it is named after.
         camps = await find_camps(context.db, text)
@@ -223,6 +233,24 @@ async def _route(
     )
     if need is None or not await context.routes.answer(need, asked, context):
         await _not_understood(context, chat_id)
+
+
+async def _offer_a_person(context: DaleelContext, chat_id: int) -> None:
+    """Harm done to the resident: "Talk to a person" (the sensitive report is among its
+    topics), the hotline and the emergency number."""
+    tr = context.tr
+    text = tr.gettext(
+        "What you describe matters, and you do not have to face it alone. You can talk to "
+        "a person: choose “Sensitive report” and only designated protection staff will "
+        "read it, in confidence. They never see your name."
+    )
+    await context.bot.send_message(
+        chat_id,
+        f"{text}\n\n{footer(tr, context.settings.feedback.hotline)}",
+        reply_markup=keyboard(
+            [[(tr.gettext("💬 Talk to a person"), CasesHome().encode())]], rtl=tr.language.rtl
+        ),
+    )
 
 
 async def _not_understood(context: DaleelContext, chat_id: int) -> None:
