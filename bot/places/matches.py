@@ -34,6 +34,7 @@ __all__ = [
     "PlaceSpan",
     "exact_place",
     "is_confident",
+    "worth_offering",
 ]
 
 CONFIDENT_SCORE = 0.94
@@ -41,6 +42,11 @@ CONFIDENT_MARGIN = 0.15
 # The score of a name that sounds the same but is spelt apart ("Kharb" / "Harb", tier 3 of
 # ``bot.places.matching``): above every typo, below the name itself; never ``sure``.
 SAME_SOUND_SCORE = 0.97
+# "Did you mean": a choice no further than this below the best (one more wrong letter in a
+# short name) and never below the floor (under it are the lossy phonetic resemblances and
+# fragments of longer names, "Awsaja" / "Hasakah").
+OFFER_SPREAD = 0.08
+OFFER_FLOOR = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,3 +107,20 @@ def exact_place(matches: Sequence[PlaceMatch]) -> int | None:
     if len(exact) != 1 or not is_confident(matches) or matches[0].area_id not in exact:
         return None
     return matches[0].area_id
+
+
+def worth_offering(matches: Sequence[PlaceMatch]) -> list[PlaceMatch]:
+    """The matches worth offering as choices, best first: with a name typed exactly, the
+    areas that bear it or sound just like it (the real ambiguity) and nothing else; without,
+    those close to the best and above ``OFFER_FLOOR`` (the best is always kept).
+
+    A search returns the best few whatever they are, and with ~22,000 villages there are
+    always a few loosely alike: offered after the place meant, they invite a wrong pick.
+    """
+    if not matches:
+        return []
+    top = matches[0]
+    if top.exact:
+        return [m for m in matches if m.exact or m.score >= SAME_SOUND_SCORE]
+    floor = max(OFFER_FLOOR, top.score - OFFER_SPREAD)
+    return [top, *(m for m in matches[1:] if m.score >= floor - 1e-9)]

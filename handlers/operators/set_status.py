@@ -22,7 +22,7 @@ from telegram import Update
 from bot.access import Actor
 from bot.domain.statuses import STATUSES
 from bot.i18n.catalogues import Markup
-from bot.places.matches import exact_place
+from bot.places.matches import exact_place, worth_offering
 from bot.safety.answers import button_label
 from bot.safety.changes import Applied, Change, Proposed, set_status
 from bot.safety.labels import area_label
@@ -94,7 +94,7 @@ def find_areas(context: DaleelContext, text: str) -> tuple[list[int], bool]:
     it, and the search is sure of it: "Safna" resembles "Safina" but is not exact."""
     matches = context.state.places.search(text[:MAX_AREA], limit=MAX_CHOICES * 3)
     ids: list[int] = []
-    for match in matches:
+    for match in worth_offering(matches):  # not "Hasakah" after "Awsaja"
         if match.area_id not in ids:
             ids.append(match.area_id)
     return ids[:MAX_CHOICES], exact_place(matches) is not None

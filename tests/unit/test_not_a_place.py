@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.places.index import PlaceIndex, PlaceName
+from bot.places.index import PlaceIndex, PlaceMatch, PlaceName
+from bot.places.matches import SAME_SOUND_SCORE, worth_offering
 from bot.understanding.intent import Understander, Understanding
 from bot.understanding.lexicon import Lexicon
 
@@ -103,3 +104,36 @@ def test_harm_to_a_person_leads_to_a_person(
 def test_ordinary_needs_are_no_harm(understander: Understander, villages: PlaceIndex) -> None:
     for text in ("متى توزيع الطحين", "is Qayara safe", "منداڵم تای هەيە", "hello"):
         assert not _read(text, understander, villages).harm, text
+
+
+# --- /setstatus "Did you mean": no padding with unrelated villages --------------------------
+
+
+def _m(area: int, score: float, *, exact: bool = False, sure: bool = False) -> PlaceMatch:
+    return PlaceMatch(area, score, f"area {area}", exact, sure)
+
+
+def test_an_exact_name_is_offered_with_its_namesakes_only() -> None:
+    # "Awsaja" with the villages loaded: two villages of that name, then Hasakah, Sajbu…
+    found = [
+        _m(1, 1.0, exact=True, sure=True),
+        _m(2, 1.0, exact=True, sure=True),
+        _m(3, 0.97),  # sounds the same: a real ambiguity
+        _m(4, 0.8),
+        _m(5, 0.78),
+    ]
+    assert [m.area_id for m in worth_offering(found)] == [1, 2, 3]
+
+
+def test_without_an_exact_name_only_close_choices_are_offered() -> None:
+    found = [_m(1, 0.9, sure=True), _m(2, 0.88, sure=True), _m(3, 0.8), _m(4, 0.78)]
+    assert [m.area_id for m in worth_offering(found)] == [1, 2]
+    # The best is always offered, however weak.
+    assert [m.area_id for m in worth_offering([_m(7, 0.72), _m(8, 0.7)])] == [7]
+    assert worth_offering([]) == []
+
+
+def test_awsaja_in_the_index_is_not_padded(place_index: PlaceIndex) -> None:
+    offered = worth_offering(place_index.search("Awsaja", limit=15))
+    assert offered
+    assert all(m.exact or m.score >= SAME_SOUND_SCORE for m in offered)
