@@ -50,7 +50,8 @@ from dataclasses import dataclass
 
 from bot.domain.categories import CATEGORIES
 from bot.places.index import PlaceIndex, PlaceMatch, PlaceSpan
-from bot.text.fold import clean, is_arabic_script
+from bot.places.keys import canon_clitic
+from bot.text.fold import clean, fold, is_arabic_script
 from bot.text.spelling import spelled_words
 from bot.understanding.lexicon import INTENTS, Lexicon
 from bot.understanding.matcher import Hit, Matcher
@@ -67,6 +68,7 @@ _STOP_LANG_WEIGHT = 0.3
 _CONF_BASE = 0.3
 _HELP_DAMPING = 0.3
 _PLACE_OVER_TYPO = 0.85
+_SHORT_WORD = 4  # letters: a word this short in a sentence is a place only as a whole name
 _WHERE_FACTOR = 0.4  # "tent" in "no water in the tent" says where, not what
 _LACK_BONUS = 0.5  # "ماكو ماي", "av tune": the need said to be missing
 # Tie-break between equal scores: the more specific need first.
@@ -161,8 +163,9 @@ def _place_alone(
     With ~22,000 villages, ordinary words are village names too ("تا", fever, "Hit", "Kufa"):
     in "my son has a fever" the other words say what the message is about. Only a message
     that is the place and words that carry no meaning of their own is a place alone — and
-    then only if the place is named, not resembled ("lot" sounds like "Layth"), and is not
-    one everyday word ("حرارة", fever, is a village's whole name too).
+    then only if the place is named, not resembled ("lot" sounds like "Layth"), is not one
+    everyday word ("حرارة", fever, is a village's whole name too) and, if one short word,
+    is a name's whole spelling (not "آلكينة" for "کینە", who).
     """
     if not spans:
         return False
@@ -170,8 +173,15 @@ def _place_alone(
     top = spans[0]
     if top.end - top.start < n and not top.match.sure:
         return False
-    if n > 1 and top.end - top.start == 1 and matcher.is_common(words[top.start]):
-        return False
+    if n > 1 and top.end - top.start == 1:
+        word = words[top.start]
+        if matcher.is_common(word):
+            return False
+        if len(word) <= _SHORT_WORD and fold(top.match.matched).replace(" ", "") not in (
+            word,
+            canon_clitic(word),
+        ):
+            return False  # "کینە" is not "آلكينة": a short word is a whole name or none
     blocked, explained = flags
     accounted = [bool(b) or bool(e) for b, e in zip(blocked, explained, strict=False)]
     accounted += [False] * (n - len(accounted))

@@ -20,6 +20,7 @@ _VILLAGES = (
     "Layth",  # sounds like "lot"
     "Qayara",
     "Kufa",
+    "آلكينة",  # "کینە" (who) is the end of it
 )
 
 
@@ -68,6 +69,13 @@ def test_an_everyday_word_needs_a_safety_word(
     assert asked.intent == "safety"
     assert asked.place_matches[0].area_id == 3
     assert _read("حرارة", understander, villages).intent == "safety"
+
+
+def test_a_short_word_is_a_whole_name_or_none(
+    understander: Understander, villages: PlaceIndex
+) -> None:
+    assert _read("هوین کینە", understander, villages).intent != "safety"  # who are you
+    assert _read("اني من آلكينة", understander, villages).intent == "safety"
 
 
 def test_a_village_alone_is_still_a_safety_question(
