@@ -25,7 +25,8 @@ protection) are in ``<code>.ordinary.tsv`` (header ``text  kind``): with ~22,000
 indexed, ordinary words are also village names, and an answer about a village to "my child
 has a fever" is the worst kind of wrong answer. Per language the suite reports the share of
 them read as a place: answered as a safety question with places found (directly, or with
-safety the only need offered), and the share where a place is offered at all.
+safety the only need offered), the share where a place is offered at all, and how many
+of the ``protection`` messages (harm to a person) are offered a person to talk to.
 
 Run ``python -m bench.understanding_eval [code]`` for the table and the misread questions.
 """
@@ -104,16 +105,19 @@ def load(directory: Path = EVAL_DIR) -> dict[str, list[Question]]:
     return sets
 
 
-def load_ordinary(directory: Path = EVAL_DIR) -> dict[str, list[str]]:
-    """The ordinary messages of every ``<code>.ordinary.tsv`` of *directory*, by language."""
-    sets: dict[str, list[str]] = {}
+def load_ordinary(directory: Path = EVAL_DIR) -> dict[str, list[tuple[str, str]]]:
+    """The ordinary messages (text, kind) of every ``<code>.ordinary.tsv`` of *directory*,
+    by language."""
+    sets: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(directory.glob("*.ordinary.tsv")):
         with path.open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
         if not rows or rows[0][:2] != ["text", "kind"]:
             raise ValueError(f"{path}: the first line must be 'text<TAB>kind'")
         code = path.name.split(".", 1)[0]
-        sets.setdefault(code, []).extend(r[0] for r in rows[1:] if r and r[0].strip())
+        sets.setdefault(code, []).extend(
+            (r[0], (r[1:] or [""])[0].strip()) for r in rows[1:] if r and r[0].strip()
+        )
     return sets
 
 
@@ -123,7 +127,7 @@ def read_as_place(u: Understanding) -> bool:
 
 
 def _ordinary_rows(
-    sets: dict[str, list[str]],
+    sets: dict[str, list[tuple[str, str]]],
     understander: Understander,
     places: PlaceIndex,
     only: Sequence[str],
@@ -134,9 +138,12 @@ def _ordinary_rows(
     for code, texts in sets.items():
         if only and code not in only:
             continue
-        direct = offered = 0
-        for text in texts:
+        direct = offered = harm = harmful = 0
+        for text, kind in texts:
             u = understander.understand(text, places)
+            if kind == "protection":
+                harmful += 1
+                harm += u.harm and u.intent != "safety"
             as_place = read_as_place(u)
             direct += as_place
             offered += bool(u.place_matches) and "safety" in (u.intent, *u.alternatives)
@@ -152,6 +159,12 @@ def _ordinary_rows(
             (
                 f"{code} ordinary (no place named): messages / read as a place / place offered",
                 f"{len(texts)} / {direct / n:.1%} / {offered / n:.1%}",
+            )
+        )
+        rows.append(
+            (
+                f"{code} ordinary: harm to a person offered a person (protection messages)",
+                f"{harm} of {harmful}",
             )
         )
     return rows
