@@ -7,7 +7,7 @@ resident as an answer; the flag is in memory, so a restart drops it too). When t
 arrives everything is checked again — the role, the case, that it is still open — then:
 
 - an answer is stored and sent to the resident in the bot, in the resident's language
-  ("Answer to your case K-7F3Q2: …", the staff text as written); a resident who blocked
+  ("Answer to your case D-7KX4RM: …", the staff text as written); a resident who blocked
   Daleel or erased their data keeps the answer in the case, and the staff member is told;
 - a note is stored as internal (author ``note``) and never sent to the resident;
 - a referral outside stores a short free text of where to (state ``referred``).
