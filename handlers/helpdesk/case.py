@@ -122,7 +122,7 @@ async def take_button(
     )
     if case is None:
         return
-    if not await take_case(context.db, case.id, actor.user_id):
+    if not await take_case(context.db, case.id, actor.user_id, now=context.state.now()):
         await readable_case(update, context, actor, reader, case.id, writable=True)
         return
     await press.query.answer(context.tr.gettext("You took case {number}.", number=case.number))

@@ -17,19 +17,16 @@ Each is audited with the case number only, never the text.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 from typing import Literal
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import MessageHandler, filters
 
 from bot.access import Actor
 from bot.announcements.texts import clean_text
 from bot.i18n.catalogues import Translator
-from bot.storage.case_queue import CaseRow, Reader, add_message, refer_outside
-from bot.storage.residents import get_resident
+from bot.storage.case_queue import Reader, add_message, refer_outside
 from handlers.helpdesk.common import (
     CLOSED,
     CancelWriting,
@@ -39,14 +36,13 @@ from handlers.helpdesk.common import (
     case_staff,
     on_case_button,
     readable_case,
+    tell_resident,
 )
 from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
 
 __all__ = ["WAITING", "register"]
-
-log = logging.getLogger(__name__)
 
 WAITING = "helpdesk:writing"  # user_data: (what, case id, asked at) the next text is for
 WAIT = timedelta(minutes=30)
@@ -170,10 +166,11 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
     if case is None:
         return
     if kind == "outside":
-        written = await refer_outside(context.db, case.id, text)
+        written = await refer_outside(context.db, case.id, text, now=context.state.now())
     else:
         written = await add_message(
-            context.db, case.id, "staff" if kind == "answer" else "note", actor.user_id, text
+            context.db, case.id, "staff" if kind == "answer" else "note", actor.user_id, text,
+            now=context.state.now(),
         )
     if not written:  # closed between the check and the write
         actor.note(f"case {case.number} closed", outcome="rejected", action=actor.action)
@@ -181,7 +178,14 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
         return
     actor.note(f"case {case.number}", action=actor.action)
     if kind == "answer":
-        told = await _tell_resident(context, case, text)
+
+        def framed(tr: Translator) -> str:
+            return tr.gettext(
+                "✉️ <b>Answer to your case {number}:</b>\n\n{text}", number=case.number,
+                text=text,
+            )
+
+        told = await tell_resident(context, case, framed)
         actor.note(f"case {case.number} delivered {told}", action=actor.action)
         done = (
             tr.gettext("Your answer was sent to the resident.") if told else tr.gettext(
@@ -196,22 +200,6 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
             "Case {number} is recorded as referred outside Daleel.", number=case.number
         )
     await message.reply_text(done)
-
-
-async def _tell_resident(context: DaleelContext, case: CaseRow, text: str) -> bool:
-    """The answer in the bot, framed in the resident's language; False if it could not go."""
-    if case.chat_id is None:
-        return False
-    resident = await get_resident(context.db, case.chat_id)
-    tr = context.state.catalogues.translator(resident.language if resident else case.language)
-    try:
-        await context.bot.send_message(case.chat_id, tr.gettext(
-            "✉️ <b>Answer to your case {number}:</b>\n\n{text}", number=case.number, text=text
-        ))
-    except TelegramError as error:
-        log.info("could not deliver a case answer: %s", type(error).__name__)
-        return False
-    return True
 
 
 def register(app: DaleelApp) -> None:

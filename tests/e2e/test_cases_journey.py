@@ -27,7 +27,7 @@ from bot.storage.case_queue import case_by_number, case_messages
 from bot.storage.services_food import set_camp
 from handlers.kit.context import DaleelApp
 from sandbox import BotMessage, SandboxClient, SimulatedUser
-from tests.e2e.cases_ui import LANGS, tr
+from tests.e2e.cases_ui import LANGS, shows_footer, tr
 from tests.e2e.conftest import ADMIN, choose_language, eventually, has_text, plain
 
 RESIDENT = 740001
@@ -126,7 +126,7 @@ async def test_a_complaint_filed_with_feedback_is_answered_closed_and_the_reside
     await helpdesk.send("/cases")
     queue = await helpdesk.reply(predicate=lambda m: number in m.button_texts)
     line = next(line for line in plain(queue.text).split("\n") if number in line)
-    assert t.gettext("complaint") in line and str(RESIDENT) not in queue.text
+    assert t.gettext("Complaint") in line and str(RESIDENT) not in queue.text
     await helpdesk.press(number)
     photo = await helpdesk.reply(predicate=_is_photo)  # sendPhoto: the resident's own file
     stored = await case_by_number(db, number)
@@ -148,9 +148,9 @@ async def test_a_complaint_filed_with_feedback_is_answered_closed_and_the_reside
     sent = await helpdesk.reply()
     assert plain(sent.text) == _read(t.gettext("Your answer was sent to the resident."))
     answer = await resident.reply(predicate=has_text(ANSWER))
-    assert plain(answer.text) == _read(t.gettext(
+    assert plain(answer.text).startswith(_read(t.gettext(
         "✉️ <b>Answer to your case {number}:</b>\n\n{text}", number=number, text=ANSWER
-    ))
+    ))) and shows_footer(answer)
 
     await helpdesk.press(t.gettext("✅ Close"), message_id=card.message_id)
     await helpdesk.reply(predicate=lambda m: t.gettext("Resolved") in m.button_texts)
@@ -163,7 +163,7 @@ async def test_a_complaint_filed_with_feedback_is_answered_closed_and_the_reside
     assert plain(told.text).startswith(_read(t.gettext(
         "Your case {number} is closed: it was resolved.", number=number
     )))
-    assert plain(told.text).endswith(_read(t.gettext("Did this help?")))
+    assert _read(t.gettext("Did this help?")) in plain(told.text) and shows_footer(told)
     await resident.press(t.gettext("👍 Yes"))
     thanks = t.gettext("Thank you for telling us. It helps us do better.")
     await resident.reply(predicate=has_text(_read(thanks)))
@@ -214,3 +214,36 @@ async def test_a_sensitive_report_asking_for_a_woman_reaches_only_the_female_foc
     for user_id, outcome in ((FEMALE, "ok"), (MALE, "refused"), (HELPDESK, "refused")):
         await eventually(lambda: audited(user_id, outcome))  # noqa: B023 - awaited here
     assert not any(REPORT in (e.detail or "") for e in await recent(db, 100))
+
+
+async def test_a_case_erased_with_forget_leaves_the_queue_closed_and_nobody_is_messaged(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    db, t = demo_bot.bot_data.db, tr(demo_bot, "ku")
+    camps = await camp_ids_by_code(db)
+    resident = await _person(client, RESIDENT, "ku")
+    assert await set_camp(db, RESIDENT, camps["debaga-1"], None)
+    helpdesk = await _person(client, HELPDESK, "en")
+    await _grant(client, f"/grant {HELPDESK} helpdesk debaga-1")
+    number = await _file(resident, t, "Complaint", "📣", COMPLAINT)
+    await helpdesk.send("/cases")
+    await helpdesk.reply(predicate=lambda m: number in m.button_texts)
+
+    await resident.send("/forget")
+    await resident.reply()
+    await resident.press(t.gettext("Yes, erase everything"))
+    await resident.reply()
+    heard = len(await resident.messages())
+
+    # No one's work any more: out of the queue, closed as "no response", its words gone.
+    await helpdesk.send("/cases")
+    assert number not in (await helpdesk.reply()).button_texts
+    await helpdesk.send(f"/case {number}")
+    card = plain((await helpdesk.reply(predicate=has_text(number))).text)
+    assert "Closed: No response from the resident." in card and COMPLAINT not in card
+    assert "(erased)" in card
+    case = await case_by_number(db, number)
+    assert case is not None and (case.chat_id, case.state, case.outcome) == (
+        None, "closed", "no_response"
+    )
+    assert len(await resident.messages()) == heard  # nothing was sent to the resident

@@ -72,7 +72,7 @@ async def test_a_sensitive_report_asking_for_a_woman_reaches_only_the_female_foc
     await female.press("D-WANTHR")
     card = plain((await female.reply(predicate=has_text(REPORT))).text)
     assert "The resident asked for a woman to handle this report." in card
-    assert "sensitive report" in card
+    assert "Sensitive report" in card
 
     for user_id in (MALE, HELPDESK):
         other = client.user(user_id)
@@ -162,12 +162,15 @@ async def test_overdue_cases_are_reminded_daily_and_admins_get_the_weekly_digest
     await insert_case(db, "D-TARRY7", created=old, camp_id=camps["debaga-1"],
                       topic="sensitive", gender="female", text=REPORT)
     await insert_case(db, "D-TAKEN3", created=old, camp_id=camps["debaga-1"], state="closed")
+    await insert_case(db, "D-NEVER3", created=old, camp_id=None)  # a resident without a camp
+    await insert_case(db, "D-TARRY9", created=old, camp_id=camps["debaga-1"],
+                      topic="sensitive", gender="male", text=REPORT)  # no male focal point
     # Armed at start-up.
     assert demo_bot.job_queue is not None
     for name in (reminders.REMINDER_JOB, reminders.DIGEST_JOB):
         assert len(demo_bot.job_queue.get_jobs_by_name(name)) == 1
 
-    assert await reminders.send_reminders(demo_bot) == 2
+    assert await reminders.send_reminders(demo_bot) == 3
     reminder = plain((await helpdesk.reply(predicate=has_text("⏰"))).text)
     assert reminder == (
         "⏰ 1 of your cases has waited more than 72 hours without an answer: D-TARRY3. "
@@ -179,19 +182,29 @@ async def test_overdue_cases_are_reminded_daily_and_admins_get_the_weekly_digest
         "يعرضها."
     )
     assert REPORT not in arabic
+    # D-TARRY4's camp has no helpdesk member, D-NEVER3 has no camp, no focal point reads
+    # D-TARRY9 (it asked for a man): the administrators are reminded of them rather than
+    # nobody; of a sensitive report, they learn that it waits, never its number.
+    orphans = plain((await admin.reply(predicate=has_text("⏰"))).text)
+    assert orphans == (
+        "⏰ 2 cases have waited more than 72 hours without an answer, and no helpdesk member "
+        "could be reminded of them: D-TARRY4, D-NEVER3. /cases shows them; /grant gives their "
+        "camps a helpdesk.\n\n"
+        "⏰ 1 sensitive report has waited more than 72 hours without an answer, and no "
+        "protection focal point could be reminded of it. /grant gives the protection role."
+    )
     # Reminded at most daily: a second run the same day tells nobody.
     assert await reminders.send_reminders(demo_bot) == 0
     details = [e.detail for e in await recent(db, 50) if e.action == "case.reminders"]
-    # D-TARRY4's camp has no helpdesk member: nobody was reminded of it, it stays due (and
-    # counted overdue in the digest).
-    assert details[:2] == ["overdue 1 reminded 0 told 0", "overdue 3 reminded 2 told 2"]
+    assert details[:2] == ["overdue 0 reminded 0 told 0", "overdue 5 reminded 5 told 3"]
 
     assert await reminders.send_digest(demo_bot) == 1
     digest = plain((await admin.reply(predicate=has_text("digest"))).text).split("\n")
     assert digest[0] == "📊 Residents' cases: the week's digest"
     assert "Debaga 1: 2 open, 0 answered this week, 1 overdue" in digest
     assert "Khazer M1: 1 open, 0 answered this week, 1 overdue" in digest
+    assert "No camp: 1 open, 0 answered this week, 1 overdue" in digest
     assert digest[-1] == (
-        "Sensitive reports (all camps together): 1 open, 0 answered this week, 1 overdue"
+        "Sensitive reports (all camps together): 2 open, 0 answered this week, 2 overdue"
     )
     assert not any("D-" in line for line in digest)

@@ -18,6 +18,7 @@ from bot.storage.case_queue import case_by_number, case_messages, close_case
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient, SimulatedUser
 from tests.casework import insert_case
+from tests.e2e.cases_ui import shows_footer
 from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, has_text, plain
 
 RESIDENT = 700001
@@ -51,7 +52,7 @@ THANKS = {
 # What the staff member reads and presses (English, or Arabic / Sorani).
 STAFF_TEXTS = {
     "en": {
-        "line": "D-7KX4RM · complaint · Debaga 1 · {language} · 3 days",
+        "line": "D-7KX4RM · Complaint · Debaga 1 · {language} · 3 days",
         "answer": "💬 Answer", "close": "✅ Close", "resolved": "Resolved",
         "sent": "Your answer was sent to the resident.",
         "closed": "Case D-7KX4RM is closed; the resident was told.",
@@ -124,14 +125,16 @@ async def test_a_complaint_is_answered_in_the_bot_closed_and_the_resident_says_i
     await helpdesk.send(ANSWER)
     assert plain((await helpdesk.reply()).text) == texts["sent"]
     answer = await resident.reply(predicate=has_text(ANSWER))
-    assert plain(answer.text) == f"{FRAME[code]}\n\n{ANSWER}"
+    # Framed in their language, with the hotline and the emergency number under it.
+    assert plain(answer.text).startswith(f"{FRAME[code]}\n\n{ANSWER}\n\n☎️")
+    assert shows_footer(answer)
 
     await helpdesk.press(texts["close"])
     await helpdesk.reply(predicate=lambda m: texts["resolved"] in m.button_texts)
     await helpdesk.press(texts["resolved"])
     assert plain((await helpdesk.reply(predicate=has_text(NUMBER))).text) == texts["closed"]
     told = await resident.reply(predicate=has_text(NUMBER))
-    assert plain(told.text) == RESOLVED[code]
+    assert plain(told.text).startswith(f"{RESOLVED[code]}\n\n☎️") and shows_footer(told)
     await resident.press(YES[code])
     assert THANKS[code] in plain((await resident.reply(predicate=has_text(THANKS[code]))).text)
 
@@ -229,7 +232,8 @@ async def test_a_case_closed_in_the_meantime_takes_no_answer(
     assert plain((await helpdesk.reply()).text) == (
         "Please send a text of at most 3,500 characters; nothing was written yet."
     )
-    assert await close_case(db, case_id, "duplicate")  # a colleague closed it meanwhile
+    # A colleague closed it meanwhile.
+    assert await close_case(db, case_id, "duplicate", now=demo_bot.bot_data.now())
     await helpdesk.send(ANSWER)
     assert plain((await helpdesk.reply()).text) == (
         "This case is closed: nothing more can be written or changed in it."

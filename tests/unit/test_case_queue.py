@@ -18,8 +18,10 @@ from bot.storage.case_queue import (
     overdue_cases,
     queue_page,
     queue_sql,
+    refer_outside,
     refer_to_camp,
     set_helped,
+    take_case,
     tally,
 )
 from tests.casework import insert_case, iso
@@ -139,29 +141,54 @@ async def test_the_queue_searches_the_cases_queue_index(db: Database, reader: Re
     assert all(not step.startswith("SCAN") for step in searches), steps
 
 
+async def _updated(db: Database, case_id: int) -> str:
+    row = await db.fetch_one("SELECT updated_at FROM cases WHERE id = ?", (case_id,))
+    assert row is not None
+    return str(row[0])
+
+
 async def test_answers_notes_referrals_and_closing(world: tuple[Database, int, int]) -> None:
+    """Each step is stamped with the bot's clock and moves ``updated_at`` (retention counts
+    from the last activity, staff's included); a refused step changes nothing."""
     db, debaga, khanke = world
     new = await case_by_number(db, "D-NEWAA3")
     assert new is not None
-    assert await add_message(db, new.id, "note", 700_010, "Called the water committee.")
+    at = [NOW + timedelta(minutes=minute) for minute in range(1, 20)]
+
+    async def last_activity() -> str:
+        return await _updated(db, new.id)
+
+    assert await add_message(db, new.id, "note", 700_010, "Called the water committee.",
+                             now=at[0])
+    assert await last_activity() == iso(at[0])
     assert (await case_by_number(db, "D-NEWAA3")).state == "open"  # type: ignore[union-attr]
-    assert await add_message(db, new.id, "staff", 700_010, "The tank is refilled on Sunday.")
+    assert await take_case(db, new.id, 700_010, now=at[1])
+    assert await last_activity() == iso(at[1])
+    assert await add_message(db, new.id, "staff", 700_010, "The tank is refilled on Sunday.",
+                             now=at[2])
     answered = await case_by_number(db, "D-NEWAA3")
-    assert answered and answered.state == "answered" and answered.first_answer_at
-    assert await refer_to_camp(db, new.id, khanke)
+    assert answered and answered.state == "answered" and answered.first_answer_at == iso(at[2])
+    assert await last_activity() == iso(at[2])
+    assert await refer_to_camp(db, new.id, khanke, now=at[3])
     moved = await case_by_number(db, "D-NEWAA3")
     assert moved and moved.camp_id == khanke and moved.state == "open"
-    assert moved.referred_to == f"camp:{khanke}"
-    assert not await set_helped(db, new.id, 700_001, True)  # not closed yet
-    assert await close_case(db, new.id, "resolved")
-    assert not await close_case(db, new.id, "duplicate")  # closed once
-    assert not await add_message(db, new.id, "staff", 700_010, "Too late.")
-    assert not await set_helped(db, new.id, 999, True)  # not their case
-    assert await set_helped(db, new.id, 700_001, True)
+    assert moved.referred_to == f"camp:{khanke}" and await last_activity() == iso(at[3])
+    assert await refer_outside(db, new.id, "UNHCR protection desk", now=at[4])
+    assert await last_activity() == iso(at[4])
+    assert not await set_helped(db, new.id, 700_001, True, now=at[5])  # not closed yet
+    assert await close_case(db, new.id, "resolved", now=at[6])
+    assert await last_activity() == iso(at[6])
+    assert not await close_case(db, new.id, "duplicate", now=at[7])  # closed once
+    assert not await add_message(db, new.id, "staff", 700_010, "Too late.", now=at[8])
+    assert not await take_case(db, new.id, 700_011, now=at[9])
+    assert not await set_helped(db, new.id, 999, True, now=at[10])  # not their case
+    assert await last_activity() == iso(at[6])
+    assert await set_helped(db, new.id, 700_001, True, now=at[11])
     done = await case_by_number(db, "D-NEWAA3")
     assert done and done.outcome == "resolved" and done.helped is True
+    assert done.closed_at == iso(at[6]) and await last_activity() == iso(at[11])
     sensitive = await case_by_number(db, "D-HURT43")
-    assert sensitive and not await refer_to_camp(db, sensitive.id, debaga)
+    assert sensitive and not await refer_to_camp(db, sensitive.id, debaga, now=at[12])
 
 
 async def test_overdue_cases_and_the_weekly_tally(world: tuple[Database, int, int]) -> None:
