@@ -38,7 +38,7 @@ from handlers.helpdesk.common import (
     readable_case,
     tell_resident,
 )
-from handlers.kit.buttons import Press
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
 
@@ -112,8 +112,15 @@ async def cancel_button(
     reader: Reader,
     press: Press[CancelWriting],
 ) -> None:
-    _forget(context)
+    """Drops what was pending for this case; once the text was sent (or another case's
+    writing started) the button is stale, so it never claims that nothing was written."""
+    waiting = context.user_data.get(WAITING) if context.user_data is not None else None
     actor.audited = False
+    if not isinstance(waiting, tuple) or waiting[1] != press.payload.case:
+        await answer_stale(update, context, alert=True)
+        await press.query.edit_message_reply_markup(None)
+        return
+    _forget(context)
     await press.query.answer()
     await press.query.edit_message_text(context.tr.gettext("Cancelled: nothing was written."))
 

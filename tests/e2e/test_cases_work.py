@@ -165,3 +165,31 @@ async def test_a_pressed_answer_lapses_and_a_later_text_is_not_sent(
     assert case is not None
     assert [m.author for m in await case_messages(db, case.id)] == ["resident"]
     assert not any("Answer to your case" in m.text for m in await resident.messages())
+
+
+async def test_cancel_after_the_answer_was_sent_does_not_claim_nothing_was_written(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    db = demo_bot.bot_data.db
+    camps = await camp_ids_by_code(db)
+    await choose_language(client.user(RESIDENT), "en")
+    desk = await _desk(client, demo_bot, DEBAGA_DESK, "debaga-1")
+    await insert_case(db, "D-PAUNE4", created=DEMO_NOW - timedelta(days=1),
+                      camp_id=camps["debaga-1"], language="en")
+    await desk.send("/case D-PAUNE4")
+    await desk.reply(predicate=has_text("Case D-PAUNE4"))
+    await desk.press("💬 Answer")
+    prompt = await desk.reply(predicate=has_text("Write your answer"))
+    await desk.send("The tank is refilled on Sunday.")
+    assert plain((await desk.reply()).text) == "Your answer was sent to the resident."
+    alert = await client.wait_callback_answer(
+        await desk.press("✖️ Cancel", message_id=prompt.message_id)
+    )
+    assert alert.show_alert and alert.text == (
+        "This button is no longer valid. Send /menu to start again."
+    )
+    after = await desk.reply(predicate=lambda m: m.message_id == prompt.message_id)
+    assert "Cancelled" not in after.text and not after.buttons
+    case = await case_by_number(db, "D-PAUNE4")
+    assert case is not None
+    assert [m.author for m in await case_messages(db, case.id)] == ["resident", "staff"]
