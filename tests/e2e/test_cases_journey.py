@@ -53,6 +53,14 @@ async def _person(client: SandboxClient, user_id: int, code: str) -> SimulatedUs
     return user
 
 
+async def _debaga_resident(client: SandboxClient, app: DaleelApp, code: str) -> SimulatedUser:
+    """The resident, in ``code``, living in Debaga 1 (chosen in storage: not the point here)."""
+    resident = await _person(client, RESIDENT, code)
+    camps = await camp_ids_by_code(app.bot_data.db)
+    assert await set_camp(app.bot_data.db, RESIDENT, camps["debaga-1"], None)
+    return resident
+
+
 async def _grant(client: SandboxClient, command: str) -> None:
     """The administrator grants a case role in the bot (as they would)."""
     admin = client.user(ADMIN)
@@ -113,9 +121,7 @@ async def test_a_complaint_filed_with_feedback_is_answered_closed_and_the_reside
     client: SandboxClient, demo_bot: DaleelApp, code: str
 ) -> None:
     db, t = demo_bot.bot_data.db, tr(demo_bot, code)
-    camps = await camp_ids_by_code(db)
-    resident = await _person(client, RESIDENT, code)
-    assert await set_camp(db, RESIDENT, camps["debaga-1"], None)
+    resident = await _debaga_resident(client, demo_bot, code)
     helpdesk = await _person(client, HELPDESK, code)
     await _grant(client, f"/grant {HELPDESK} helpdesk debaga-1")
 
@@ -176,9 +182,7 @@ async def test_a_sensitive_report_asking_for_a_woman_reaches_only_the_female_foc
     client: SandboxClient, demo_bot: DaleelApp, code: str
 ) -> None:
     db, t = demo_bot.bot_data.db, tr(demo_bot, code)
-    camps = await camp_ids_by_code(db)
-    resident = await _person(client, RESIDENT, code)
-    assert await set_camp(db, RESIDENT, camps["debaga-1"], None)
+    resident = await _debaga_resident(client, demo_bot, code)
     female = await _person(client, FEMALE, code)
     male = await _person(client, MALE, code)
     helpdesk = await _person(client, HELPDESK, code)
@@ -220,9 +224,7 @@ async def test_a_case_erased_with_forget_leaves_the_queue_closed_and_nobody_is_m
     client: SandboxClient, demo_bot: DaleelApp
 ) -> None:
     db, t = demo_bot.bot_data.db, tr(demo_bot, "ku")
-    camps = await camp_ids_by_code(db)
-    resident = await _person(client, RESIDENT, "ku")
-    assert await set_camp(db, RESIDENT, camps["debaga-1"], None)
+    resident = await _debaga_resident(client, demo_bot, "ku")
     helpdesk = await _person(client, HELPDESK, "en")
     await _grant(client, f"/grant {HELPDESK} helpdesk debaga-1")
     number = await _file(resident, t, "Complaint", "📣", COMPLAINT)
