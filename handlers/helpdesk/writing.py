@@ -2,8 +2,9 @@
 
 Pressing one of them (on an open case they may read) makes their next private text the
 answer, the note or where the case was referred (a ``user_data`` flag; a Cancel button
-drops it, and it lapses after :data:`WAIT` — a question typed hours later is not sent to a
-resident as an answer; the flag is in memory, so a restart drops it too). When the text
+drops it, so does any command or any button outside the helpdesk's, and it lapses after
+:data:`WAIT` — a question typed after /menu, or hours later, is never sent to a resident as
+an answer; the flag is in memory, so a restart drops it too). When the text
 arrives everything is checked again — the role, the case, that it is still open — then:
 
 - an answer is stored and sent to the resident in the bot, in the resident's language
@@ -21,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import Literal
 
 from telegram import Update
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.access import Actor
 from bot.announcements.texts import clean_text
@@ -29,6 +30,7 @@ from bot.i18n.catalogues import Translator
 from bot.storage.case_queue import Reader, add_message, refer_outside
 from handlers.helpdesk.common import (
     CLOSED,
+    FEATURE,
     CancelWriting,
     ReferOutside,
     WriteAnswer,
@@ -49,6 +51,7 @@ WAIT = timedelta(minutes=30)
 Kind = Literal["answer", "note", "outside"]
 MAX_TEXT = 3500  # with the heading, under Telegram's 4096 characters
 MAX_WHERE = 200
+_RESET_GROUP = 51  # after every feature; not the residents' writing reset's group (50)
 def _prompt(tr: Translator, kind: Kind, number: str) -> str:
     if kind == "answer":
         return tr.gettext(
@@ -209,8 +212,22 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
     await message.reply_text(done)
 
 
+def _register_reset(app: DaleelApp) -> None:
+    """Whatever the staff member does next outside the case — a command, another feature's
+    button — ends the waiting (a group of its own, after the handler that answers it)."""
+
+    async def reset(update: Update, context: DaleelContext) -> None:
+        _forget(context)
+
+    app.add_handler(MessageHandler(filters.COMMAND, reset), group=_RESET_GROUP)
+    app.add_handler(
+        CallbackQueryHandler(reset, pattern=f"^(?!{FEATURE}:)"), group=_RESET_GROUP
+    )
+
+
 def register(app: DaleelApp) -> None:
     app.add_handler(_Typed(app))
+    _register_reset(app)
     on_case_button(app, WriteAnswer, answer_button, action="case.answer")
     on_case_button(app, WriteNote, note_button, action="case.note")
     on_case_button(app, ReferOutside, outside_button, action="case.refer")

@@ -193,3 +193,28 @@ async def test_cancel_after_the_answer_was_sent_does_not_claim_nothing_was_writt
     case = await case_by_number(db, "D-PAUNE4")
     assert case is not None
     assert [m.author for m in await case_messages(db, case.id)] == ["resident", "staff"]
+
+
+async def test_a_command_after_pressing_answer_ends_the_waiting(
+    client: SandboxClient, demo_bot: DaleelApp
+) -> None:
+    db = demo_bot.bot_data.db
+    camps = await camp_ids_by_code(db)
+    resident = client.user(RESIDENT)
+    await choose_language(resident, "en")
+    desk = await _desk(client, demo_bot, DEBAGA_DESK, "debaga-1")
+    await insert_case(db, "D-PAUNE4", created=DEMO_NOW - timedelta(days=1),
+                      camp_id=camps["debaga-1"], language="en")
+    await desk.send("/case D-PAUNE4")
+    await desk.reply(predicate=has_text("Case D-PAUNE4"))
+    await desk.press("💬 Answer")
+    await desk.reply(predicate=has_text("Write your answer"))
+    await desk.send("/menu")  # changed their mind, without pressing Cancel
+    await desk.reply()
+    await desk.send("when is the food distribution")
+    reply = await desk.reply()
+    assert "sent to the resident" not in plain(reply.text)
+    case = await case_by_number(db, "D-PAUNE4")
+    assert case is not None
+    assert [m.author for m in await case_messages(db, case.id)] == ["resident"]
+    assert not any("Answer to your case" in m.text for m in await resident.messages())
