@@ -7,6 +7,11 @@ in that language, whether Qayyarah (two areas carry the name: the bot offers bot
 demo village Awsaja (one area: the full answer with status, date, source and the
 risk-education message) is safe, waiting a seeded 0.5–1.5 s between questions like a person
 reading the answer. The round trip is from sending the text to the first reply arriving.
+
+The same crowd is then run on a second bot whose database also holds the 22,000 villages
+of ``bot/data/iraq/villages.csv`` (as ``make demo`` builds it): the place index then holds
+about 90,000 names, and the issue 14 goal (p99 under 50 ms) is about that bot. There
+"Awsaja" names several villages, so both questions may be answered with a choice.
 """
 
 from __future__ import annotations
@@ -97,6 +102,36 @@ async def _crowd(
     return latencies
 
 
+def _crowd_row(label: str, every: Sequence[float]) -> tuple[str, str]:
+    p99 = percentile(list(every), 0.99)
+    verdict = "meets" if p99 < TARGET_P99 else "misses"
+    return (
+        f"{label} ({len(every)} msgs)",
+        f"p50 {ms(median(list(every)))}, p99 {ms(p99)} ({verdict} the 50 ms target)",
+    )
+
+
+async def _with_villages(url: str, client: SandboxClient) -> list[tuple[str, str]]:
+    """The crowd again, on a bot with every village loaded (issue 14)."""
+    with tempfile.TemporaryDirectory() as work:
+        workdir = Path(work)
+        config = write_config(workdir, url)
+        await build_demo_database(workdir / "bench.sqlite3", villages=True)
+        async with bot_process(config, client) as bot:
+            crowd = await _crowd(client, 500_000, RESIDENTS, QUESTIONS_PER_RESIDENT)
+            rss, peak = bot.memory_kib()
+    return [
+        _crowd_row(
+            f"safety question typed, {RESIDENTS} residents at a human pace, ALL villages "
+            "loaded", crowd["choice"] + crowd["answer"],
+        ),
+        (
+            "bot memory after that run (villages loaded)",
+            f"{rss / 1024:.1f} MiB (peak {peak / 1024:.1f} MiB)",
+        ),
+    ]
+
+
 async def run() -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     with tempfile.TemporaryDirectory() as work:
@@ -109,16 +144,10 @@ async def run() -> list[tuple[str, str]]:
                 rows.append(_row("safety question typed, 1 resident at a human pace",
                                  alone["choice"] + alone["answer"]))
                 crowd = await _crowd(client, 300_000, RESIDENTS, QUESTIONS_PER_RESIDENT)
-                every = crowd["choice"] + crowd["answer"]
-                p99 = percentile(every, 0.99)
-                verdict = "meets" if p99 < TARGET_P99 else "misses"
-                rows.append(
-                    (
-                        f"safety question typed, {RESIDENTS} residents at a human pace "
-                        f"({len(every)} msgs)",
-                        f"p50 {ms(median(every))}, p99 {ms(p99)} ({verdict} the 50 ms target)",
-                    )
-                )
+                rows.append(_crowd_row(
+                    f"safety question typed, {RESIDENTS} residents at a human pace",
+                    crowd["choice"] + crowd["answer"],
+                ))
                 rows.append(_row("… the place answered (Awsaja: status, date, source)",
                                  crowd["answer"]))
                 rows.append(_row("… two places offered (Qayyarah: town and sub-district)",
@@ -141,6 +170,7 @@ async def run() -> list[tuple[str, str]]:
                         f"{rss / 1024:.1f} MiB (peak {peak / 1024:.1f} MiB)",
                     )
                 )
+            rows.extend(await _with_villages(url, client))
     return rows
 
 

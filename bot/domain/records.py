@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from bot.domain.languages import CODES
+from bot.domain.languages import DATA_CODES
 
 __all__ = [
     "AreaRecord",
@@ -27,7 +27,7 @@ __all__ = [
 class Texts(Mapping[str, str]):
     """One text in several languages: an immutable, hashable mapping language -> text.
 
-    Only languages in CODES with non-empty text are kept, in CODES order, so two Texts
+    Only languages in DATA_CODES with non-empty text are kept, in DATA_CODES order, so two Texts
     with the same content are equal whatever order they were built in.
     """
 
@@ -39,11 +39,11 @@ class Texts(Mapping[str, str]):
     ) -> None:
         given = dict(items)
         given.update(by_lang)
-        unknown = sorted(set(given) - set(CODES))
+        unknown = sorted(set(given) - set(DATA_CODES))
         if unknown:
-            raise ValueError(f"unknown language(s) {unknown}; allowed: {', '.join(CODES)}")
+            raise ValueError(f"unknown language(s) {unknown}; allowed: {', '.join(DATA_CODES)}")
         object.__setattr__(
-            self, "_items", tuple((lang, given[lang]) for lang in CODES if given.get(lang))
+            self, "_items", tuple((lang, given[lang]) for lang in DATA_CODES if given.get(lang))
         )
 
     def __setattr__(self, name: str, value: object) -> None:

@@ -29,6 +29,7 @@ from bot.feeds.parse import FeedParse, parse_feed
 from bot.feeds.report import render_poll
 from bot.messenger import Messenger
 from bot.safety.changes import Change, propose_from_feed
+from bot.safety.sources import expand_source
 from bot.state import AppState
 from bot.storage import audit
 from bot.storage.areas import area_ids_by_pcode
@@ -78,8 +79,12 @@ async def _process(state: AppState, feed: Feed, fetched: Fetched) -> PollOutcome
             unknown=tuple(unknown[:MAX_UNKNOWN_SHOWN]),
             body_sha256=sha,
         )
+    # A source code ("DMA") is kept as the source's full name, as when typed or imported.
     changes = [
-        Change(ids[r.record.pcode], r.record.status, r.record.source, r.record.note, r.record.date)
+        Change(
+            ids[r.record.pcode], r.record.status, expand_source(r.record.source, state.sources),
+            r.record.note, r.record.date,
+        )
         for r in parsed.rows
     ]
     result = await propose_from_feed(state, feed.id, changes)

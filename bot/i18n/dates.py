@@ -103,7 +103,9 @@ CALENDARS: Mapping[str, Calendar] = MappingProxyType(
 )
 """Each table by language and script (BCP 47)."""
 
-BY_LANGUAGE: Mapping[str, str] = MappingProxyType({"ku": "kmr-Latn", "ckb": "ckb-Arab"})
+BY_LANGUAGE: Mapping[str, str] = MappingProxyType(
+    {"ku": "kmr-Latn", "ckb": "ckb-Arab", "kmr_Arab": "kmr-Arab"}
+)
 """Daleel language code → its table in :data:`CALENDARS`."""
 
 

@@ -7,6 +7,7 @@ whole unless a partial import was asked for, and a dry run writes nothing at all
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from bot.importing.parse import parse
 from bot.importing.partners import resolve
 from bot.importing.results import ParseResult, RowError
 from bot.safety.answers import effective_status
+from bot.safety.sources import expand_source, load_sources
 from bot.storage import areas as area_store
 from bot.storage import camps as camp_store
 from bot.storage import proposals
@@ -165,6 +167,7 @@ async def _write(
     # Lookups first: imports come from one operator's command, not concurrent writers.
     ids = await area_store.area_ids_by_pcode(db) if kind == "statuses" else {}
     demo_areas = await area_store.demo_pcodes(db) if kind == "statuses" else frozenset()
+    sources = await asyncio.to_thread(load_sources) if kind == "statuses" else ()
     camp_ids = await camp_store.camp_ids_by_code(db)
     sectors = await camp_store.sector_ids(db)
     async with db.transaction() as conn:
@@ -173,7 +176,9 @@ async def _write(
             if aliases:
                 await add_import_aliases(conn, aliases, now)
         elif kind == "statuses":
-            for record in sorted(records, key=lambda r: r.date):
+            for row in sorted(records, key=lambda r: r.date):
+                # A code ("DMA") is stored as the source's full name, as when typed.
+                record = replace(row, source=expand_source(row.source, sources))
                 area_id = ids[record.pcode]
                 current = await area_store.current_in(conn, area_id)
                 if await _propose_return(

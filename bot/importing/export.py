@@ -9,7 +9,7 @@ import io
 import re
 from collections.abc import Iterable
 
-from bot.domain.languages import CODES
+from bot.domain.languages import DATA_CODES
 from bot.domain.records import (
     AreaRecord,
     CampRecord,
@@ -77,7 +77,7 @@ def _format(value: object) -> str:
 
 def _cell(record: Record, field: str) -> str:
     prefix, _, lang = field.rpartition("_")
-    if prefix and lang in CODES:
+    if prefix and lang in DATA_CODES:
         texts = getattr(record, _ATTRIBUTES.get(prefix, prefix))
         assert isinstance(texts, Texts)
         return texts.get(lang, "")

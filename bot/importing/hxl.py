@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from bot.domain.languages import CODES
+from bot.domain.languages import DATA_CODES
 from bot.importing.results import RowError
 
 __all__ = [
@@ -59,7 +59,7 @@ def _per_lang(prefix: str, tag: str, *more_prefixes: str) -> tuple[Column, ...]:
             tuple(f"{p}_{s}" for p in (prefix, *more_prefixes) for s in _LANG_SPELLINGS[lang]),
             tuple(f"{tag}+i_{s}" for s in _TAG_LANGS[lang]),
         )
-        for lang in CODES
+        for lang in DATA_CODES
     )
 
 
@@ -135,8 +135,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
 NEEDS_ONE_OF: dict[str, tuple[tuple[str, ...], ...]] = {
     "areas": (("name_en", "name_ar", "adm"),),
     "camps": (("name_en", "name_ar"),),
-    "services": (tuple(f"name_{lang}" for lang in CODES),),
-    "distributions": (tuple(f"items_{lang}" for lang in CODES),),
+    "services": (tuple(f"name_{lang}" for lang in DATA_CODES),),
+    "distributions": (tuple(f"items_{lang}" for lang in DATA_CODES),),
 }
 
 _TAG = re.compile(r"#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*")
@@ -190,7 +190,7 @@ def _lookup(kind: str) -> tuple[dict[str, str], dict[str, str]]:
             by_tag[f"#adm{level}+code"] = f"adm{level}:code"
             by_header[f"adm{level}_pcode"] = f"adm{level}:code"
             by_tag[f"#adm{level}+name"] = f"adm{level}:name_en"
-            for lang in CODES:
+            for lang in DATA_CODES:
                 for spelling in _TAG_LANGS[lang]:
                     by_tag[f"#adm{level}+i_{spelling}+name"] = f"adm{level}:name_{lang}"
                 for spelling in _LANG_SPELLINGS[lang]:

@@ -10,7 +10,7 @@ from typing import Any, Literal, overload
 
 from bot.domain.areas import LEVEL_RANK
 from bot.domain.distributions import NOT_HAPPENING
-from bot.domain.languages import CODES
+from bot.domain.languages import DATA_CODES
 from bot.domain.records import (
     AreaRecord,
     CampRecord,
@@ -161,7 +161,7 @@ def _parent_ref(row: Row) -> ParentRef:
         code = row.get(f"adm{n}:code", _upper)
         if code:
             codes.append((n, code))
-        for lang in CODES:
+        for lang in DATA_CODES:
             text = row.get(f"adm{n}:name_{lang}", lambda raw: clean_line(raw, NAME_MAX))
             if text:
                 names.append((n, text))

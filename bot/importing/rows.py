@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import cache, partial
 from typing import TypeVar
 
-from bot.domain.languages import CODES
+from bot.domain.languages import DATA_CODES
 from bot.domain.records import Texts
 from bot.importing.hxl import Table
 from bot.importing.results import ParentRef, RowError
@@ -72,14 +72,14 @@ class Row:
 
     def texts(self, prefix: str, limit: int = TEXT_MAX, multiline: bool = True) -> Texts:
         found: dict[str, str] = {}
-        for lang in CODES:
+        for lang in DATA_CODES:
             name = f"{prefix}_{lang}"
             text = self.get(name, _text_reader(limit, multiline, lang))
             if text:
                 found[lang] = text
         return Texts(found)
 
-    def filled(self, prefix: str, langs: tuple[str, ...] = CODES) -> bool:
+    def filled(self, prefix: str, langs: tuple[str, ...] = DATA_CODES) -> bool:
         """Whether any of the per-language cells has visible text (valid or not)."""
         return any(clean_text(self.raw(f"{prefix}_{lang}")) for lang in langs)
 

@@ -205,6 +205,7 @@ class PlaceIndex:
                     match(t, ws.keys(i, j), hits, fuzzy=False, phonetic=phonetic,
                           compact=not only_blocked)
                 if hits:
+                    _add_without_leading_generic(t, ws, i, j, hits, phonetic=phonetic)
                     record(hits, i, j)
                     for k in range(i, j):
                         consumed[k] = True
@@ -228,6 +229,22 @@ class PlaceIndex:
         spans = sorted(best.values(), key=lambda item: item[0], reverse=True)
         explained_or_place = [k or c for k, c in zip(known, consumed, strict=True)]
         return [_unsure_if_loose(span, explained_or_place) for _, span in spans[:limit]]
+
+
+def _add_without_leading_generic(
+    t: Tables, ws: Words, i: int, j: int, hits: Hits, *, phonetic: bool
+) -> None:
+    """Add to *hits* the areas named by words ``i:j`` without their leading generic words.
+
+    People drop the word for "village" (a name "قرية السعدية" is found as "السعدية"), so the
+    generic word says nothing either way: "قرية السعدية" typed may be the village of that
+    name or the village "السعدية", and both must be found for the bot to ask which.
+    """
+    k = i
+    while k < j and ws.words[k] in t.generic:
+        k += 1
+    if i < k < j:
+        match(t, ws.keys(k, j), hits, fuzzy=False, phonetic=phonetic)
 
 
 def _unsure_if_loose(span: PlaceSpan, accounted: Sequence[bool]) -> PlaceSpan:

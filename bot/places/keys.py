@@ -10,6 +10,7 @@ span's keys (a run of words in a sentence) are then cheap joins.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -23,9 +24,12 @@ from bot.text.fold import (
     word_strip_article,
 )
 
-__all__ = ["Keys", "Words", "canon_clitic", "folded_set"]
+__all__ = ["Keys", "Words", "canon_clitic", "folded_set", "hard_sounds"]
 
 _AR_PROCLITICS = ("وال", "بال", "فال", "كال")
+_DOUBLED = re.compile(r"(.)\1+")
+_HARD = re.compile(r"kh|th|dh|sh|ch|gh|zh|ph|x|h|t|d")
+_SOFT_DIGRAPHS = frozenset({"sh", "ch", "gh", "zh", "ph"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +85,23 @@ def folded_set(words: AbstractSet[str]) -> frozenset[str]:
     for w in words:
         out.update(fold(w).split())
     return frozenset(out)
+
+
+def hard_sounds(compact: str) -> tuple[str, ...]:
+    """The h, kh (x), t, th, d and dh of a Latin *compact* key, in order; empty in Arabic
+    script.
+
+    The phonetic key merges them (kh/x → h, th → t, dh → d), which reads "Kharb" as "Harb"
+    and "Fallujahx" as "Fallujah": in Arabic they are different letters (خ/ح, ث/ت, ذ/د) and
+    often the only difference between two villages. Two spellings that sound the same are
+    the same name only if these agree too; doubled letters and a final "-h" do not count
+    ("Qayara" is "Qayyarah").
+    """
+    if is_arabic_script(compact):
+        return ()
+    s = _DOUBLED.sub(r"\1", compact)
+    if s.endswith("h") and not s.endswith(("kh", "th", "dh", "sh", "ch", "gh", "zh", "ph")):
+        s = s[:-1]
+    return tuple(
+        "x" if m == "kh" else m for m in _HARD.findall(s) if m not in _SOFT_DIGRAPHS
+    )

@@ -9,11 +9,15 @@ match and offering the top few as buttons. A wrong place is worse than no answer
 place were "cleared", the resident would be told they may return to a village never
 cleared), so ambiguity means asking. The bot may act on the top match only when it is
 ``sure`` (its evidence names one name, not a lossy resemblance: see ``PlaceMatch.sure``)
-and either it is exact and no *other* area matched exactly (the same village name in two
-districts is ambiguous), or its score is at least ``CONFIDENT_SCORE`` and ahead of the
-second by at least ``CONFIDENT_MARGIN``. The two figures are calibrated on the evaluation
-set of ``bench/place_eval.py`` (questions about known places and about villages that are
-not in the data): see the README's bench table.
+and either it is exact (spelt as typed, up to what transliterations vary) and no *other*
+area matched exactly or sounds the same (the same village name in two districts is
+ambiguous), or its score is at least ``CONFIDENT_SCORE`` and ahead of the second by at
+least ``CONFIDENT_MARGIN``. A typo scores ``1 − 0.6·d/len`` (``bot.places.matching``), so
+one wrong letter is answered directly only in a name of ten letters or more: in a shorter
+one ("Qal'at Mur" / "Qal'at Sur") it is as likely another village the data lacks, and is
+offered. The figures are checked on the evaluation set of ``bench/place_eval.py``
+(questions about known places and about villages that are not in the data): see the
+README's bench table.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from dataclasses import dataclass
 __all__ = [
     "CONFIDENT_MARGIN",
     "CONFIDENT_SCORE",
+    "SAME_SOUND_SCORE",
     "PlaceMatch",
     "PlaceName",
     "PlaceSpan",
@@ -31,8 +36,11 @@ __all__ = [
     "is_confident",
 ]
 
-CONFIDENT_SCORE = 0.92
+CONFIDENT_SCORE = 0.94
 CONFIDENT_MARGIN = 0.15
+# The score of a name that sounds the same but is spelt apart ("Kharb" / "Harb", tier 3 of
+# ``bot.places.matching``): above every typo, below the name itself; never ``sure``.
+SAME_SOUND_SCORE = 0.97
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,7 @@ def is_confident(matches: Sequence[PlaceMatch]) -> bool:
     if not top.sure:
         return False
     if top.exact:
-        return not any(m.exact for m in rest)
+        return not any(m.exact or m.score >= SAME_SOUND_SCORE for m in rest)
     if top.score < CONFIDENT_SCORE:
         return False
     return not rest or top.score - rest[0].score >= CONFIDENT_MARGIN - 1e-9

@@ -8,23 +8,30 @@ tier  what matched                                                score      exa
 0     ``fold`` keys equal                                         1.0        yes
 1     equal without spaces, with or without articles              1.0        yes
 2     equal ``latin_key`` / ``arabic_skeleton`` (transliteration) 1.0        yes
-3     the query is a run of words of a longer name ("Debaga" in   0.70–0.84  no
+      and the same spelling but for what transliterations vary:
+      within ``edit_bound``, with the same h, kh, t, th, d, dh
+      (``bot.places.keys.hard_sounds``): Qayara / Qayyarah
+3     equal ``latin_key`` / ``arabic_skeleton`` only: sounds      0.97       no
+      alike, spelt apart (Logan / Lakan, Kharb / Harb, Fallujahx
+      / Fallujah, whose "x" the phonetic key reads as "h")
+4     the query is a run of words of a longer name ("Debaga" in   0.70–0.84  no
       "Debaga 1"); generic words such as "camp" never count
-4     Damerau-Levenshtein within ``edit_bound`` on the article-   ≤ 0.95     no
+5     Damerau-Levenshtein within ``edit_bound`` on the article-   ≤ 0.95     no
       stripped folded key (1 − 0.6·d/len), or else on the
       phonetic key (same, minus 0.1). Candidates come from a
       one-deletion-variant index (symmetric delete) and, for
       ``search`` of long names with two typos, a padded-trigram
       index; no query scans all names
-5     same romanised consonant skeleton across scripts (Arabic    0.55–0.75  no
+6     same romanised consonant skeleton across scripts (Arabic    0.55–0.75  no
       query, Latin-only name or the reverse) — a weak signal
 ====  ==========================================================  =========  =====
 
+An operator acts only on an exact hit (``bot.places.matches.exact_place``), and another
+area sounding alike (tier 3) keeps an exact one from being answered directly.
+
 Results are sorted by score, then tier, then shorter name, then the name indexed first
 (so list an area's main names before its aliases). A hit is ``sure`` (``PlaceMatch.sure``)
-in tiers 0–1, in tier 2 only when the spellings are also within ``edit_bound`` of each other
-(Qayara / Qayyarah, but not Logan / Lakan, whose keys are equal only because the phonetic
-key drops vowels), and in tier 4 only on the spelling itself; tiers 3 and 5 never are.
+in tiers 0–2 and in tier 5 only on the spelling itself; tiers 3, 4 and 6 never are.
 Hits accumulate per area in a dict the caller owns (``Hits``), so several variants of one
 query can add to the same results.
 """
@@ -35,8 +42,8 @@ import heapq
 
 from bot.places.candidates import MAX_FUZZY_KEY
 from bot.places.distance import edit_bound, osa_distance
-from bot.places.keys import Keys
-from bot.places.matches import PlaceMatch
+from bot.places.keys import Keys, hard_sounds
+from bot.places.matches import SAME_SOUND_SCORE, PlaceMatch
 from bot.places.tables import MIN_CROSS_SKELETON, Tables
 from bot.text.fold import consonant_skeleton
 
@@ -47,7 +54,7 @@ __all__ = ["Hit", "Hits", "is_exact", "match", "ranked"]
 Hit = tuple[float, int, int, int, bool]
 Hits = dict[int, Hit]
 
-_T_FOLD, _T_COMPACT, _T_PHON, _T_PARTIAL, _T_FUZZY, _T_CROSS = range(6)
+_T_FOLD, _T_COMPACT, _T_PHON, _T_SOUND, _T_PARTIAL, _T_FUZZY, _T_CROSS = range(7)
 
 _MAX_CROSS_CANDIDATES = 24
 _MAX_TRIGRAM_CANDIDATES = 32
@@ -56,7 +63,7 @@ _PHONETIC_ONLY_PENALTY = 0.1
 
 
 def is_exact(neg_tier: int) -> bool:
-    """True for the tiers of equal keys (0–2), given a hit's ``-tier``."""
+    """True for the tiers of equal keys and close spellings (0–2), given a hit's ``-tier``."""
     return -neg_tier <= _T_PHON
 
 
@@ -83,7 +90,12 @@ def match(
         for e in t.by_phon.get(k.phon, ()):
             other = t.compact[e]
             bound = edit_bound(max(len(k.compact), len(other)))
-            _add(t, hits, e, 1.0, _T_PHON, sure=osa_distance(k.compact, other, bound) <= bound)
+            if osa_distance(k.compact, other, bound) <= bound and (
+                hard_sounds(k.compact) == hard_sounds(other)
+            ):
+                _add(t, hits, e, 1.0, _T_PHON)
+            else:
+                _add(t, hits, e, SAME_SOUND_SCORE, _T_SOUND, sure=False)
     if not fuzzy:
         return
     qlen = len(k.phon)

@@ -20,7 +20,7 @@ from bot import resources
 from bot.domain.languages import CODES
 from bot.i18n.catalogues import pick
 
-__all__ = ["MAX_SOURCE", "Source", "load_sources", "source_name"]
+__all__ = ["MAX_SOURCE", "Source", "expand_source", "load_sources", "source_name"]
 
 MAX_SOURCE = 120  # what residents read as "by whom": a name, not a paragraph
 _CODE = re.compile(r"^[A-Za-z0-9]{1,16}$")
@@ -89,6 +89,18 @@ def load_sources(path: Traversable | None = None) -> tuple[Source, ...]:
         seen.add(code.casefold())
         sources.append(Source(code, _clean(name), _names(path, number, row.get("names"))))
     return tuple(sources)
+
+
+def expand_source(text: str, sources: Sequence[Source]) -> str:
+    """What is stored for a source typed or imported: a known code or name (in any
+    language) becomes that source's full name, so "DMA" from a file is stored as
+    "Directorate of Mine Action" like "DMA" typed after /setstatus; anything else as
+    written (spaces cleaned)."""
+    typed = _clean(text)
+    for source in sources:
+        if source.known_as(typed):
+            return source.name
+    return typed
 
 
 def source_name(stored: str, language: str, sources: Sequence[Source]) -> str:

@@ -26,6 +26,7 @@ from bot.announcements.rules import Rule, next_after
 from bot.i18n.catalogues import N_, Markup, Translator
 from bot.messenger import Messenger
 from bot.safety.answers import Place, age_in_days, level_label, place_of, shorten
+from bot.safety.sources import Source, source_name
 from bot.state import AppState
 from bot.storage import audit
 from bot.storage.areas import area_ancestors
@@ -55,7 +56,9 @@ _CLOSING = N_(
 )
 
 
-def _item(tr: Translator, place: Place, stale: StaleStatus, today: date) -> str:
+def _item(
+    tr: Translator, place: Place, stale: StaleStatus, today: date, sources: Sequence[Source]
+) -> str:
     status = tr.gettext(_STATUS[stale.status]) if stale.status in _STATUS else stale.status
     return tr.ngettext(
         # TRANSLATORS: {status} is a short status name ("suspected hazardous"), {source} the
@@ -66,7 +69,7 @@ def _item(tr: Translator, place: Place, stale: StaleStatus, today: date) -> str:
         place=Markup(level_label(tr, place)),
         status=status,
         date=stale.status_date,
-        source=shorten(stale.source, _MAX_SOURCE),
+        source=shorten(source_name(stale.source, tr.code, sources), _MAX_SOURCE),
     )
 
 
@@ -78,8 +81,10 @@ def render_digest(
     today: date,
     stale_after_days: int,
     limit: int = MESSAGE_LIMIT,
+    sources: Sequence[Source] = (),
 ) -> str:
-    """The digest for one operator: the count, the oldest areas that fit, "…and N more"."""
+    """The digest for one operator: the count, the oldest areas that fit, "…and N more";
+    each source named in the operator's language (``sources``: the known ones)."""
     head = [
         tr.ngettext(
             "📋 <b>Daily status check:</b> {n} area has a safety status that may be out of "
@@ -103,7 +108,7 @@ def render_digest(
     used = telegram_length("\n".join(head + tail))
     shown: list[str] = []
     for place, stale in items:
-        line = _item(tr, place, stale, today)
+        line = _item(tr, place, stale, today, sources)
         rest = total - len(shown) - 1
         extra = telegram_length(more(rest)) + 1 if rest > 0 else 0
         if used + telegram_length(line) + 1 + extra > limit - _MARGIN:
@@ -128,7 +133,9 @@ async def send_digest(state: AppState, tell: Messenger) -> int:
 
         def render(tr: Translator) -> str:
             items = [(place_of(r.area, ancestors[r.area.id], tr.code), r) for r in rows]
-            return render_digest(tr, total, items, today=today, stale_after_days=days)
+            return render_digest(
+                tr, total, items, today=today, stale_after_days=days, sources=state.sources
+            )
 
         told = await tell.tell_operators(render)
     await audit.record(state.db, audit.SYSTEM, "status.digest", "ok", f"stale {total}")

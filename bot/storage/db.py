@@ -26,6 +26,10 @@ _PRAGMAS = (
     "PRAGMA busy_timeout=5000",
 )
 _MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+# A migration that begins with this line rebuilds a table the SQLite way
+# (https://sqlite.org/lang_altertable.html#otheralter): it runs with foreign keys off, so
+# dropping the old table cascades to nothing, and they are checked before it commits.
+_FOREIGN_KEYS_OFF = "-- foreign_keys: off\n"
 
 
 def _probe(path: Path) -> None:
@@ -181,14 +185,24 @@ class Database:
         for migration in migrations:
             if migration.version in applied:
                 continue
-            async with self.transaction() as conn:
-                for statement in _statements(migration.sql):
-                    await _run(conn, statement)
-                await _run(
-                    conn,
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (migration.version, migration.name, utc_now()),
-                )
+            rebuilds = migration.sql.startswith(_FOREIGN_KEYS_OFF)
+            if rebuilds:  # a no-op inside a transaction: switched before it begins
+                await _run(self._conn, "PRAGMA foreign_keys=OFF")
+            try:
+                async with self.transaction() as conn:
+                    for statement in _statements(migration.sql):
+                        await _run(conn, statement)
+                    if rebuilds:
+                        await _check_foreign_keys(conn, migration)
+                    await _run(
+                        conn,
+                        "INSERT INTO schema_migrations (version, name, applied_at)"
+                        " VALUES (?, ?, ?)",
+                        (migration.version, migration.name, utc_now()),
+                    )
+            finally:
+                if rebuilds:
+                    await _run(self._conn, "PRAGMA foreign_keys=ON")
             done.append(migration.version)
         return done
 
@@ -203,6 +217,16 @@ class Database:
             if row is None or row[0] != "ok":
                 raise RuntimeError("the backup copy failed its integrity check")
         await asyncio.to_thread(temporary.replace, destination)
+
+
+async def _check_foreign_keys(conn: aiosqlite.Connection, migration: Migration) -> None:
+    """After a rebuild with foreign keys off: every reference must still point somewhere."""
+    broken = list(await conn.execute_fetchall("PRAGMA foreign_key_check"))
+    if broken:
+        raise MigrationError(
+            f"migration {migration.version} ({migration.name}) leaves {len(broken)} broken"
+            f" reference(s), first in table {broken[0][0]}"
+        )
 
 
 async def _run(conn: aiosqlite.Connection, sql: str, params: Sequence[Any] = ()) -> None:

@@ -80,6 +80,7 @@ class Matcher:
     def __init__(self, lexicons: Sequence[Lexicon]) -> None:
         first: dict[str, list[Keyword]] = {}
         vocab: set[str] = set()
+        written_words: set[str] = set()  # keyword words as the lexicon has them (with ال)
         content: set[str] = set()  # words of intent, category and cue keywords
         suffixes: set[str] = set()
         generic: set[str] = set()
@@ -96,6 +97,7 @@ class Matcher:
             where = {fold(w) for w in lex.where}
             for group, label, phrases in groups:
                 for phrase in phrases:
+                    written_words.update(keyboard_loose(t) for t in fold(phrase).split())
                     toks = tuple(_canon(t) for t in fold(phrase).split())
                     if not toks:
                         continue
@@ -117,6 +119,7 @@ class Matcher:
             k for k, kws in self.first.items() if any(len(kw.tokens) == 1 for kw in kws)
         )
         self.vocab = frozenset(vocab)
+        self.written = frozenset(written_words)
         self.content = frozenset(content)
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         self.generic = frozenset(generic) | frozenset(_canon(g) for g in generic)
@@ -213,8 +216,16 @@ class Matcher:
             for k in range(h.start, h.end):
                 claimed[k] = max(claimed[k], size)
         # Words that are keywords as written, after an article/proclitic or with a suffix are
-        # not place names; typo-matched words still may be.
+        # not place names; typo-matched words still may be. Only a keyword as written explains
+        # a word next to it away: "الحجي", "البو", "العلي" are parts of names (Al-Hajji, the
+        # tribal Albu, Al-Ali), not "حجي" (addressing a man), the Sorani "بۆ" or "على".
         generic = [self.is_generic(w) for w in words]
         blocked = [generic[i] or (bool(cands[i][0]) and not cands[i][1]) for i in range(n)]
-        explained = [generic[i] or cands[i][2] for i in range(n)]
+        explained = [
+            generic[i] or (cands[i][2] and self._as_written(words[i])) for i in range(n)
+        ]
         return kept, blocked, explained
+
+    def _as_written(self, token: str) -> bool:
+        """*token* is a keyword without cutting an article (the lexicon's "الوضع" is)."""
+        return word_strip_article(token) == token or keyboard_loose(token) in self.written

@@ -82,7 +82,8 @@ def resident_commands(tr: Translator) -> list[BotCommand]:
 async def publish_command_menus(app: DaleelApp) -> None:
     """One list per language Telegram accepts, plus the fallback in the default language.
 
-    Sorani has no two-letter code, so Sorani readers get theirs per chat when they choose it.
+    Sorani and Badini have no two-letter code: their readers get theirs per chat when they
+    choose the language.
     """
     catalogues = app.bot_data.catalogues
     for lang in LANGUAGES:

@@ -61,7 +61,7 @@ async def send_main_menu(
 def language_menu_markup() -> InlineKeyboardMarkup:
     """Each language labelled in its own name, in a fixed order whatever the reader's."""
     buttons = [(lang.native_name, SetLanguage(lang.code).encode()) for lang in LANGUAGES]
-    return keyboard([buttons[0:2], buttons[2:4]], rtl=False)
+    return keyboard([buttons[i : i + 2] for i in range(0, len(buttons), 2)], rtl=False)
 
 
 async def send_language_menu(chat_id: int, context: DaleelContext, *, first_time: bool) -> None:

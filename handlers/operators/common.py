@@ -1,5 +1,6 @@
 """What the operator screens share: status names, place labels, proposals as operators
-read them, and the one-use tokens behind the buttons that name an area, status or source.
+read them (sources named and notes labelled in the reader's language), and the one-use
+tokens behind the buttons that name an area, status or source.
 
 Buttons of the operators feature (``op:v1:…``), one payload type each, re-checked at the
 press:
@@ -37,6 +38,8 @@ from bot.safety.answers import (
 )
 from bot.safety.changes import Applied
 from bot.safety.labels import area_label, label_of
+from bot.safety.notes import note_line
+from bot.safety.sources import Source, source_name
 from bot.state import AppState
 from bot.storage.areas import (
     Area,
@@ -180,6 +183,7 @@ class ProposalView:
     ancestors: tuple[Area, ...]
     base: AreaStatus | None  # what residents were told when it was made
     feed: str | None  # the feed's name, for a feed's proposal
+    sources: tuple[Source, ...] = ()  # the known sources, to name one in the reader's language
 
     def area_label(self, tr: Translator) -> str:
         if self.area is None:
@@ -200,7 +204,7 @@ async def load_views(state: AppState, proposals: Sequence[Proposal]) -> list[Pro
         feed = None
         if p.feed_id is not None:
             feed = names.get(p.feed_id, f"#{p.feed_id}")
-        views.append(ProposalView(p, area, ancestors, base, feed))
+        views.append(ProposalView(p, area, ancestors, base, feed, state.sources))
     return views
 
 
@@ -220,9 +224,12 @@ def proposal_block(tr: Translator, view: ProposalView, *, viewer: int | None = N
             new=Markup(status_label(tr, p.status)),
         )
     )
-    lines.append(tr.gettext("Source: {source} · date: {date}", source=p.source, date=p.status_date))
+    # The source in the reader's language; a note in another one says which (as residents
+    # read them: bot.safety.answers).
+    source = source_name(p.source, tr.code, view.sources)
+    lines.append(tr.gettext("Source: {source} · date: {date}", source=source, date=p.status_date))
     if p.note and p.note.strip():
-        lines.append(tr.gettext("📝 Note: {note}", note=shorten(p.note, _MAX_NOTE_SHOWN)))
+        lines.append(note_line(tr, shorten(p.note, _MAX_NOTE_SHOWN)))
     lines.append(_who(tr, view))
     lines.append(tr.gettext("Expires {time} (camp time).", time=parse_time(p.expires_at)))
     if viewer is not None and p.proposed_by == viewer:

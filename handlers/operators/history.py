@@ -4,12 +4,16 @@ that did not take effect. Operators only: residents see the current status alone
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import Update
 
 from bot.access import Actor
 from bot.i18n.catalogues import Markup, Translator
 from bot.safety.answers import shorten
 from bot.safety.labels import area_label
+from bot.safety.notes import note_line
+from bot.safety.sources import Source, source_name
 from bot.storage.areas import AreaStatus, status_history
 from bot.storage.proposals import Proposal, feed_names, proposals_for_area
 from bot.text.length import MESSAGE_LIMIT, telegram_length
@@ -120,21 +124,24 @@ def _feed_id(recorded_by: str) -> int | None:
     return int(digits) if digits.isdecimal() and len(digits) <= 18 else None
 
 
-def _entry(tr: Translator, row: AreaStatus, feeds: dict[int, str]) -> str:
+def _entry(
+    tr: Translator, row: AreaStatus, feeds: dict[int, str], sources: Sequence[Source]
+) -> str:
+    source = source_name(row.source, tr.code, sources) if row.source else "—"
     lines = [tr.gettext(
         "<b>{date}</b> · {status} · {source}", date=row.status_date,
-        status=Markup(status_label(tr, row.status)), source=row.source or "—",
+        status=Markup(status_label(tr, row.status)), source=source,
     )]
     if row.note and row.note.strip():
-        lines.append(tr.gettext("📝 Note: {note}", note=shorten(row.note, _MAX_NOTE)))
+        lines.append(note_line(tr, shorten(row.note, _MAX_NOTE)))
     lines.append(_origin(tr, row, feeds))
     return "\n".join(lines)
 
 
-def _proposal_line(tr: Translator, p: Proposal) -> str:
+def _proposal_line(tr: Translator, p: Proposal, sources: Sequence[Source]) -> str:
     values: dict[str, object] = {
-        "id": str(p.id), "status": Markup(status_label(tr, p.status)), "source": p.source,
-        "date": p.status_date,
+        "id": str(p.id), "status": Markup(status_label(tr, p.status)),
+        "source": source_name(p.source, tr.code, sources), "date": p.status_date,
     }
     if p.state == "pending":
         return tr.gettext(
@@ -163,6 +170,7 @@ async def render_history(context: DaleelContext, tr: Translator, area_id: int) -
     rows = list(reversed(await status_history(context.db, area_id)))
     feed_ids = [i for r in rows if (i := _feed_id(r.recorded_by)) is not None]
     feeds = await feed_names(context.db, feed_ids)
+    sources = context.state.sources  # named in the reader's language, as residents read them
     parts = [tr.gettext("📜 <b>History of {place}</b>, newest first", place=Markup(label))]
     if not rows:
         parts.append(tr.gettext(
@@ -171,7 +179,7 @@ async def render_history(context: DaleelContext, tr: Translator, area_id: int) -
         ))
     shown = 0
     for row in rows:
-        entry = _entry(tr, row, feeds)
+        entry = _entry(tr, row, feeds, sources)
         if telegram_length("\n\n".join([*parts, entry])) > _ROOM:
             break
         parts.append(entry)
@@ -185,7 +193,7 @@ async def render_history(context: DaleelContext, tr: Translator, area_id: int) -
     if proposals:
         section = "\n".join([
             tr.gettext("<b>Proposals that did not take effect</b>"),
-            *(_proposal_line(tr, p) for p in proposals),
+            *(_proposal_line(tr, p, sources) for p in proposals),
         ])
         if telegram_length("\n\n".join([*parts, section])) <= MESSAGE_LIMIT - 50:
             parts.append(section)

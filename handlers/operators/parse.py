@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from bot.domain.statuses import STATUSES
-from bot.safety.sources import MAX_SOURCE, Source, load_sources
+from bot.safety.sources import MAX_SOURCE, Source, expand_source, load_sources
 
 __all__ = [
     "MAX_NOTE",
@@ -74,9 +74,4 @@ def parse_setstatus(text: str) -> StatusRequest:
 
 def resolve_source(text: str, sources: Sequence[Source]) -> str:
     """A known code or name → the full name residents read; anything else as typed."""
-    typed = _clean(text)
-    wanted = typed.casefold()
-    for source in sources:
-        if source.known_as(wanted):
-            return source.name
-    return typed
+    return expand_source(text, sources)

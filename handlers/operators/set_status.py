@@ -204,7 +204,7 @@ async def _proceed(context: DaleelContext, chat_id: int, actor: Actor, draft: _D
             "sources": [s.name for s in sources],
         })
         rows = [
-            [(button_label(f"{s.code} — {s.name}"), PickSource(token, i).encode())]
+            [(button_label(f"{s.code} — {s.name_in(tr.code)}"), PickSource(token, i).encode())]
             for i, s in enumerate(sources)
         ]
         text = "\n".join([

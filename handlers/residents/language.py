@@ -19,7 +19,7 @@ __all__ = ["register"]
 
 
 async def language_command(update: Update, context: DaleelContext) -> None:
-    """/language: offer the four languages."""
+    """/language: offer every language, each under its own name."""
     if update.effective_chat:
         await send_language_menu(
             update.effective_chat.id, context, first_time=context.resident is None

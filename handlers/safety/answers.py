@@ -28,6 +28,7 @@ from bot.places.index import PlaceMatch, is_confident
 from bot.safety.answers import area_name, button_label, place_of, render_answer
 from bot.safety.labels import area_label, label_of
 from bot.safety.summary import summarise_inside
+from bot.storage.area_paths import areas_with_ancestors
 from bot.storage.areas import Area, area_ancestors, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
@@ -113,17 +114,15 @@ async def answer_place_matches(
         await answer_area(chat_id, matches[0].area_id, context)
         return
     offer = await _offer(spelling, context) if matches else None
+    # The places offered with their ancestors in one read, not two per place.
+    found = await areas_with_ancestors(context.db, [m.area_id for m in matches])
     choices: list[Button] = []
-    seen: set[int] = set()
-    for match in matches:
+    for area_id in dict.fromkeys(m.area_id for m in matches):
         if len(choices) == MAX_CHOICES:
             break
-        if match.area_id in seen:
-            continue
-        seen.add(match.area_id)
-        area = await get_area(context.db, match.area_id)
-        if area is not None:
-            label = await area_label(context.db, context.tr, area)
+        if area_id in found:
+            area, ancestors = found[area_id]
+            label = label_of(context.tr, area, ancestors)
             pick = PickedFor(area.id, offer) if offer else AnswerFor(area.id)
             choices.append((button_label(label), pick.encode()))
     if not choices:

@@ -62,14 +62,23 @@ WORDS = {
         "This button is no longer valid. Send /menu to start again.",
         "🏥 Camp services", "🍞 Food distribution",
     ),
+    # Badini: names of places and camps through its fallback (Sorani, Arabic script).
+    "kmr_Arab": Words(
+        "هەولێر", "نەینەوا", "دهۆک", "دیبەگە 1", "خازر M1", "خانکێ", "بەحرکە",
+        "سێکتەرا {}", "نزانم / هەمی کەمپ",
+        "تو ل کیژان کەمپێ دژی؟ پارێزگەهێ هەلبژێرە، یان ناڤێ کەمپێ بنڤیسە.",
+        "ئەڤ بشکۆک ئێدی نە دەرباسدارە. /menu بهنێرە دا کو ژ نوو ڤە دەست پێ بکی.",
+        "🏥 خزمەتێن کەمپێ", "🍞 بەلاڤکرنا خوارنێ",
+    ),
 }
 CONFIRM = {
     "ar": "مخيمك الآن: ديبكة 1 (الرئيسي)، القطاع B.",
     "ckb": "کەمپەکەت ئێستا: دیبەگە 1، کەرتی B.",
     "ku": "Kampa te niha Dîbege 1 e, sektora B.",
     "en": "Your camp is now Debaga 1, sector B.",
+    "kmr_Arab": "کەمپا تە نوکە دیبەگە 1 یە، سێکتەرا B.",
 }
-LANGS = ["ar", "ckb", "ku", "en"]
+LANGS = ["ar", "ckb", "ku", "en", "kmr_Arab"]
 
 
 def confirmed(message: BotMessage) -> bool:
@@ -184,5 +193,11 @@ SERVICE_TEXTS = {
         f"🕒 Sunday to Thursday, from 8:00{NNBSP}AM to 3:00{NNBSP}PM",
         f"✅ Open now, until 3:00{NNBSP}PM",
         "🧪 Demo data — not real information.",
+    ),
+    "kmr_Arab": ServiceTexts(
+        "🩺 ساخلەمی", "بنکەی چاودێریی تەندروستیی سەرەتایی", "📍 نزیک دەروازەی سەرەکی",
+        "🕒 ئێکشەمبی هەتا پێنجشەمبی، ژ دەمژمێر 08:00 هەتا 15:00",
+        "✅ نوکە ڤەکرییە، هەتا دەمژمێر 15:00",
+        "🧪 دانەیێن تاقیکرنێ — نە ئاگەهیێن راستینن.",
     ),
 }

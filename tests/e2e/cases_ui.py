@@ -13,7 +13,7 @@ from handlers.residents.feedback import ChooseGender, ChooseTopic
 from sandbox import BotMessage, SimulatedUser
 from tests.e2e.conftest import plain
 
-LANGS = ("ar", "ckb", "ku", "en")
+LANGS = ("ar", "ckb", "ku", "en", "kmr_Arab")
 
 
 @dataclass(frozen=True)

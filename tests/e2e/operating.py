@@ -27,6 +27,7 @@ IKMAA = "Iraqi Kurdistan Mine Action Agency"
 IKMAA_AR = "مديرية شؤون الألغام في إقليم كوردستان"
 IKMAA_CKB = "دەزگای کاروباری مین لە هەرێمی کوردستان"
 IKMAA_KU = "Dezgeha Karûbarên Mînan a Herêma Kurdistanê"
+IKMAA_BADINI = "دەزگەها کاروبارێن مینان ل هەرێما کوردستانێ"
 ALERT = {
     "en": {
         "header": "🚨 Safety status changed",
@@ -57,6 +58,15 @@ ALERT = {
                     "teqemeniyên xeternak hene.",
         "updated": f"🗓️ Nûkirina dawî: 24 Çiriya Duyê 2026, ji aliyê {IKMAA_KU} ve.",
         "risk": "Destê xwe nede tiştên nenas",
+    },
+    # Badini: place names through its fallback (Sorani), the agency in Badini.
+    "kmr_Arab": {
+        "header": "🚨 رەوشا سلامەتیێ هاتە گوهۆرین",
+        "place": "📍 کەرەملیس (گوند) — ناوەندی حەمدانیە",
+        "headline": "⛔ مەترسیا پشتراستکری. پشکنینەکێ پشتراست کر کو ل ڤێ دەڤەرێ "
+                    "تەقەمەنیێن مەترسیدار هەنە.",
+        "updated": f"🗓️ نووکرنا داوی: 24 چریا دووێ 2026، ژ لایێ {IKMAA_BADINI} ڤە.",
+        "risk": "دەستێ خۆ نەدە تشتێن نەناس",
     },
 }
 

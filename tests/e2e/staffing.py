@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from bot.domain.languages import CODES
 from bot.storage import Database
 from bot.storage.roles import grant_role
 from bot.storage.services_food import set_camp
@@ -36,10 +37,12 @@ HEADERS = {
     ("urgent", "ckb"): "🚨 ئاگادارکردنەوەی سەلامەتیی بەپەلە",
     ("urgent", "ku"): "🚨 Hişyariya ewlehiyê ya lezgîn",
     ("urgent", "en"): "🚨 Urgent safety alert",
+    ("urgent", "kmr_Arab"): "🚨 ئاگەهداریا سلامەتیێ یا لەزگین",
     ("routine", "ar"): "📢 إعلان المخيم",
     ("routine", "ckb"): "📢 ڕاگەیاندنی کەمپ",
     ("routine", "ku"): "📢 Daxuyaniya kampê",
     ("routine", "en"): "📢 Camp announcement",
+    ("routine", "kmr_Arab"): "📢 راگەهاندنا کەمپێ",
 }
 
 
@@ -125,7 +128,7 @@ async def compose(
         await staff.send(texts)
     else:
         await staff.press("A text for each language")
-        for code in ("ar", "ckb", "ku", "en"):
+        for code in CODES:
             await staff.reply(predicate=_contains(f"Send the text in {NATIVE[code]}"))
             if code in texts:
                 await staff.send(texts[code])

@@ -33,6 +33,9 @@ SCREEN = {
     "en": ("🔔 Alerts", "🔔 Your alerts", "▫️ Camp announcements (Debaga 1): off",
            "✅ Camp announcements (Debaga 1): on", "🔔 Turn on camp announcements",
            "🔕 Turn off camp announcements"),
+    "kmr_Arab": ("🔔 ئاگەهداری", "🔔 ئاگەهداریێن تە", "▫️ راگەهاندنێن کەمپێ (دیبەگە 1): گرتی",
+                 "✅ راگەهاندنێن کەمپێ (دیبەگە 1): ڤەکری", "🔔 راگەهاندنێن کەمپێ ڤەکە",
+                 "🔕 راگەهاندنێن کەمپێ بگرە"),
 }
 # The safety answer's button, and the confirmation for Awsaja (in Al-Qayarra).
 FOLLOW = {
@@ -43,8 +46,14 @@ FOLLOW = {
            "Dema ku rewşa Ewseca (Al-Qayarra) biguhere, hişyariyek ji te re tê."),
     "en": ("🔔 Alert me when this changes",
            "You will get an alert when the status of Awsaja (Al-Qayarra) changes."),
+    "kmr_Arab": ("🔔 دەما ئەڤ بگوهۆریت، من ئاگەهدار بکە",
+                 "دەما کو رەوشا عەوسەجە (قەیارە) بگوهۆریت، ئاگەهداریەک بۆ تە دهێت."),
 }
-AWSAJA_TEXT = {"ar": "العوسجة", "ckb": "عەوسەجە", "ku": "Ewseca", "en": "Awsaja"}
+# Badini reads place names through its fallback: the Sorani (Arabic-script Kurdish) name.
+AWSAJA_TEXT = {
+    "ar": "العوسجة", "ckb": "عەوسەجە", "ku": "Ewseca", "en": "Awsaja", "kmr_Arab": "عەوسەجە",
+}
+RTL = ("ar", "ckb", "kmr_Arab")
 
 
 async def resident(
@@ -68,13 +77,13 @@ def edited(message: BotMessage) -> bool:
 
 async def follow_awsaja(user: SimulatedUser, code: str) -> BotMessage:
     """Ask about Awsaja, press "alert me", return the confirmation."""
-    await user.send(f"{AWSAJA_TEXT[code]}؟" if code in ("ar", "ckb") else AWSAJA_TEXT[code])
+    await user.send(f"{AWSAJA_TEXT[code]}؟" if code in RTL else AWSAJA_TEXT[code])
     await user.reply(predicate=lambda m: FOLLOW[code][0] in m.button_texts)
     await user.press(FOLLOW[code][0])
     return await user.reply()
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en"])
+@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en", "kmr_Arab"])
 async def test_alerts_screen_and_camp_toggles(
     client: SandboxClient, demo_bot: DaleelApp, code: str
 ) -> None:
@@ -141,7 +150,7 @@ async def test_without_a_camp_the_screen_offers_the_camp_picker(
     assert settings is not None and not settings.camp
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en"])
+@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en", "kmr_Arab"])
 async def test_follow_an_area_from_the_safety_answer_and_remove_it(
     client: SandboxClient, demo_bot: DaleelApp, code: str
 ) -> None:

@@ -171,8 +171,8 @@ async def test_each_audience_gets_exactly_its_announcement(
 async def test_preview_shows_each_language_and_fallbacks(
     client: SandboxClient, demo_bot: DaleelApp, camp: Camp
 ) -> None:
-    """Written in Arabic and English only: Sorani readers get the Arabic text and Kurmanji
-    readers the English one, each under a heading in their own language."""
+    """Written in Arabic and English only: Sorani and Badini readers get the Arabic text and
+    Kurmanji readers the English one, each under a heading in their own language."""
     staff = client.user(STAFF)
     await compose(
         staff, texts={"ar": TEXTS["ar"], "en": TEXTS["en"]},
@@ -181,11 +181,15 @@ async def test_preview_shows_each_language_and_fallbacks(
     previews = [
         plain(m.text) for m in await staff.messages() if "will see:" in plain(m.text)
     ]
-    assert len(previews) == 4
+    assert len(previews) == 5
     assert previews[0] == f"👁 Readers of العربية (1 recipient) will see:\n\n{HEADERS[('urgent', 'ar')]}\n\n{TEXTS['ar']}"
     assert previews[1].endswith(f"{HEADERS[('urgent', 'ckb')]}\n\n{TEXTS['ar']}")
     assert previews[2].endswith(f"{HEADERS[('urgent', 'ku')]}\n\n{TEXTS['en']}")
     assert previews[3].endswith(f"{HEADERS[('urgent', 'en')]}\n\n{TEXTS['en']}")
+    assert previews[4] == (
+        f"👁 Readers of کوردی (بادینی) (0 recipients) will see:\n\n"
+        f"{HEADERS[('urgent', 'kmr_Arab')]}\n\n{TEXTS['ar']}"
+    )
     await send_now(staff)
     await assert_received(
         client, {601: TEXTS["ar"], 602: TEXTS["ar"], 603: TEXTS["en"], 604: TEXTS["en"]},

@@ -1,4 +1,4 @@
-"""A resident's first contact, in each of the four languages, through the real bot."""
+"""A resident's first contact, in each of the five languages, through the real bot."""
 
 from __future__ import annotations
 
@@ -16,23 +16,26 @@ EXPECTED = {
     "ckb": ("زمانەکەت گۆڕدرا بۆ کوردی (سۆرانی).", "🏥 خزمەتگوزارییەکانی کەمپ", "بەخێربێیت بۆ دەلیل."),
     "ku": ("Zimanê te niha Kurmancî e.", "🏥 Xizmetên kampê", "Bi xêr hatî Daleel."),
     "en": ("Your language is now English.", "🏥 Camp services", "Welcome to Daleel."),
+    "kmr_Arab": ("زمانێ تە نوکە بوو کوردی (بادینی).", "🏥 خزمەتێن کەمپێ", "ب خێر بێی بۆ «دەلیل»."),
 }
 PROMPTS = (
     "يُرجى اختيار لغتك.",
     "تکایە زمانەکەت هەڵبژێرە.",
     "Ji kerema xwe zimanê xwe hilbijêre.",
     "Please choose your language.",
+    "هیڤییە زمانێ خۆ هەلبژێرە.",
 )
+LANGS = list(EXPECTED)
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en"])
+@pytest.mark.parametrize("code", LANGS)
 async def test_first_contact_chooses_language_then_menu(
     client: SandboxClient, bot: DaleelApp, code: str
 ) -> None:
     user = client.user(1000 + len(code))
     await user.send("/start")
     menu = await user.reply()
-    # Nobody's language is known yet: the question is asked in all four, each in its own name.
+    # Nobody's language is known yet: the question is asked in every language, each in its own name.
     assert menu.text.split("\n") == list(PROMPTS)
     assert set(menu.button_texts) == set(NATIVE.values())
 
@@ -60,7 +63,7 @@ async def test_first_contact_chooses_language_then_menu(
 
 
 async def test_telegram_language_is_only_a_guess(client: SandboxClient, bot: DaleelApp) -> None:
-    """A Kurdish-language Telegram app still gets the four-language question first."""
+    """A Kurdish-language Telegram app still gets the question in every language first."""
     user = client.user(2001, language_code="ku")
     await user.send("/start")
     first = await user.reply()
@@ -78,6 +81,7 @@ async def test_telegram_language_is_only_a_guess(client: SandboxClient, bot: Dal
         ("ckb", "فەرمانی /nonsense نازانم. /help بنێرە بۆ ئەوەی ببینیت دەتوانم چی بکەم."),
         ("ku", "Ez fermana /nonsense nas nakim. /help bişîne da ku bibînî ez dikarim çi bikim."),
         ("en", "I don't know the command /nonsense. Send /help to see what I can do."),
+        ("kmr_Arab", "ئەز فەرمانا /nonsense ناس ناکەم. /help بهنێرە دا کو ببینی ئەز دشێم چ بکەم."),
     ],
 )
 async def test_unknown_command(
@@ -90,7 +94,7 @@ async def test_unknown_command(
     assert plain(answer.text) == expected
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en"])
+@pytest.mark.parametrize("code", LANGS)
 async def test_help_lists_commands_in_the_language(
     client: SandboxClient, bot: DaleelApp, code: str
 ) -> None:
@@ -101,7 +105,7 @@ async def test_help_lists_commands_in_the_language(
     for command in ("/menu", "/language", "/forget", "/help"):
         assert command in answer.text
     assert answer.raw_text is not None and answer.raw_text.count("<b>") == 1
-    if code in ("ar", "ckb"):
+    if code in ("ar", "ckb", "kmr_Arab"):
         # Lines that begin with a Latin command keep right-to-left layout.
         command_lines = [ln for ln in answer.raw_text.split("\n") if "/menu" in ln]
         assert command_lines and command_lines[0].startswith(RLM)
@@ -136,3 +140,8 @@ async def test_command_menus_per_language(client: SandboxClient, bot: DaleelApp)
     await choose_language(user, "ckb")
     visible = await client.visible_commands(user.chat_id, language_code="ar")
     assert visible[0].description == "لیستەی سەرەکی"
+    # Nor has Badini: its readers get theirs in their chat too, in Arabic script.
+    badini = client.user(6002, language_code="ku")
+    await choose_language(badini, "kmr_Arab")
+    visible = await client.visible_commands(badini.chat_id, language_code="ku")
+    assert [c.description for c in visible][:2] == ["لیستا سەرەکی", "کەمپا خۆ هەلبژێرە"]

@@ -16,7 +16,7 @@ from tests.e2e.safety_ui import UI, area_id, ask_about, labels, press_plain
 # --- browsing to the answer, in every language ---------------------------------------------
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en"])
+@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "en", "kmr_Arab"])
 async def test_browse_governorate_district_area_answer(
     client: SandboxClient, demo_bot: DaleelApp, code: str
 ) -> None:
@@ -57,7 +57,7 @@ async def test_browse_governorate_district_area_answer(
     assert ui["residual"] in lines[3]
     assert lines[4] == ui["updated"]
     assert ui["risk"] in plain(answer.text)
-    if code in ("ar", "ckb"):
+    if code in ("ar", "ckb", "kmr_Arab"):
         # No English in an Arabic-script answer: the authority is named in the reader's
         # language (the demo's "Directorate of Mine Action"); the operator's note, written
         # in English, is shown as written under a plain label that says so.

@@ -1,4 +1,4 @@
-"""Residents' own words, through the real bot on the demo database, in four languages.
+"""Residents' own words, through the real bot on the demo database, in five languages.
 
 Each typed question must get the right *kind* of answer: the food distribution of the
 resident's camp and sector, the camp's health services, the safety answer for the named
@@ -33,6 +33,8 @@ FOOD = {
     "ckb": ("ناوچەی کۆگاکان لە دەروازەی کەمپ", "سەبەتەی خۆراکی خێزان"),
     "ku": ("Herêma embaran li ber deriyê kampê", "Sepeta xwarinê ya malbatê"),
     "en": ("Warehouse area at the camp entrance", "wheat flour 50 kg"),
+    # Badini: the Duhok month name, and the camp's texts through the Sorani fallback.
+    "kmr_Arab": ("26 چریا دووێ 2026", "ناوچەی کۆگاکان لە دەروازەی کەمپ"),
 }
 QAYYARAH = ("GN99003", "IQG15Q05N01")  # the town and its sub-district share the name
 SINJAR = ("GN448149", "IQG15Q07", "IQG15Q07N03")  # town, district, sub-district
@@ -75,6 +77,8 @@ def within_limits(message: BotMessage) -> None:
         ("ckb", "کەی خۆراک دابەش دەکرێت؟"),
         ("ku", "Kengê belavkirina xwarinê ye?"),
         ("en", "when is the next flour distribution"),
+        ("kmr_Arab", "بەلاڤکرنا خوارنێ کەنگییە؟"),
+        ("kmr_Arab", "خوارن كەنگي دهێت"),  # an Arabic keyboard
     ],
 )
 async def test_food_question_gets_the_next_distribution(
@@ -105,6 +109,7 @@ async def test_food_question_without_a_camp_asks_for_the_camp(
         ("ckb", "نەخۆشخانەکە لەکوێیە", "بنکەی چاودێریی تەندروستیی سەرەتایی"),
         ("ku", "Nexweşxane li ku ye?", "Navenda lênêrîna tenduristiyê ya seretayî"),
         ("en", "where is the clinic", "Primary health care centre"),
+        ("kmr_Arab", "نەخۆشخانە ل کیرێیە؟", "بنکەی چاودێریی تەندروستیی سەرەتایی"),
     ],
 )
 async def test_health_question_lists_the_health_services(
@@ -158,6 +163,7 @@ async def test_kurmanji_my_card_is_not_a_mines_question(
     [
         ("ar", "اسمي مو موجود بالقائمة", "راجع مكتب إدارة المخيم (بجانب البوابة الرئيسية)"),
         ("en", "my name is not on the food list", "camp management office"),
+        ("kmr_Arab", "ناڤێ من د لیستا خوارنێ دا نینە", "سەردانی نووسینگەی بەڕێوەبردنی کەمپ بکە"),
     ],
 )
 async def test_left_off_the_list_gets_the_camps_instructions(
@@ -177,6 +183,8 @@ async def test_left_off_the_list_gets_the_camps_instructions(
         ("ckb", "ئایا عەوسەجە سەلامەتە؟", "عەوسەجە"),
         ("ku", "Ewseca ewle ye?", "Ewseca"),
         ("en", "Awsajja", "Awsaja"),  # a typo, and the place alone
+        ("kmr_Arab", "ئەرێ عەوسەجە بێ مەترسییە؟", "عەوسەجە"),
+        ("kmr_Arab", "دشێین بزڤرین العوسجة", "عەوسەجە"),
     ],
 )
 async def test_safety_question_answers_for_the_named_village(
@@ -211,6 +219,8 @@ async def test_safety_question_answers_for_the_named_village(
         ("ckb", "شەنگال", SINJAR),
         ("ku", "Şingal", SINJAR),
         ("ku", "Singal ewle ye?", SINJAR),
+        ("kmr_Arab", "ئەرێ شنگال بێ مەترسییە؟", SINJAR),
+        ("kmr_Arab", "مین ل قەیارێ هەنە؟", QAYYARAH),
     ],
 )
 async def test_transliterations_of_real_places(

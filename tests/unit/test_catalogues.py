@@ -49,7 +49,7 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb", "ku"])
+@pytest.mark.parametrize("code", ["ar", "ckb", "ku", "kmr_Arab"])
 def test_every_text_translated(code: str) -> None:
     po = catalog(code)
     assert template_ids() <= {message_key(m) for m in po if m.id}, "run 'make translations'"
@@ -96,7 +96,7 @@ def test_placeholders_match(code: str) -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("code", ["ar", "ckb"])
+@pytest.mark.parametrize("code", ["ar", "ckb", "kmr_Arab"])
 def test_no_english_left(code: str) -> None:
     # Translations are in their own script (Kurmanji shares Latin, so it is not checked).
     for message in catalog(code):
@@ -139,6 +139,7 @@ def test_arabic_plurals(catalogues: Catalogues, n: int, expected: str) -> None:
 @pytest.mark.parametrize(("code", "one", "many"), [
     ("ckb", "1 دانیشتوو دەلیل بەکاردەهێنێت.", "11 دانیشتوو دەلیل بەکاردەهێنن."),
     ("ku", "1 niştecih Daleel bi kar tîne.", "11 niştecih Daleel bi kar tînin."),
+    ("kmr_Arab", "1 ئاکنجی «دەلیل» ب کار دئینیت.", "11 ئاکنجی «دەلیل» ب کار دئینن."),
     ("en", "1 resident uses Daleel.", "11 residents use Daleel."),
 ])
 def test_two_form_plurals(catalogues: Catalogues, code: str, one: str, many: str) -> None:

@@ -50,6 +50,11 @@ def test_minimal_file_gets_defaults(tmp_path: Path) -> None:
     assert settings.feeds.max_bytes == 5_000_000
 
 
+def test_badini_can_be_the_default_language(tmp_path: Path) -> None:
+    body = MINIMAL + "[locale]\ndefault_language = 'kmr_Arab'\n"
+    assert load_settings(write(tmp_path, body), {}).default_language == "kmr_Arab"
+
+
 def test_operator_settings_are_read(tmp_path: Path) -> None:
     body = MINIMAL + (
         "[safety]\nconfirmation_hours = 24\ndigest_time = '7:30'\n"
@@ -90,6 +95,8 @@ def test_example_config_is_complete_and_commented() -> None:
         (MINIMAL.replace("admin_ids = [42]", ""), "access.admin_ids", "is missing"),
         (MINIMAL + "[locale]\ntimezone = 'Mars/Olympus'\n", "locale.timezone", "not a known"),
         (MINIMAL + "[locale]\ndefault_language = 'fr'\n", "locale.default_language", "one of"),
+        # Badini's code is kmr_Arab: the tag gettext reads as Latin Kurmanji is refused.
+        (MINIMAL + "[locale]\ndefault_language = 'ku_Arab'\n", "locale.default_language", "one of"),
         (MINIMAL + "[sending]\nglobal_per_second = 0\n", "sending.global_per_second", "> 0"),
         (MINIMAL + "[sending]\nglobal_per_second = 'fast'\n", "sending.global_per_second", "float"),
         (MINIMAL + "[sending]\npaid_broadcast = 1\n", "sending.paid_broadcast", "bool"),

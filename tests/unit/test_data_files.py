@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from bot.domain.categories import CATEGORIES
-from bot.domain.languages import CODES
+from bot.domain.languages import DATA_CODES
 from bot.domain.records import (
     AreaRecord,
     CampRecord,
@@ -179,7 +179,7 @@ def test_demo_villages() -> None:
     assert len(villages) >= 8
     for village in villages:
         assert village.level == "village" and village.pcode.startswith("DEMO-")
-        assert set(village.names) == set(CODES)
+        assert set(village.names) == set(DATA_CODES)
         assert SORANI_LETTERS.search(village.names["ckb"]), village.names
         assert village.aliases
         assert village.parent_pcode is not None
@@ -226,7 +226,7 @@ def test_demo_camps() -> None:
         base = real[camp.code]
         assert (camp.names, camp.aliases) == (base.names, base.aliases)
         assert len(camp.sectors) >= 3
-        assert set(camp.left_off) == set(CODES)
+        assert set(camp.left_off) == set(DATA_CODES)
         for text in camp.left_off.values():
             assert "6999" in text
         assert SORANI_LETTERS.search(camp.left_off["ckb"])
@@ -243,7 +243,7 @@ def test_demo_services() -> None:
         assert len(camp_services) >= 8
         assert {s.category for s in camp_services} >= set(CATEGORIES) - {"other"}
     for service in services:
-        assert set(service.names) == set(CODES)
+        assert set(service.names) == set(DATA_CODES)
         if service.phone:
             assert re.fullmatch(r"\+964 750 000 0\d{3}", service.phone)
     assert any(s.lat is not None for s in services)
@@ -256,11 +256,11 @@ def test_demo_distributions() -> None:
     assert {d.camp_code for d in distributions} == DEMO_CAMPS
     for distribution in distributions:
         assert distribution.sector is None or distribution.sector in sectors[distribution.camp_code]
-        assert set(distribution.items) == set(CODES) and set(distribution.bring) == set(CODES)
+        assert set(distribution.items) == set(DATA_CODES) and set(distribution.bring) == set(DATA_CODES)
     assert any(d.date < TODAY and d.status == "done" for d in distributions)
     assert any(d.date > TODAY and d.status == "planned" for d in distributions)
     postponed = [d for d in distributions if d.status == "postponed"]
-    assert postponed and all(set(d.reasons) == set(CODES) for d in postponed)
+    assert postponed and all(set(d.reasons) == set(DATA_CODES) for d in postponed)
     assert any(d.sector is None for d in distributions)
     basket = " ".join(d.items["en"] for d in distributions).lower()
     for item in ("flour", "rice", "oil", "lentils", "sugar"):

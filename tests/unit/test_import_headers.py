@@ -168,3 +168,13 @@ def test_cod_style_adm_columns() -> None:
         "district",
         "IQG15",
     )
+
+
+def test_a_badini_name_column_is_not_data() -> None:
+    """Badini reads names through its fallback: a name_kmr_Arab column is not stored, and
+    the data manager is told so rather than seeing it silently dropped."""
+    data = csv_bytes("pcode,level,name_en,name_kmr_Arab", "IQG15,governorate,Ninewa,نەینەوا")
+    result = parse_areas(data)
+    assert result.ok and len(result.records) == 1
+    assert dict(result.records[0].names) == {"en": "Ninewa"}
+    assert [(w.column, w.code) for w in result.warnings] == [("name_kmr_Arab", "unknown_column")]

@@ -164,7 +164,8 @@ def test_no_status_unknown_or_malformed_is_never_presented_as_return(
         assert tr.gettext(RISK_EDUCATION) in html
         # Said as such: "no information / status unknown … does NOT mean it is safe".
         not_safe = {"en": "NOT mean it is safe", "ar": "لا يعني أبدًا أنها آمنة",
-                    "ckb": "هەرگیز بەو مانایە نییە کە سەلامەتە", "ku": "qet nayê wê wateyê"}
+                    "ckb": "هەرگیز بەو مانایە نییە کە سەلامەتە", "ku": "qet nayê wê wateyê",
+                    "kmr_Arab": "قەت نە ب وێ واتەیێیە کو دەڤەر بێ مەترسییە"}
         assert not_safe[code] in plain(html)
     assert _unsafe_claims(plain(render(catalogues.translator("en"), record))) == []
 

@@ -12,6 +12,7 @@ from bot.i18n.catalogues import Catalogues
 from bot.importing.apply import import_parsed
 from bot.importing.parse import parse
 from bot.safety.answers import Place
+from bot.safety.sources import load_sources
 from bot.safety.staleness import render_digest
 from bot.storage import Database
 from bot.storage.areas import Area
@@ -111,3 +112,19 @@ def test_the_cut_is_exact_at_any_limit(catalogues: Catalogues) -> None:
     for limit in (600, 1000, 2500):
         text = render_digest(tr, 50, _items(50), today=TODAY, stale_after_days=30, limit=limit)
         assert telegram_length(text) <= limit
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [("ar", "دائرة شؤون الألغام"), ("ckb", "فەرمانگەی کاروباری مین"), ("en", "Directorate of")],
+)
+def test_the_digest_names_the_source_in_the_operators_language(
+    catalogues: Catalogues, code: str, name: str
+) -> None:
+    text = render_digest(
+        catalogues.translator(code), 1, _items(1), today=TODAY, stale_after_days=1,
+        sources=load_sources(),
+    )
+    assert name in text
+    if code != "en":
+        assert "Directorate" not in text
