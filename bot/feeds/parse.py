@@ -8,7 +8,8 @@ with the same codes. What a feed adds:
 
 - the area's P-code may come from ``#loc+code`` or from COD-style ``#adm1+code`` …
   ``#adm5+code`` columns: each row's area is the most specific code it fills in;
-- ``#meta+note`` is read as ``#description``, ``#org+name`` / ``#org+impl`` as ``#org``
+- ``#meta+note`` is read as ``#description`` (``#meta+note+i_ar`` as the Arabic note
+  ``#description+i_ar``, and so on), ``#org+name`` / ``#org+impl`` as ``#org``
   and ``#date+reported`` / ``#date+updated`` as ``#date``; a date written with a time
   (``2026-11-20T08:00:00Z``) is read as its day;
 - HXL JSON: a list of lists (an optional header row, then the hashtag row, then the data)
@@ -56,6 +57,12 @@ _SYNONYMS: dict[str, str] = {
     "#org+impl": "#org",
     "#date+reported": "#date",
     "#date+updated": "#date",
+    # A note per language (#meta+note+i_ar …): the importer's #description+i_ar ….
+    **{
+        f"#{tag}+i_{lang}+note": f"#description+i_{lang}"
+        for tag in ("description", "meta")
+        for lang in ("ar", "ckb", "en", "kmr", "ku")
+    },
 }
 _PCODE_COLUMN = "#loc+code"
 _DATE_TIME = re.compile(
