@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.domain.records import StatusRecord, Texts
+from bot.feeds.parse import parse_feed
 from bot.i18n.catalogues import Catalogues
 from bot.importing.apply import import_csv
 from bot.importing.export import export
@@ -168,3 +169,14 @@ async def test_export_of_the_database_gives_the_imported_file_back(db: Database)
     assert report.applied and not report.errors, report.errors
     assert await export_statuses(db) == RECORDS
     assert export("statuses", await export_statuses(db)) == data
+
+
+def test_a_feed_brings_a_note_per_language() -> None:
+    feed = (
+        "#adm3+code,#status,#date,#org,#meta+note,#meta+note+i_ar,#description+i_en\n"
+        f"IQG15Q05N01,confirmed,2026-11-20,DMA,plain,{AR},{EN}\n"
+    ).encode()
+    parsed = parse_feed(feed, today=TODAY)
+    assert not parsed.errors, parsed.errors
+    (row,) = parsed.rows
+    assert (row.record.note, row.record.notes) == ("plain", Texts(ar=AR, en=EN))
