@@ -29,8 +29,6 @@ __all__ = [
     "current_status",
     "currents_in",
     "demo_pcodes",
-    "export_areas",
-    "export_statuses",
     "get_area",
     "is_followed_in",
     "mark_alerted",
@@ -405,46 +403,3 @@ async def status_by_history_id(db: Database, history_id: int) -> AreaStatus | No
         f"SELECT {_STATUS_COLUMNS} FROM area_status_history h WHERE h.id = ?", (history_id,)
     )
     return None if row is None else _status(row)
-
-
-# --- export -------------------------------------------------------------------------------
-
-
-async def export_areas(db: Database) -> list[AreaRecord]:
-    pcode_of = {row[0]: row[1] for row in await db.fetch_all("SELECT id, pcode FROM areas")}
-    aliases: dict[int, list[str]] = {}
-    for row in await db.fetch_all("SELECT area_id, alias FROM area_aliases ORDER BY alias"):
-        aliases.setdefault(row[0], []).append(row[1])
-    rows = await db.fetch_all(f"SELECT {_AREA_COLUMNS} FROM areas ORDER BY id")
-    records = []
-    for row in rows:
-        area = _area(row)
-        records.append(
-            AreaRecord(
-                pcode=area.pcode,
-                level=area.level,
-                parent_pcode=pcode_of.get(area.parent_id) if area.parent_id else None,
-                names=area.names,
-                aliases=tuple(aliases.get(area.id, ())),
-                lat=area.lat,
-                lon=area.lon,
-                demo=area.demo,
-            )
-        )
-    return records
-
-
-async def export_statuses(db: Database) -> list[StatusRecord]:
-    """The current status of every area that has one."""
-    rows = await db.fetch_all(
-        "SELECT a.pcode, h.status, h.status_date, h.source, h.notes, h.demo FROM area_status s"
-        " JOIN area_status_history h ON h.id = s.history_id JOIN areas a ON a.id = s.area_id"
-        " ORDER BY a.pcode"
-    )
-    records = []
-    for row in rows:
-        note, notes = read_notes(row[4])
-        day = datetime.date.fromisoformat(row[2])
-        records.append(StatusRecord(row[0], row[1], day, row[3], note, bool(row[5]), notes))
-    return records
-

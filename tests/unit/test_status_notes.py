@@ -17,7 +17,8 @@ from bot.importing.export import export
 from bot.importing.parse import parse_statuses
 from bot.safety.notes import notes_line, typed_notes
 from bot.storage import Database, Migration, load_migrations
-from bot.storage.areas import export_statuses, status_history
+from bot.storage.area_export import export_statuses
+from bot.storage.areas import status_history
 from bot.storage.proposals import get_proposal
 from bot.storage.status_notes import notes_json, read_notes
 
