@@ -57,12 +57,6 @@ _SYNONYMS: dict[str, str] = {
     "#org+impl": "#org",
     "#date+reported": "#date",
     "#date+updated": "#date",
-    # A note per language (#meta+note+i_ar …): the importer's #description+i_ar ….
-    **{
-        f"#{tag}+i_{lang}+note": f"#description+i_{lang}"
-        for tag in ("description", "meta")
-        for lang in ("ar", "ckb", "en", "kmr", "ku")
-    },
 }
 _PCODE_COLUMN = "#loc+code"
 _DATE_TIME = re.compile(
@@ -278,6 +272,16 @@ class _Plan:
     labels: dict[int, str]  # input column -> its name in the feed
 
 
+def _synonym(key: str) -> str | None:
+    """The importer's tag for a feed's spelling, its language attribute kept
+    (``#meta+i_ar+note`` -> ``#description+i_ar``); None if it has no other spelling."""
+    tag, *attributes = key.split("+")
+    languages = [a for a in attributes if a.startswith("i_")]
+    rest = [a for a in attributes if not a.startswith("i_")]
+    found = _SYNONYMS.get("+".join((tag, *rest)))
+    return None if found is None else hxl_key("+".join((found, *languages)))
+
+
 def _plan(layout: _Layout) -> _Plan | FeedParse:
     width = min(max(len(layout.tags), len(layout.header or [])), MAX_COLUMNS)
     labels: dict[int, str] = {}
@@ -299,7 +303,7 @@ def _plan(layout: _Layout) -> _Plan | FeedParse:
             pcode[key] = index
             continue
         copied.append(index)
-        out_tags.append(_SYNONYMS.get(key, tag) if key else tag)
+        out_tags.append(_synonym(key) or tag if key else tag)
         out_header.append(head)
     if not pcode:
         return _file_error(

@@ -233,8 +233,8 @@ async def _propose_return(
     await proposals.insert_proposal(
         conn, area_id=area_id, status=record.status, status_date=record.date,
         source=record.source, note=record.note, notes=record.notes, origin="import",
-        proposed_by=None,
-        feed_id=None, base_history_id=current.history_id if current else None, urgent=False,
+        proposed_by=None, feed_id=None,
+        base_history_id=current.history_id if current else None, urgent=False,
         created_at=now, expires_at=expires.isoformat(timespec="seconds"),
     )
     return True
