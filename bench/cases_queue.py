@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bench.harness import bot_process, ms, percentile, sandbox, write_config
 from bot.camps.names import camp_name
+from bot.cases.numbers import ALPHABET, LENGTH, PREFIX
 from bot.domain.languages import CODES
 from bot.i18n.catalogues import Catalogues, default_locales_dir
 from bot.storage import Database
@@ -45,6 +46,15 @@ BOT_RUNS = 50
 ZONE = ZoneInfo("Asia/Baghdad")
 
 
+def _number(i: int) -> str:
+    """The ``i``-th case number, in the format real cases have (``D-`` and six characters)."""
+    chars = []
+    for _ in range(LENGTH):
+        i, digit = divmod(i, len(ALPHABET))
+        chars.append(ALPHABET[digit])
+    return PREFIX + "".join(reversed(chars))
+
+
 async def _seed(db: Database, camp_ids: list[int], now: datetime) -> None:
     rng = random.Random(11)
     rows = []
@@ -55,7 +65,7 @@ async def _seed(db: Database, camp_ids: list[int], now: datetime) -> None:
             timespec="seconds"
         )
         rows.append((
-            f"K-B{i:05d}", 100_000 + i,
+            _number(i), 100_000 + i,
             "sensitive" if sensitive else rng.choice(("question", "feedback", "complaint")),
             rng.choice(camp_ids), CODES[i % len(CODES)], gender,
             rng.choice(("open", "open", "taken", "answered")), created, created,

@@ -183,7 +183,7 @@ async def _export(config: Path, kind: str, file: Path) -> int:
     from bot.importing.export import export  # noqa: PLC0415
     from bot.storage import (  # noqa: PLC0415
         Database,
-        areas,
+        area_export,
         camps,
     )
 
@@ -192,9 +192,9 @@ async def _export(config: Path, kind: str, file: Path) -> int:
     try:
         records: Sequence[Record]
         if kind == "areas":
-            records = await areas.export_areas(db)
+            records = await area_export.export_areas(db)
         elif kind == "statuses":
-            records = await areas.export_statuses(db)
+            records = await area_export.export_statuses(db)
         elif kind == "camps":
             records = await camps.export_camps(db)
         elif kind == "services":

@@ -18,6 +18,8 @@ from bot.importing.parse import parse
 from bot.importing.results import ParseResult
 from bot.logs import configure_logging
 from bot.storage import Database
+from bot.storage.camps import camp_ids_by_code
+from bot.storage.case_queue import set_focal_point, set_helpdesk_camps
 from bot.storage.roles import grant_role
 from handlers.kit.app import build_application, running
 from sandbox import Sandbox, SandboxClient
@@ -30,6 +32,7 @@ __all__ = [
     "VILLAGES",
     "build_demo_database",
     "demo_settings",
+    "grant_case_roles",
     "run_demo",
 ]
 
@@ -40,8 +43,14 @@ DEMO_USERS = {
     "staff": 700002,
     "operator": 700003,
     "operator2": 700004,  # a second operator, for the two-person rule (console: !as operator2)
+    "focal": 700006,  # a protection focal point (a woman): the sensitive reports
     "admin": 700009,
 }
+# In the demo `staff` is also the helpdesk of the demo camps, so residents' cases reach a
+# person (`!as staff`, /cases); `focal` reads sensitive reports, including those asking for
+# a woman. Only the demo session has them: the tests' demo database stays without them.
+DEMO_HELPDESK_CAMPS = ("debaga-1", "khazer-m1", "hasansham-u3", "qayyarah-jadah-5", "khanke",
+                       "shariya")
 # The demo files' dates are written as seen from this day; they move with the calendar.
 DEMO_ANCHOR = datetime.date(2026, 11, 24)
 # Files of bot/data: real places and camps first, then the demo's, in dependency order.
@@ -114,6 +123,21 @@ async def build_demo_database(
     return reports
 
 
+async def grant_case_roles(path: Path) -> None:
+    """The demo session's case roles: ``staff`` on the helpdesk of the demo camps,
+    ``focal`` a female protection focal point (granted by the demo admin)."""
+    db = await Database.open(path)
+    try:
+        admin = DEMO_USERS["admin"]
+        camps = await camp_ids_by_code(db)
+        await grant_role(db, DEMO_USERS["staff"], "helpdesk", admin)
+        await set_helpdesk_camps(db, DEMO_USERS["staff"], [camps[c] for c in DEMO_HELPDESK_CAMPS])
+        await grant_role(db, DEMO_USERS["focal"], "protection", admin)
+        await set_focal_point(db, DEMO_USERS["focal"], "female")
+    finally:
+        await db.close()
+
+
 def _fresh_directory(root: Path) -> None:
     root.mkdir(exist_ok=True)
     (root / "daleel.log").unlink(missing_ok=True)
@@ -141,6 +165,7 @@ async def run_demo(
     database = root / "daleel-demo.sqlite3"
     await asyncio.to_thread(_fresh_directory, root)
     await build_demo_database(database, villages=villages)
+    await grant_case_roles(database)
     configure_logging("INFO", (DEMO_TOKEN,), file=root / "daleel.log")
     interactive = sys.stdin.isatty()
     who = user_id or DEMO_USERS[role]
@@ -150,7 +175,8 @@ async def run_demo(
             print(
                 f"Daleel demo (demo data, not real information): you are {role} (Telegram "
                 f"user {who}). Type a message or a /command; type a number to press a button; "
-                "!as operator2 (or resident, staff, operator, admin) to act as someone else. "
+                "!as operator2 (or resident, staff, operator, focal, admin) to act as someone "
+                "else. "
                 "End with Ctrl-D.",
                 flush=True,
             )

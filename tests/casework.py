@@ -1,10 +1,13 @@
-"""Cases as the resident side stores them, written straight into the database: the staff
-side's tests need cases without going through /feedback (built on another branch)."""
+"""Cases as the resident side stores them, written straight into the database, for the
+staff side's tests that need many cases, old ones or ones in a given state (the whole
+journey through /feedback is tests/e2e/test_cases_journey.py). Numbers are real ones
+(``D-`` and six characters of :data:`bot.cases.numbers.ALPHABET`)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from bot.cases.numbers import parse_number
 from bot.storage import Database
 
 __all__ = ["insert_case", "iso"]
@@ -29,6 +32,7 @@ async def insert_case(
     text: str | None = "The water tank in sector B has been empty for three days.",
 ) -> int:
     """One case with the resident's first message; returns its id."""
+    assert parse_number(number) == number, f"{number} is not a case number"
     at = iso(created)
     async with db.transaction() as conn:
         cursor = await conn.execute(

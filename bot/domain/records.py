@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.domain.languages import DATA_CODES
 
@@ -101,8 +101,9 @@ class StatusRecord:
     status: str  # one of bot.domain.statuses.STATUSES
     date: datetime.date
     source: str
-    note: str | None
+    note: str | None  # a note whose language was not stated (shown labelled by its letters)
     demo: bool
+    notes: Texts = field(default_factory=Texts)  # the note in each language it was given in
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ with the same codes. What a feed adds:
 
 - the area's P-code may come from ``#loc+code`` or from COD-style ``#adm1+code`` …
   ``#adm5+code`` columns: each row's area is the most specific code it fills in;
-- ``#meta+note`` is read as ``#description``, ``#org+name`` / ``#org+impl`` as ``#org``
+- ``#meta+note`` is read as ``#description`` (``#meta+note+i_ar`` as the Arabic note
+  ``#description+i_ar``, and so on), ``#org+name`` / ``#org+impl`` as ``#org``
   and ``#date+reported`` / ``#date+updated`` as ``#date``; a date written with a time
   (``2026-11-20T08:00:00Z``) is read as its day;
 - HXL JSON: a list of lists (an optional header row, then the hashtag row, then the data)
@@ -271,6 +272,16 @@ class _Plan:
     labels: dict[int, str]  # input column -> its name in the feed
 
 
+def _synonym(key: str) -> str | None:
+    """The importer's tag for a feed's spelling, its language attribute kept
+    (``#meta+i_ar+note`` -> ``#description+i_ar``); None if it has no other spelling."""
+    tag, *attributes = key.split("+")
+    languages = [a for a in attributes if a.startswith("i_")]
+    rest = [a for a in attributes if not a.startswith("i_")]
+    found = _SYNONYMS.get("+".join((tag, *rest)))
+    return None if found is None else hxl_key("+".join((found, *languages)))
+
+
 def _plan(layout: _Layout) -> _Plan | FeedParse:
     width = min(max(len(layout.tags), len(layout.header or [])), MAX_COLUMNS)
     labels: dict[int, str] = {}
@@ -292,7 +303,7 @@ def _plan(layout: _Layout) -> _Plan | FeedParse:
             pcode[key] = index
             continue
         copied.append(index)
-        out_tags.append(_SYNONYMS.get(key, tag) if key else tag)
+        out_tags.append(_synonym(key) or tag if key else tag)
         out_header.append(head)
     if not pcode:
         return _file_error(

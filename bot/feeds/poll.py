@@ -83,7 +83,7 @@ async def _process(state: AppState, feed: Feed, fetched: Fetched) -> PollOutcome
     changes = [
         Change(
             ids[r.record.pcode], r.record.status, expand_source(r.record.source, state.sources),
-            r.record.note, r.record.date,
+            r.record.note, r.record.date, notes=r.record.notes,
         )
         for r in parsed.rows
     ]

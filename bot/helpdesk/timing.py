@@ -1,10 +1,11 @@
 """When a case counts as overdue, and when its queue is reminded and admins get the digest.
 
-The answer time will come from the ``[feedback] answer_within_hours`` setting (the
-resident side adds that section); until then :data:`ANSWER_WITHIN_HOURS` is read here, in
-this one place (:func:`answer_within`). Reminders run daily and the digest weekly at
-:data:`REMINDER_TIME`, camp time; both are one ``run_once`` re-armed after each run, like
-the operators' status digest, so a changed clock never drifts them.
+A case is overdue once it has waited ``[feedback] answer_within_hours`` without any answer
+(:func:`answer_within`): the same setting residents are told ("A person usually answers
+within…", :mod:`bot.cases.settings`), so staff are reminded of exactly the promise made.
+Reminders run daily and the digest weekly at :data:`REMINDER_TIME`, camp time; both are one
+``run_once`` re-armed after each run, like the operators' status digest, so a changed clock
+never drifts them.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from bot.announcements.rules import Rule, next_after
+from bot.config import Settings
 from bot.state import AppState
 
 __all__ = [
-    "ANSWER_WITHIN_HOURS",
     "DIGEST_WEEKDAY",
     "REMINDER_TIME",
     "REMIND_EVERY",
@@ -24,8 +25,6 @@ __all__ = [
     "next_reminder",
 ]
 
-ANSWER_WITHIN_HOURS = 72
-"""How long a case may wait for its first answer (the default of [feedback])."""
 REMINDER_TIME = time(9, 0)
 DIGEST_WEEKDAY = 6  # Sunday, the first working day of the week in Iraq
 REMIND_EVERY = timedelta(hours=20)
@@ -33,11 +32,9 @@ REMIND_EVERY = timedelta(hours=20)
 when the bot restarts and the job runs twice in a day."""
 
 
-def answer_within(state: AppState) -> timedelta:
+def answer_within(settings: Settings) -> timedelta:
     """How long a case may wait unanswered before it is overdue."""
-    feedback = getattr(state.settings, "feedback", None)
-    hours = getattr(feedback, "answer_within_hours", None) or ANSWER_WITHIN_HOURS
-    return timedelta(hours=int(hours))
+    return timedelta(hours=settings.feedback.answer_within_hours)
 
 
 def _next(state: AppState, rule: Rule, after: datetime | None) -> datetime:

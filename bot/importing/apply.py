@@ -232,8 +232,9 @@ async def _propose_return(
     expires = datetime.datetime.fromisoformat(now) + datetime.timedelta(hours=confirmation_hours)
     await proposals.insert_proposal(
         conn, area_id=area_id, status=record.status, status_date=record.date,
-        source=record.source, note=record.note, origin="import", proposed_by=None,
-        feed_id=None, base_history_id=current.history_id if current else None, urgent=False,
+        source=record.source, note=record.note, notes=record.notes, origin="import",
+        proposed_by=None, feed_id=None,
+        base_history_id=current.history_id if current else None, urgent=False,
         created_at=now, expires_at=expires.isoformat(timespec="seconds"),
     )
     return True

@@ -40,6 +40,10 @@ _ATTRIBUTES = {
     "reason": "reasons",
     "name": "names",
 }
+# Per-language columns whose prefix differs from the record attribute holding the texts (a
+# statuses file's ``note`` is the note whose language was not stated; ``note_ar`` … are
+# ``notes``).
+_TEXT_ATTRIBUTES = {"note": "notes"}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER_LIKE = re.compile(r"[+-]?[0-9][0-9 .\-]*")
 _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
@@ -78,7 +82,7 @@ def _format(value: object) -> str:
 def _cell(record: Record, field: str) -> str:
     prefix, _, lang = field.rpartition("_")
     if prefix and lang in DATA_CODES:
-        texts = getattr(record, _ATTRIBUTES.get(prefix, prefix))
+        texts = getattr(record, _TEXT_ATTRIBUTES.get(prefix) or _ATTRIBUTES.get(prefix, prefix))
         assert isinstance(texts, Texts)
         return texts.get(lang, "")
     return _format(getattr(record, _ATTRIBUTES.get(field, field)))

@@ -87,6 +87,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         _col("date", ("status_date",), ("#date",), True),
         _col("source", ("org", "organisation", "organization"), ("#org",), True),
         _col("note", ("notes", "description"), ("#description",)),
+        *_per_lang("note", "#description", "notes", "description"),
         _DEMO,
     ),
     "camps": (

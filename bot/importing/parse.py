@@ -267,6 +267,7 @@ def _status(today: datetime.date) -> Callable[[Row], StatusRecord]:
             source=row.need("source", clean_line, "source (who said so)") or "",
             note=note or None,
             demo=row.demo(),
+            notes=row.texts("note"),
         )
 
     return build

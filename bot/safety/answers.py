@@ -15,14 +15,14 @@ dangerous village in it.
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
 from bot.domain.statuses import NO_INFORMATION, RETURN_STATUSES, STATUSES
 from bot.i18n.catalogues import N_, Markup, Translator, pick
-from bot.safety.notes import note_line
+from bot.safety.notes import notes_line
 from bot.safety.sources import Source, source_name
 from bot.safety.summary import Inside
 from bot.storage.areas import Area
@@ -177,7 +177,10 @@ class StatusLike(Protocol):
     def source(self) -> str: ...
 
     @property
-    def note(self) -> str | None: ...
+    def note(self) -> str | None: ...  # a note whose language was not stated
+
+    @property
+    def notes(self) -> Mapping[str, str]: ...  # the note per language
 
     @property
     def demo(self) -> bool: ...
@@ -322,8 +325,9 @@ def render_answer(
         lines.append(tr.gettext(_HEADLINE[status], source=source, date=record.status_date))
         lines.append(tr.gettext(_MEANING[status]))
         lines.append(tr.gettext(_UPDATED, date=record.status_date, source=source))
-        if record.note and record.note.strip():
-            lines.append(note_line(tr, shorten(record.note, _MAX_NOTE)))
+        note = notes_line(tr, record.note, record.notes, lambda text: shorten(text, _MAX_NOTE))
+        if note is not None:
+            lines.append(note)
         if is_stale(record.status_date, today, stale_after_days):
             lines.append(
                 # TRANSLATORS: {n} is the number of days since the authority's assessment.

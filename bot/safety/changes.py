@@ -32,12 +32,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Literal
 
 from bot.access import has_role
-from bot.domain.records import StatusRecord
+from bot.domain.records import StatusRecord, Texts
 from bot.domain.statuses import STATUSES, lowers_warning, needs_second_operator
 from bot.safety.alerts import ALERT_KIND, AlertSent, render_alert, send_alert, send_due_alerts
 from bot.safety.answers import (
@@ -107,6 +107,7 @@ class Change:
     note: str | None
     status_date: date
     demo: bool = False  # operators and feeds speak about the real world
+    notes: Texts = field(default_factory=Texts)  # the note per language; ``note``: unstated
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,9 @@ def _iso(moment: datetime) -> str:
 
 
 def _record(change: Change) -> StatusRecord:
-    return StatusRecord("", change.status, change.status_date, change.source, change.note, False)
+    return StatusRecord(
+        "", change.status, change.status_date, change.source, change.note, False, change.notes
+    )
 
 
 def _same(current: AreaStatus | None, change: Change) -> bool:
@@ -177,6 +180,7 @@ def _same(current: AreaStatus | None, change: Change) -> bool:
         and current.source == change.source
         and current.status_date == change.status_date
         and (current.note or None) == (change.note or None)
+        and current.notes == change.notes
     )
 
 
@@ -212,7 +216,7 @@ async def set_status(
             proposal_id = await insert_proposal(
                 conn, area_id=change.area_id, status=change.status,
                 status_date=change.status_date, source=change.source, note=change.note,
-                origin="operator", proposed_by=operator_id, feed_id=None,
+                notes=change.notes, origin="operator", proposed_by=operator_id, feed_id=None,
                 base_history_id=current.history_id if current else None, urgent=False,
                 created_at=_iso(now), expires_at=_iso(expires),
             )
@@ -287,7 +291,7 @@ async def confirm(
                 return Endorsed(endorsed, expires)
         change = Change(
             proposal.area_id, proposal.status, proposal.source, proposal.note,
-            proposal.status_date,
+            proposal.status_date, notes=proposal.notes,
         )
         due = _effective_changes(current, change)
         recorded_by = (
@@ -364,7 +368,7 @@ async def propose_from_feed(
                 FeedProposal(
                     change.area_id, change.status, change.status_date, change.source,
                     change.note, current.history_id if current else None,
-                    urgent=not is_softening(current, change.status),
+                    urgent=not is_softening(current, change.status), notes=change.notes,
                 )
             )
         proposed = await insert_feed_proposals(

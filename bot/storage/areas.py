@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiosqlite
@@ -12,6 +12,7 @@ import aiosqlite
 from bot.domain.records import AreaRecord, StatusRecord, Texts
 from bot.places.index import PlaceName
 from bot.storage.db import Database
+from bot.storage.status_notes import notes_json, read_notes
 from bot.storage.texts import COLUMN_ORDER, texts_at
 
 __all__ = [
@@ -28,8 +29,6 @@ __all__ = [
     "current_status",
     "currents_in",
     "demo_pcodes",
-    "export_areas",
-    "export_statuses",
     "get_area",
     "is_followed_in",
     "mark_alerted",
@@ -44,7 +43,7 @@ __all__ = [
 
 _AREA_COLUMNS = "id, pcode, level, parent_id, name_en, name_ar, name_ckb, name_ku, lat, lon, demo"
 _STATUS_COLUMNS = (
-    "h.area_id, h.status, h.status_date, h.source, h.note, h.origin, h.recorded_by,"
+    "h.area_id, h.status, h.status_date, h.source, h.notes, h.origin, h.recorded_by,"
     " h.confirmed_by, h.recorded_at, h.demo, h.id"
 )
 
@@ -67,13 +66,14 @@ class AreaStatus:
     status: str
     status_date: datetime.date
     source: str
-    note: str | None
+    note: str | None  # its language not stated
     origin: str
     recorded_by: str
     confirmed_by: str | None
     recorded_at: str
     demo: bool
     history_id: int
+    notes: Texts = field(default_factory=Texts)
 
 
 def _area(row: Sequence[Any]) -> Area:
@@ -83,12 +83,14 @@ def _area(row: Sequence[Any]) -> Area:
 
 
 def _status(row: Sequence[Any]) -> AreaStatus:
+    note, notes = read_notes(row[4])
     return AreaStatus(
         area_id=row[0],
         status=row[1],
         status_date=datetime.date.fromisoformat(row[2]),
         source=row[3],
-        note=row[4],
+        note=note,
+        notes=notes,
         origin=row[5],
         recorded_by=row[6],
         confirmed_by=row[7],
@@ -311,11 +313,12 @@ async def record_status(
     ) as cursor:
         alert_due = alert_due or cursor.rowcount > 0
     async with conn.execute(
-        "INSERT INTO area_status_history (area_id, status, status_date, source, note, origin,"
+        "INSERT INTO area_status_history (area_id, status, status_date, source, notes, origin,"
         " recorded_by, confirmed_by, recorded_at, demo, alert_due)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            area_id, record.status, record.date.isoformat(), record.source, record.note,
+            area_id, record.status, record.date.isoformat(), record.source,
+            notes_json(record.note, record.notes),
             origin, recorded_by, confirmed_by, now, int(record.demo), int(alert_due),
         ),
     ) as cursor:
@@ -400,45 +403,3 @@ async def status_by_history_id(db: Database, history_id: int) -> AreaStatus | No
         f"SELECT {_STATUS_COLUMNS} FROM area_status_history h WHERE h.id = ?", (history_id,)
     )
     return None if row is None else _status(row)
-
-
-# --- export -------------------------------------------------------------------------------
-
-
-async def export_areas(db: Database) -> list[AreaRecord]:
-    pcode_of = {row[0]: row[1] for row in await db.fetch_all("SELECT id, pcode FROM areas")}
-    aliases: dict[int, list[str]] = {}
-    for row in await db.fetch_all("SELECT area_id, alias FROM area_aliases ORDER BY alias"):
-        aliases.setdefault(row[0], []).append(row[1])
-    rows = await db.fetch_all(f"SELECT {_AREA_COLUMNS} FROM areas ORDER BY id")
-    records = []
-    for row in rows:
-        area = _area(row)
-        records.append(
-            AreaRecord(
-                pcode=area.pcode,
-                level=area.level,
-                parent_pcode=pcode_of.get(area.parent_id) if area.parent_id else None,
-                names=area.names,
-                aliases=tuple(aliases.get(area.id, ())),
-                lat=area.lat,
-                lon=area.lon,
-                demo=area.demo,
-            )
-        )
-    return records
-
-
-async def export_statuses(db: Database) -> list[StatusRecord]:
-    """The current status of every area that has one."""
-    rows = await db.fetch_all(
-        "SELECT a.pcode, h.status, h.status_date, h.source, h.note, h.demo FROM area_status s"
-        " JOIN area_status_history h ON h.id = s.history_id JOIN areas a ON a.id = s.area_id"
-        " ORDER BY a.pcode"
-    )
-    return [
-        StatusRecord(row[0], row[1], datetime.date.fromisoformat(row[2]), row[3], row[4],
-                     bool(row[5]))
-        for row in rows
-    ]
-

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from bot.cases.retention import stamp
 from bot.domain.cases import OPEN_STATES, TOPICS, Author, CaseState, Gender, Outcome, Topic
-from bot.storage.db import Database, utc_now
+from bot.storage.db import Database
 
 __all__ = [
     "CaseRow",
@@ -182,25 +184,27 @@ async def case_messages(db: Database, case_id: int) -> list[Message]:
 
 
 # --- what staff do ---------------------------------------------------------------------------
+# Each moves ``updated_at`` (retention counts from it) to ``now``, the bot's clock, like the
+# resident side's writes (:mod:`bot.storage.cases`): one clock for every date of a case.
 
 
-async def take_case(db: Database, case_id: int, staff_id: int) -> bool:
+async def take_case(db: Database, case_id: int, staff_id: int, *, now: datetime) -> bool:
     """Assign the case to ``staff_id`` (an open one becomes taken); False if closed."""
     changed = await db.execute(
         "UPDATE cases SET assignee_id = ?, updated_at = ?,"
         " state = CASE state WHEN 'open' THEN 'taken' ELSE state END"
         " WHERE id = ? AND state <> 'closed'",
-        (staff_id, utc_now(), case_id),
+        (staff_id, stamp(now), case_id),
     )
     return changed > 0
 
 
 async def add_message(
-    db: Database, case_id: int, author: Author, staff_id: int, body: str
+    db: Database, case_id: int, author: Author, staff_id: int, body: str, *, now: datetime
 ) -> bool:
     """A staff answer (the case becomes answered) or an internal note, in one transaction;
     False (nothing written) when the case was closed in the meantime."""
-    now = utc_now()
+    at = stamp(now)
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "UPDATE cases SET updated_at = ?"
@@ -210,53 +214,55 @@ async def add_message(
                 if author == "staff" else ""
             )
             + " WHERE id = ? AND state <> 'closed'",
-            (now, now, case_id) if author == "staff" else (now, case_id),
+            (at, at, case_id) if author == "staff" else (at, case_id),
         )
         if cursor.rowcount == 0:
             return False
         await conn.execute(
             "INSERT INTO case_messages (case_id, author, staff_id, body, created_at)"
             " VALUES (?, ?, ?, ?, ?)",
-            (case_id, author, staff_id, body, now),
+            (case_id, author, staff_id, body, at),
         )
     return True
 
 
-async def refer_to_camp(db: Database, case_id: int, camp_id: int) -> bool:
+async def refer_to_camp(db: Database, case_id: int, camp_id: int, *, now: datetime) -> bool:
     """The case moves to another camp's helpdesk, waiting there as a new case would."""
     changed = await db.execute(
         "UPDATE cases SET camp_id = ?, referred_to = ?, state = 'open', assignee_id = NULL,"
         " updated_at = ? WHERE id = ? AND state <> 'closed' AND topic <> 'sensitive'",
-        (camp_id, f"camp:{camp_id}", utc_now(), case_id),
+        (camp_id, f"camp:{camp_id}", stamp(now), case_id),
     )
     return changed > 0
 
 
-async def refer_outside(db: Database, case_id: int, where: str) -> bool:
+async def refer_outside(db: Database, case_id: int, where: str, *, now: datetime) -> bool:
     changed = await db.execute(
         "UPDATE cases SET referred_to = ?, state = 'referred', updated_at = ?"
         " WHERE id = ? AND state <> 'closed'",
-        (f"outside: {where}", utc_now(), case_id),
+        (f"outside: {where}", stamp(now), case_id),
     )
     return changed > 0
 
 
-async def close_case(db: Database, case_id: int, outcome: Outcome) -> bool:
-    now = utc_now()
+async def close_case(db: Database, case_id: int, outcome: Outcome, *, now: datetime) -> bool:
+    at = stamp(now)
     changed = await db.execute(
         "UPDATE cases SET state = 'closed', outcome = ?, closed_at = ?, updated_at = ?"
         " WHERE id = ? AND state <> 'closed'",
-        (outcome, now, now, case_id),
+        (outcome, at, at, case_id),
     )
     return changed > 0
 
 
-async def set_helped(db: Database, case_id: int, chat_id: int, helped: bool) -> bool:
+async def set_helped(
+    db: Database, case_id: int, chat_id: int, helped: bool, *, now: datetime
+) -> bool:
     """The resident's answer to "Did this help?": only theirs, only once closed."""
     changed = await db.execute(
         "UPDATE cases SET helped = ?, updated_at = ?"
         " WHERE id = ? AND chat_id = ? AND state = 'closed'",
-        (int(helped), utc_now(), case_id, chat_id),
+        (int(helped), stamp(now), case_id, chat_id),
     )
     return changed > 0
 

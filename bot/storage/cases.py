@@ -195,7 +195,13 @@ async def erase_inactive(db: Database, before: datetime, now: datetime) -> int:
 
 async def erase_chat_cases(conn: aiosqlite.Connection, chat_id: int, now: datetime) -> int:
     """/forget, inside the caller's transaction: the chat's cases lose their content and
-    their link to the chat; how many cases."""
+    their link to the chat; how many cases.
+
+    Open ones are closed too, as ``no_response``: with no words left and nobody to answer,
+    they are no one's work any more, and would otherwise wait in staff's queue and be
+    reminded every day. Nobody is told (there is no chat left to tell); the number, topic,
+    camp and dates stay for the statistics, like those of any closed case.
+    """
     at = stamp(now)
     async with conn.execute(
         "UPDATE case_messages SET body = NULL, photo = NULL"
@@ -204,8 +210,10 @@ async def erase_chat_cases(conn: aiosqlite.Connection, chat_id: int, now: dateti
     ):
         pass
     async with conn.execute(
-        "UPDATE cases SET chat_id = NULL, erased_at = COALESCE(erased_at, ?) WHERE chat_id = ?",
-        (at, chat_id),
+        "UPDATE cases SET chat_id = NULL, erased_at = COALESCE(erased_at, ?), updated_at = ?,"
+        " state = 'closed', outcome = COALESCE(outcome, 'no_response'),"
+        " closed_at = COALESCE(closed_at, ?) WHERE chat_id = ?",
+        (at, at, at, chat_id),
     ) as cursor:
         return cursor.rowcount
 

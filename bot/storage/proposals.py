@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 import aiosqlite
 
+from bot.domain.records import Texts
 from bot.domain.statuses import Origin
 from bot.storage.db import Database
+from bot.storage.status_notes import notes_json, read_notes
 
 __all__ = [
     "FeedProposal",
@@ -43,7 +45,7 @@ __all__ = [
 ProposalState = Literal["pending", "confirmed", "rejected", "expired", "superseded"]
 
 _COLUMNS = (
-    "id, area_id, status, status_date, source, note, origin, proposed_by, feed_id,"
+    "id, area_id, status, status_date, source, notes, origin, proposed_by, feed_id,"
     " base_history_id, urgent, created_at, expires_at, state, decided_by, decided_at,"
     " history_id"
 )
@@ -56,7 +58,7 @@ class Proposal:
     status: str
     status_date: datetime.date
     source: str
-    note: str | None
+    note: str | None  # its language not stated
     origin: Origin
     proposed_by: int | None  # None: brought by a feed and not yet endorsed by an operator
     feed_id: int | None
@@ -68,16 +70,19 @@ class Proposal:
     decided_by: int | None
     decided_at: str | None
     history_id: int | None
+    notes: Texts = field(default_factory=Texts)
 
 
 def _proposal(row: aiosqlite.Row) -> Proposal:
+    note, notes = read_notes(row[5])
     return Proposal(
         id=int(row[0]),
         area_id=int(row[1]),
         status=str(row[2]),
         status_date=datetime.date.fromisoformat(row[3]),
         source=str(row[4]),
-        note=row[5],
+        note=note,
+        notes=notes,
         origin=row[6],
         proposed_by=None if row[7] is None else int(row[7]),
         feed_id=None if row[8] is None else int(row[8]),
@@ -165,6 +170,7 @@ async def insert_proposal(
     status_date: datetime.date,
     source: str,
     note: str | None,
+    notes: Texts,
     origin: Origin,
     proposed_by: int | None,
     feed_id: int | None,
@@ -174,11 +180,12 @@ async def insert_proposal(
     expires_at: str,
 ) -> int:
     async with conn.execute(
-        "INSERT INTO status_proposals (area_id, status, status_date, source, note, origin,"
+        "INSERT INTO status_proposals (area_id, status, status_date, source, notes, origin,"
         " proposed_by, feed_id, base_history_id, urgent, created_at, expires_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            area_id, status, status_date.isoformat(), source, note, origin, proposed_by,
+            area_id, status, status_date.isoformat(), source, notes_json(note, notes), origin,
+            proposed_by,
             feed_id, base_history_id, int(urgent), created_at, expires_at,
         ),
     ) as cursor:
@@ -198,6 +205,7 @@ class FeedProposal:
     note: str | None
     base_history_id: int | None
     urgent: bool
+    notes: Texts = field(default_factory=Texts)
 
 
 async def insert_feed_proposals(
@@ -222,12 +230,14 @@ async def insert_feed_proposals(
         row = await cursor.fetchone()
     before = int(row[0]) if row else 0
     await conn.executemany(
-        "INSERT INTO status_proposals (area_id, status, status_date, source, note, origin,"
+        "INSERT INTO status_proposals (area_id, status, status_date, source, notes, origin,"
         " proposed_by, feed_id, base_history_id, urgent, created_at, expires_at)"
         " VALUES (?, ?, ?, ?, ?, 'feed', NULL, ?, ?, ?, ?, ?)",
         [
             (
-                p.area_id, p.status, p.status_date.isoformat(), p.source, p.note, feed_id,
+                p.area_id, p.status, p.status_date.isoformat(), p.source,
+                notes_json(p.note, p.notes),
+                feed_id,
                 p.base_history_id, int(p.urgent), now, expires_at,
             )
             for p in proposals

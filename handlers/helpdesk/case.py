@@ -1,5 +1,8 @@
 """Opening a case (its button in the queue, or ``/case <number>``) and taking it.
 
+A typed number is read like a resident's (:func:`bot.cases.numbers.parse_number`: any
+case, with or without the ``D-`` prefix, Arabic-Indic digits, direction marks).
+
 The card shows what the resident wrote (a photo is sent with its Telegram file id and the
 text as caption), the answers and internal notes, the state, and Take / Answer / Note /
 Refer / Close. Every opening is audited with the case number; a case the user may not
@@ -16,6 +19,7 @@ from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor
 from bot.camps.names import camp_name
+from bot.cases.numbers import parse_number
 from bot.storage.camps import get_camp
 from bot.storage.case_queue import (
     CaseRow,
@@ -43,6 +47,7 @@ log = logging.getLogger(__name__)
 
 _CAPTION = 1000  # Telegram allows 1024 characters in a caption
 _MAX_NUMBER = 24
+_EXAMPLE = "D-7KX4RM"
 
 
 async def show_case(
@@ -76,15 +81,16 @@ async def case_command(
     update: Update, context: DaleelContext, actor: Actor, reader: Reader
 ) -> None:
     """/case <number>"""
-    typed = command_text(update).strip().upper()
-    if not typed or len(typed) > _MAX_NUMBER:
+    typed = command_text(update)
+    if not typed.strip() or len(typed) > _MAX_NUMBER:
         actor.note("no number", outcome="rejected")
         if update.effective_chat is not None:
             await context.bot.send_message(update.effective_chat.id, context.tr.gettext(
-                "Write it like this: {example}", example="/case K-7F3Q2"
+                "Write it like this: {example}", example=f"/case {_EXAMPLE}"
             ))
         return
-    found = await case_by_number(context.db, typed)
+    number = parse_number(typed)
+    found = await case_by_number(context.db, number) if number is not None else None
     if found is None:
         actor.note("unknown number", outcome="refused")
         if update.effective_chat is not None:
@@ -116,7 +122,7 @@ async def take_button(
     )
     if case is None:
         return
-    if not await take_case(context.db, case.id, actor.user_id):
+    if not await take_case(context.db, case.id, actor.user_id, now=context.state.now()):
         await readable_case(update, context, actor, reader, case.id, writable=True)
         return
     await press.query.answer(context.tr.gettext("You took case {number}.", number=case.number))

@@ -5,35 +5,29 @@ answer: :mod:`.helped`). A case closed in the meantime refuses a second closing.
 
 from __future__ import annotations
 
-import logging
-
-from telegram import Update
-from telegram.error import TelegramError
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.access import Actor
 from bot.domain.cases import OUTCOMES, Outcome
 from bot.i18n.catalogues import Translator
-from bot.storage.case_queue import CaseRow, Reader, close_case
-from bot.storage.residents import get_resident
+from bot.storage.case_queue import Reader, close_case
 from handlers.helpdesk.common import (
     CLOSED,
     CloseCase,
-    Helped,
     OpenCase,
     PickOutcome,
     on_case_button,
     readable_case,
     say,
+    tell_resident,
 )
-from handlers.helpdesk.render import outcome_label
 from handlers.kit.buttons import Press
+from handlers.kit.cases import OUTCOME_LABELS, Helped
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.ui import BACK, Screen, present
 
 __all__ = ["register", "told_outcome"]
-
-log = logging.getLogger(__name__)
 
 
 async def close_button(
@@ -47,7 +41,7 @@ async def close_button(
     actor.audited = False  # choosing is a step; the closing is audited
     tr = context.tr
     rows: list[list[Button]] = [
-        [(outcome_label(tr, outcome), PickOutcome(case.id, outcome).encode())]
+        [(tr.gettext(OUTCOME_LABELS[outcome]), PickOutcome(case.id, outcome).encode())]
         for outcome in OUTCOMES
     ]
     rows.append([(tr.gettext(BACK), OpenCase(case.id).encode())])
@@ -66,17 +60,27 @@ async def outcome_button(
     if case is None:
         return
     outcome = press.payload.outcome
-    if not await close_case(context.db, case.id, outcome):
+    if not await close_case(context.db, case.id, outcome, now=context.state.now()):
         actor.note(f"case {case.number} closed", outcome="rejected")
         await say(update, context, context.tr.gettext(CLOSED))
         return
-    told = await _tell_resident(context, case, outcome)
-    actor.note(f"case {case.number} outcome {outcome} told {told}")
+
+    def told(tr: Translator) -> str:
+        return told_outcome(tr, case.number, outcome)
+
+    def helped(tr: Translator) -> InlineKeyboardMarkup:
+        return keyboard([[
+            (tr.gettext("👍 Yes"), Helped(case.id, "yes").encode()),
+            (tr.gettext("👎 No"), Helped(case.id, "no").encode()),
+        ]], rtl=tr.language.rtl)
+
+    delivered = await tell_resident(context, case, told, helped)
+    actor.note(f"case {case.number} outcome {outcome} told {delivered}")
     await press.query.answer()
     tr = context.tr
     text = (
         tr.gettext("Case {number} is closed; the resident was told.", number=case.number)
-        if told else tr.gettext(
+        if delivered else tr.gettext(
             "Case {number} is closed. The resident could not be told: they blocked Daleel "
             "or erased their data.", number=case.number,
         )
@@ -109,25 +113,6 @@ def told_outcome(tr: Translator, number: str, outcome: Outcome) -> str:
             number=number,
         )
     return text + "\n\n" + tr.gettext("Did this help?")
-
-
-async def _tell_resident(context: DaleelContext, case: CaseRow, outcome: Outcome) -> bool:
-    if case.chat_id is None:
-        return False
-    resident = await get_resident(context.db, case.chat_id)
-    tr = context.state.catalogues.translator(resident.language if resident else case.language)
-    markup = keyboard([[
-        (tr.gettext("👍 Yes"), Helped(case.id, "yes").encode()),
-        (tr.gettext("👎 No"), Helped(case.id, "no").encode()),
-    ]], rtl=tr.language.rtl)
-    try:
-        await context.bot.send_message(
-            case.chat_id, told_outcome(tr, case.number, outcome), reply_markup=markup
-        )
-    except TelegramError as error:
-        log.info("could not tell a resident their case was closed: %s", type(error).__name__)
-        return False
-    return True
 
 
 def register(app: DaleelApp) -> None:

@@ -15,17 +15,19 @@ numbers, never a text.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
 from telegram.ext import CallbackQueryHandler
 
 from bot.access import Actor, refusal_text, roles_for
 from bot.domain.cases import Outcome
 from bot.domain.roles import Role
-from bot.i18n.catalogues import N_
+from bot.i18n.catalogues import N_, Translator
 from bot.storage import audit
 from bot.storage.case_queue import (
     CaseRow,
@@ -35,7 +37,9 @@ from bot.storage.case_queue import (
     helpdesk_camps,
     may_read,
 )
+from bot.storage.residents import get_resident
 from handlers.kit.buttons import Press, answer_stale
+from handlers.kit.cases import footer
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.payloads import P, Payload, parser
 
@@ -46,7 +50,6 @@ __all__ = [
     "CancelWriting",
     "CaseHandler",
     "CloseCase",
-    "Helped",
     "OpenCase",
     "PickOutcome",
     "ReferCamp",
@@ -61,8 +64,11 @@ __all__ = [
     "readable_case",
     "reader_for",
     "say",
+    "tell_resident",
     "works_cases",
 ]
+
+log = logging.getLogger(__name__)
 
 FEATURE = "hd"
 NOT_YOURS = N_("That case was not found, or it is not one of yours.")
@@ -126,14 +132,6 @@ class PickOutcome(Payload, feature=FEATURE, action="outcome"):
     outcome: Outcome
 
 
-@dataclass(frozen=True)
-class Helped(Payload, feature="case", action="helped"):
-    """The resident's answer to "Did this help?" (pressed by residents, not staff)."""
-
-    case: int
-    answer: Literal["yes", "no"]
-
-
 def works_cases(roles: frozenset[Role]) -> bool:
     return bool(roles & {"helpdesk", "protection", "admin"})
 
@@ -158,6 +156,31 @@ async def say(update: Update, context: DaleelContext, text: str) -> None:
         await query.answer(text, show_alert=True)
     elif update.effective_chat is not None:
         await context.bot.send_message(update.effective_chat.id, text)
+
+
+async def tell_resident(
+    context: DaleelContext,
+    case: CaseRow,
+    text: Callable[[Translator], str],
+    markup: Callable[[Translator], InlineKeyboardMarkup] | None = None,
+) -> bool:
+    """A message to the case's resident, in their language (their current one, else the
+    case's), with the footer every case message carries; False when it could not go (they
+    erased their data with /forget, or blocked Daleel)."""
+    if case.chat_id is None:
+        return False
+    resident = await get_resident(context.db, case.chat_id)
+    tr = context.state.catalogues.translator(resident.language if resident else case.language)
+    try:
+        await context.bot.send_message(
+            case.chat_id,
+            f"{text(tr)}\n\n{footer(tr, context.settings.feedback.hotline)}",
+            reply_markup=markup(tr) if markup is not None else None,
+        )
+    except TelegramError as error:
+        log.info("could not send a message about a case: %s", type(error).__name__)
+        return False
+    return True
 
 
 CaseHandler = Callable[[Update, DaleelContext, Actor, Reader], Coroutine[Any, Any, None]]

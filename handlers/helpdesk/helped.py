@@ -10,9 +10,9 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.storage.case_queue import set_helped
-from handlers.helpdesk.common import Helped
 from handlers.kit import buttons
 from handlers.kit.buttons import Press, answer_stale
+from handlers.kit.cases import Helped
 from handlers.kit.context import DaleelApp, DaleelContext
 
 __all__ = ["register"]
@@ -20,7 +20,9 @@ __all__ = ["register"]
 
 async def helped_button(update: Update, context: DaleelContext, press: Press[Helped]) -> None:
     helped = press.payload.answer == "yes"
-    if not await set_helped(context.db, press.payload.case, press.chat_id, helped):
+    if not await set_helped(
+        context.db, press.payload.case, press.chat_id, helped, now=context.state.now()
+    ):
         await answer_stale(update, context)
         return
     await press.query.answer()

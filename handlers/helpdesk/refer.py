@@ -79,7 +79,7 @@ async def camp_button(
         actor.note(f"case {case.number} bad camp", outcome="rejected")
         await say(update, context, context.tr.gettext(NOT_YOURS if camp is None else CLOSED))
         return
-    if not await refer_to_camp(context.db, case.id, camp.id):
+    if not await refer_to_camp(context.db, case.id, camp.id, now=context.state.now()):
         actor.note(f"case {case.number} closed", outcome="rejected")
         await say(update, context, context.tr.gettext(CLOSED))
         return

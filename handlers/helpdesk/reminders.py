@@ -3,7 +3,10 @@
 Every day at :data:`bot.helpdesk.timing.REMINDER_TIME` (camp time) each helpdesk member,
 and each focal point for sensitive reports, is told how many of the cases they may read
 have waited longer than :func:`bot.helpdesk.timing.answer_within` without any answer, with
-their numbers — never content. A reminded case is reminded again only a day later
+their numbers — never content. An overdue case nobody could be reminded of (its camp has
+no helpdesk member, it has no camp, or no focal point can read a sensitive report) goes to
+the administrators instead, rather than to no one: ordinary cases by number, sensitive
+reports counted only. A reminded case is reminded again only a day later
 (``reminded_at``), even if the job runs twice. Every Sunday administrators get the counts of
 open, answered (that week) and overdue cases per camp; sensitive reports are counted all
 together, never per camp. Both runs are audited (counts only).
@@ -14,14 +17,16 @@ Each job is one ``run_once`` re-armed after each run (``cases:reminders``, ``cas
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from bot.camps.names import camp_name
+from bot.cases.retention import stamp
 from bot.helpdesk.timing import REMIND_EVERY, answer_within, next_digest, next_reminder
 from bot.i18n.catalogues import Translator
 from bot.storage import audit
 from bot.storage.camps import list_camps
 from bot.storage.case_queue import (
+    CaseRow,
     Reader,
     Tally,
     focal_points,
@@ -44,12 +49,12 @@ DIGEST_JOB = "cases:digest"
 _NUMBERS_SHOWN = 30
 
 
-def _utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
+def _shown(numbers: list[str]) -> str:
+    return ", ".join(numbers[:_NUMBERS_SHOWN]) + ("…" if len(numbers) > _NUMBERS_SHOWN else "")
 
 
 def _reminder(tr: Translator, numbers: list[str], hours: int) -> str:
-    shown = ", ".join(numbers[:_NUMBERS_SHOWN]) + ("…" if len(numbers) > _NUMBERS_SHOWN else "")
+    shown = _shown(numbers)
     return tr.ngettext(
         "⏰ {n} of your cases has waited more than {hours} hours without an answer: "
         "{numbers}. /cases shows them.",
@@ -63,8 +68,8 @@ async def send_reminders(app: DaleelApp) -> int:
     """Remind each queue of its overdue cases; returns how many people were told."""
     state = app.bot_data
     now = state.now()
-    within = answer_within(state)
-    overdue = await overdue_cases(state.db, _utc(now - within), _utc(now - REMIND_EVERY))
+    within = answer_within(state.settings)
+    overdue = await overdue_cases(state.db, stamp(now - within), stamp(now - REMIND_EVERY))
     told, reminded = 0, set[int]()
     if overdue:
         members = await helpdesk_members(state.db)
@@ -87,11 +92,58 @@ async def send_reminders(app: DaleelApp) -> int:
             if await messenger.tell(user_id, render):
                 told += 1
                 reminded |= {case.id for case in mine}
-        await mark_reminded(state.db, reminded, _utc(now))
+        orphans = [case for case in overdue if case.id not in reminded]
+        admins = await _remind_admins(app, orphans, hours) if orphans else 0
+        if admins:
+            reminded |= {case.id for case in orphans}
+        told += admins
+        await mark_reminded(state.db, reminded, stamp(now))
     await audit.record(
         state.db, audit.SYSTEM, "case.reminders", "ok",
         f"overdue {len(overdue)} reminded {len(reminded)} told {told}",
     )
+    return told
+
+
+def _orphans(tr: Translator, cases: list[CaseRow], hours: int) -> str:
+    """For administrators: overdue cases no one could be reminded of (ordinary ones by
+    number, which administrators may open; sensitive reports as a count only)."""
+    numbers = [case.number for case in cases if case.topic != "sensitive"]
+    sensitive = len(cases) - len(numbers)
+    lines = []
+    if numbers:
+        lines.append(tr.ngettext(
+            "⏰ {n} case has waited more than {hours} hours without an answer, and no "
+            "helpdesk member could be reminded of it: {numbers}. /cases shows it; /grant "
+            "gives its camp a helpdesk.",
+            "⏰ {n} cases have waited more than {hours} hours without an answer, and no "
+            "helpdesk member could be reminded of them: {numbers}. /cases shows them; "
+            "/grant gives their camps a helpdesk.",
+            len(numbers), hours=hours, numbers=_shown(numbers),
+        ))
+    if sensitive:
+        lines.append(tr.ngettext(
+            "⏰ {n} sensitive report has waited more than {hours} hours without an answer, "
+            "and no protection focal point could be reminded of it. /grant gives the "
+            "protection role.",
+            "⏰ {n} sensitive reports have waited more than {hours} hours without an "
+            "answer, and no protection focal point could be reminded of them. /grant gives "
+            "the protection role.",
+            sensitive, hours=hours,
+        ))
+    return "\n\n".join(lines)
+
+
+async def _remind_admins(app: DaleelApp, cases: list[CaseRow], hours: int) -> int:
+    """Tell every administrator; how many were told."""
+    messenger = BotMessenger(app)
+
+    def render(tr: Translator) -> str:
+        return _orphans(tr, cases, hours)
+
+    told = 0
+    for admin in sorted(app.bot_data.settings.admin_ids):
+        told += await messenger.tell(admin, render)
     return told
 
 
@@ -107,7 +159,7 @@ async def send_digest(app: DaleelApp) -> int:
     state = app.bot_data
     now = state.now()
     per_camp, sensitive = await tally(
-        state.db, _utc(now - timedelta(days=7)), _utc(now - answer_within(state))
+        state.db, stamp(now - timedelta(days=7)), stamp(now - answer_within(state.settings))
     )
     camps = {camp.id: camp for camp in await list_camps(state.db)}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from bot.domain.cases import Outcome
+from bot.domain.cases import Topic
 from bot.domain.languages import language
-from bot.i18n.catalogues import N_, Translator
+from bot.i18n.catalogues import Translator
 from bot.storage.case_queue import CaseRow, Message
 from bot.text.length import MESSAGE_LIMIT, telegram_length
 from handlers.helpdesk.common import (
@@ -24,47 +24,18 @@ from handlers.helpdesk.common import (
     WriteAnswer,
     WriteNote,
 )
+from handlers.kit.cases import OUTCOME_LABELS, STATE_LABELS, TOPIC_LABELS
 from handlers.kit.keyboards import Button, keyboard
 from handlers.kit.ui import BACK, Screen, clip
 
-__all__ = [
-    "OUTCOME_LABELS",
-    "PAGE_SIZE",
-    "age",
-    "case_screen",
-    "outcome_label",
-    "queue_screen",
-    "topic_label",
-]
+__all__ = ["PAGE_SIZE", "age", "case_screen", "queue_screen", "topic_label"]
 
 PAGE_SIZE = 10
 _BODY = 1500  # characters of one message shown on a card
 _ROOM = MESSAGE_LIMIT - 200
 
-_TOPICS = {
-    "question": N_("question"),
-    "feedback": N_("feedback"),
-    "complaint": N_("complaint"),
-    "sensitive": N_("sensitive report"),
-}
-_STATES = {
-    "open": N_("waiting for an answer"),
-    "taken": N_("taken"),
-    "answered": N_("answered"),
-    "referred": N_("referred"),
-    "closed": N_("closed"),
-}
-OUTCOME_LABELS: Mapping[Outcome, str] = {
-    "resolved": N_("Resolved"),
-    "referred": N_("Referred elsewhere"),
-    "not_possible": N_("Not possible"),
-    "no_response": N_("No response from the resident"),
-    "duplicate": N_("Duplicate"),
-}
-
-
-def topic_label(tr: Translator, topic: str) -> str:
-    return tr.gettext(_TOPICS[topic]) if topic in _TOPICS else topic
+def topic_label(tr: Translator, topic: Topic) -> str:
+    return tr.gettext(TOPIC_LABELS[topic])
 
 
 def _language(code: str) -> str:
@@ -142,7 +113,7 @@ def _header(tr: Translator, case: CaseRow, camp: str | None, now: datetime) -> l
             "{topic} · {camp} · {language} · opened {age} ago · {state}",
             topic=topic_label(tr, case.topic), camp=camp or "—",
             language=_language(case.language), age=age(tr, case.created_at, now),
-            state=tr.gettext(_STATES.get(case.state, case.state)),
+            state=tr.gettext(STATE_LABELS[case.state]),
         ),
     ]
     if case.gender_wanted == "female":
@@ -209,8 +180,3 @@ def case_screen(
             *rows,
         ]
     return Screen("\n\n".join(parts), keyboard(rows, rtl=tr.language.rtl))
-
-
-def outcome_label(tr: Translator, outcome: Outcome) -> str:
-    return tr.gettext(OUTCOME_LABELS[outcome])
-

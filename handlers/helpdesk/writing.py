@@ -2,12 +2,13 @@
 
 Pressing one of them (on an open case they may read) makes their next private text the
 answer, the note or where the case was referred (a ``user_data`` flag; a Cancel button
-drops it, and it lapses after :data:`WAIT` — a question typed hours later is not sent to a
-resident as an answer; the flag is in memory, so a restart drops it too). When the text
+drops it, so does any command or any button outside the helpdesk's, and it lapses after
+:data:`WAIT` — a question typed after /menu, or hours later, is never sent to a resident as
+an answer; the flag is in memory, so a restart drops it too). When the text
 arrives everything is checked again — the role, the case, that it is still open — then:
 
 - an answer is stored and sent to the resident in the bot, in the resident's language
-  ("Answer to your case K-7F3Q2: …", the staff text as written); a resident who blocked
+  ("Answer to your case D-7KX4RM: …", the staff text as written); a resident who blocked
   Daleel or erased their data keeps the answer in the case, and the staff member is told;
 - a note is stored as internal (author ``note``) and never sent to the resident;
 - a referral outside stores a short free text of where to (state ``referred``).
@@ -17,21 +18,19 @@ Each is audited with the case number only, never the text.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime, timedelta
 from typing import Literal
 
 from telegram import Update
-from telegram.error import TelegramError
-from telegram.ext import MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.access import Actor
 from bot.announcements.texts import clean_text
 from bot.i18n.catalogues import Translator
-from bot.storage.case_queue import CaseRow, Reader, add_message, refer_outside
-from bot.storage.residents import get_resident
+from bot.storage.case_queue import Reader, add_message, refer_outside
 from handlers.helpdesk.common import (
     CLOSED,
+    FEATURE,
     CancelWriting,
     ReferOutside,
     WriteAnswer,
@@ -39,20 +38,20 @@ from handlers.helpdesk.common import (
     case_staff,
     on_case_button,
     readable_case,
+    tell_resident,
 )
-from handlers.kit.buttons import Press
+from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
 
 __all__ = ["WAITING", "register"]
-
-log = logging.getLogger(__name__)
 
 WAITING = "helpdesk:writing"  # user_data: (what, case id, asked at) the next text is for
 WAIT = timedelta(minutes=30)
 Kind = Literal["answer", "note", "outside"]
 MAX_TEXT = 3500  # with the heading, under Telegram's 4096 characters
 MAX_WHERE = 200
+_RESET_GROUP = 51  # after every feature; not the residents' writing reset's group (50)
 def _prompt(tr: Translator, kind: Kind, number: str) -> str:
     if kind == "answer":
         return tr.gettext(
@@ -116,8 +115,15 @@ async def cancel_button(
     reader: Reader,
     press: Press[CancelWriting],
 ) -> None:
-    _forget(context)
+    """Drops what was pending for this case; once the text was sent (or another case's
+    writing started) the button is stale, so it never claims that nothing was written."""
+    waiting = context.user_data.get(WAITING) if context.user_data is not None else None
     actor.audited = False
+    if not isinstance(waiting, tuple) or waiting[1] != press.payload.case:
+        await answer_stale(update, context, alert=True)
+        await press.query.edit_message_reply_markup(None)
+        return
+    _forget(context)
     await press.query.answer()
     await press.query.edit_message_text(context.tr.gettext("Cancelled: nothing was written."))
 
@@ -170,10 +176,11 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
     if case is None:
         return
     if kind == "outside":
-        written = await refer_outside(context.db, case.id, text)
+        written = await refer_outside(context.db, case.id, text, now=context.state.now())
     else:
         written = await add_message(
-            context.db, case.id, "staff" if kind == "answer" else "note", actor.user_id, text
+            context.db, case.id, "staff" if kind == "answer" else "note", actor.user_id, text,
+            now=context.state.now(),
         )
     if not written:  # closed between the check and the write
         actor.note(f"case {case.number} closed", outcome="rejected", action=actor.action)
@@ -181,7 +188,14 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
         return
     actor.note(f"case {case.number}", action=actor.action)
     if kind == "answer":
-        told = await _tell_resident(context, case, text)
+
+        def framed(tr: Translator) -> str:
+            return tr.gettext(
+                "✉️ <b>Answer to your case {number}:</b>\n\n{text}", number=case.number,
+                text=text,
+            )
+
+        told = await tell_resident(context, case, framed)
         actor.note(f"case {case.number} delivered {told}", action=actor.action)
         done = (
             tr.gettext("Your answer was sent to the resident.") if told else tr.gettext(
@@ -198,24 +212,22 @@ async def typed_text(update: Update, context: DaleelContext, actor: Actor, reade
     await message.reply_text(done)
 
 
-async def _tell_resident(context: DaleelContext, case: CaseRow, text: str) -> bool:
-    """The answer in the bot, framed in the resident's language; False if it could not go."""
-    if case.chat_id is None:
-        return False
-    resident = await get_resident(context.db, case.chat_id)
-    tr = context.state.catalogues.translator(resident.language if resident else case.language)
-    try:
-        await context.bot.send_message(case.chat_id, tr.gettext(
-            "✉️ <b>Answer to your case {number}:</b>\n\n{text}", number=case.number, text=text
-        ))
-    except TelegramError as error:
-        log.info("could not deliver a case answer: %s", type(error).__name__)
-        return False
-    return True
+def _register_reset(app: DaleelApp) -> None:
+    """Whatever the staff member does next outside the case — a command, another feature's
+    button — ends the waiting (a group of its own, after the handler that answers it)."""
+
+    async def reset(update: Update, context: DaleelContext) -> None:
+        _forget(context)
+
+    app.add_handler(MessageHandler(filters.COMMAND, reset), group=_RESET_GROUP)
+    app.add_handler(
+        CallbackQueryHandler(reset, pattern=f"^(?!{FEATURE}:)"), group=_RESET_GROUP
+    )
 
 
 def register(app: DaleelApp) -> None:
     app.add_handler(_Typed(app))
+    _register_reset(app)
     on_case_button(app, WriteAnswer, answer_button, action="case.answer")
     on_case_button(app, WriteNote, note_button, action="case.note")
     on_case_button(app, ReferOutside, outside_button, action="case.refer")

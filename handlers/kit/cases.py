@@ -1,5 +1,8 @@
-"""What the two case features share: the resident's pending writing, the words for topics
-and states, the footer every case screen carries, and the one "not found".
+"""What the case features share — the residents' (``handlers.residents.feedback``,
+``handlers.residents.my_cases``) and staff's (``handlers.helpdesk``): the button prefix of
+residents' case buttons, the one word for each topic, state and outcome (residents and
+staff read the same words), the footer every message to a resident about a case carries,
+the resident's pending writing, and the residents' one "not found".
 
 ``handlers.residents.feedback`` opens cases and receives what residents write;
 ``handlers.residents.my_cases`` lists them and lets a resident add to one. Both put the
@@ -22,19 +25,22 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.cases.contacts import EMERGENCY_NUMBER, usual_wait
-from bot.domain.cases import CaseState, Gender, Topic
+from bot.domain.cases import CaseState, Gender, Outcome, Topic
 from bot.i18n.catalogues import N_, Translator
 from bot.storage import audit
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.payloads import Payload
 
 __all__ = [
+    "CASE_FEATURE",
     "FOLLOW_UP_FOR",
     "FORGED",
+    "OUTCOME_LABELS",
     "STATE_LABELS",
     "TOPIC_LABELS",
     "WRITING_FOR",
     "AddToCase",
+    "Helped",
     "Writing",
     "footer",
     "not_found",
@@ -49,6 +55,8 @@ __all__ = [
 WRITING_FOR = timedelta(hours=2)
 FOLLOW_UP_FOR = timedelta(minutes=3)
 FORGED = "case.forged"
+CASE_FEATURE = "case"
+"""The prefix of every button residents press about their cases (staff's are ``hd``)."""
 _KEY = "case:writing"
 _RESET_GROUP = 50
 
@@ -67,12 +75,29 @@ STATE_LABELS: Mapping[CaseState, str] = MappingProxyType({
     "closed": N_("Closed"),
 })
 
+OUTCOME_LABELS: Mapping[Outcome, str] = MappingProxyType({
+    "resolved": N_("Resolved"),
+    "referred": N_("Referred elsewhere"),
+    "not_possible": N_("Not possible"),
+    "no_response": N_("No response from the resident"),
+    "duplicate": N_("Duplicate"),
+})
+
 
 @dataclass(frozen=True)
-class AddToCase(Payload, feature="case", action="add"):
+class AddToCase(Payload, feature=CASE_FEATURE, action="add"):
     """Add a message to this case (re-checked: the resident's own, not closed)."""
 
     number: str
+
+
+@dataclass(frozen=True)
+class Helped(Payload, feature=CASE_FEATURE, action="helped"):
+    """The resident's answer to "Did this help?" once staff closed their case (re-checked:
+    their own case, closed)."""
+
+    case: int
+    answer: Literal["yes", "no"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +153,9 @@ def register_writing_reset(app: DaleelApp) -> None:
         stop_writing(context)
 
     app.add_handler(MessageHandler(filters.COMMAND, reset), group=_RESET_GROUP)
-    app.add_handler(CallbackQueryHandler(reset, pattern=r"^(?!case:)"), group=_RESET_GROUP)
+    app.add_handler(
+        CallbackQueryHandler(reset, pattern=f"^(?!{CASE_FEATURE}:)"), group=_RESET_GROUP
+    )
 
 
 def usual_wait_text(tr: Translator, hours: int) -> str:
@@ -147,7 +174,8 @@ def usual_wait_text(tr: Translator, hours: int) -> str:
 
 
 def footer(tr: Translator, hotline: str) -> str:
-    """Under every case screen: the Iraq Information Centre, and that Daleel is not an
+    """Under every case screen and every message to a resident about a case (staff's
+    answers and closing too): the Iraq Information Centre, and that Daleel is not an
     emergency service (numbers as text: not formatted as quantities)."""
     return tr.gettext(
         "☎️ Iraq Information Centre, free and confidential: {hotline}\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from handlers.kit.cases import CASE_FEATURE
 from handlers.kit.payloads import Payload
 
 __all__ = [
@@ -57,7 +58,7 @@ class AlertsHome(Payload, feature="alert", action="home"):
 
 
 @dataclass(frozen=True)
-class CasesHome(Payload, feature="case", action="home"):
+class CasesHome(Payload, feature=CASE_FEATURE, action="home"):
     """"Talk to a person": choose what it is about, then write."""
 
 

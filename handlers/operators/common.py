@@ -38,7 +38,7 @@ from bot.safety.answers import (
 )
 from bot.safety.changes import Applied
 from bot.safety.labels import area_label, label_of
-from bot.safety.notes import note_line
+from bot.safety.notes import notes_line
 from bot.safety.sources import Source, source_name
 from bot.state import AppState
 from bot.storage.areas import (
@@ -228,8 +228,9 @@ def proposal_block(tr: Translator, view: ProposalView, *, viewer: int | None = N
     # read them: bot.safety.answers).
     source = source_name(p.source, tr.code, view.sources)
     lines.append(tr.gettext("Source: {source} · date: {date}", source=source, date=p.status_date))
-    if p.note and p.note.strip():
-        lines.append(note_line(tr, shorten(p.note, _MAX_NOTE_SHOWN)))
+    note = notes_line(tr, p.note, p.notes, lambda text: shorten(text, _MAX_NOTE_SHOWN))
+    if note is not None:
+        lines.append(note)
     lines.append(_who(tr, view))
     lines.append(tr.gettext("Expires {time} (camp time).", time=parse_time(p.expires_at)))
     if viewer is not None and p.proposed_by == viewer:

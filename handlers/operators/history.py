@@ -12,7 +12,7 @@ from bot.access import Actor
 from bot.i18n.catalogues import Markup, Translator
 from bot.safety.answers import shorten
 from bot.safety.labels import area_label
-from bot.safety.notes import note_line
+from bot.safety.notes import notes_line
 from bot.safety.sources import Source, source_name
 from bot.storage.areas import AreaStatus, status_history
 from bot.storage.proposals import Proposal, feed_names, proposals_for_area
@@ -132,8 +132,9 @@ def _entry(
         "<b>{date}</b> · {status} · {source}", date=row.status_date,
         status=Markup(status_label(tr, row.status)), source=source,
     )]
-    if row.note and row.note.strip():
-        lines.append(note_line(tr, shorten(row.note, _MAX_NOTE)))
+    note = notes_line(tr, row.note, row.notes, lambda text: shorten(text, _MAX_NOTE))
+    if note is not None:
+        lines.append(note)
     lines.append(_origin(tr, row, feeds))
     return "\n".join(lines)
 

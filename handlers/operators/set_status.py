@@ -26,6 +26,7 @@ from bot.places.matches import exact_place, worth_offering
 from bot.safety.answers import button_label
 from bot.safety.changes import Applied, Change, Proposed, set_status
 from bot.safety.labels import area_label
+from bot.safety.notes import typed_notes
 from bot.storage.proposals import get_proposal
 from handlers.kit import tokens
 from handlers.kit.buttons import Press
@@ -220,7 +221,9 @@ async def _proceed(context: DaleelContext, chat_id: int, actor: Actor, draft: _D
         await reply(context, chat_id, text, markup_of(tr, rows))
         return
     state = context.state
-    change = Change(area_id, status, source, note, state.now().date())
+    # The note in the operator's language (or the one its letters clearly say).
+    unstated, notes = typed_notes(tr.code, note)
+    change = Change(area_id, status, source, unstated, state.now().date(), notes=notes)
     await _apply(context, chat_id, actor, label, change)
 
 

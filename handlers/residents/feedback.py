@@ -30,6 +30,7 @@ from bot.storage.services_food import resident_camp
 from handlers.kit import buttons
 from handlers.kit.buttons import Press
 from handlers.kit.cases import (
+    CASE_FEATURE,
     TOPIC_LABELS,
     Writing,
     footer,
@@ -58,19 +59,19 @@ _TOPIC_BUTTONS: Mapping[Topic, str] = MappingProxyType({
 
 
 @dataclass(frozen=True)
-class ChooseTopic(Payload, feature="case", action="topic"):
+class ChooseTopic(Payload, feature=CASE_FEATURE, action="topic"):
     topic: Topic
 
 
 @dataclass(frozen=True)
-class ChooseGender(Payload, feature="case", action="gender"):
+class ChooseGender(Payload, feature=CASE_FEATURE, action="gender"):
     """Who a sensitive report should be handled by; "any" for no preference."""
 
     want: Literal["female", "male", "any"]
 
 
 @dataclass(frozen=True)
-class StopWriting(Payload, feature="case", action="cancel"):
+class StopWriting(Payload, feature=CASE_FEATURE, action="cancel"):
     """Cancel: nothing is sent."""
 
 

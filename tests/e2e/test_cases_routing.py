@@ -58,41 +58,41 @@ async def test_a_sensitive_report_asking_for_a_woman_reaches_only_the_female_foc
     await _grant(admin, f"/grant {HELPDESK} helpdesk debaga-1")
     assert await focal_points(db) == {FEMALE: "female", MALE: "male"}
     await insert_case(
-        db, "K-SAFE1", created=DEMO_NOW - timedelta(hours=20), camp_id=camps["debaga-1"],
+        db, "D-WANTHR", created=DEMO_NOW - timedelta(hours=20), camp_id=camps["debaga-1"],
         topic="sensitive", gender="female", language=code, text=REPORT,
     )
     await insert_case(
-        db, "K-ANY01", created=DEMO_NOW - timedelta(hours=30), camp_id=camps["khazer-m1"],
+        db, "D-ANY4AY", created=DEMO_NOW - timedelta(hours=30), camp_id=camps["khazer-m1"],
         topic="sensitive", language=code, text="Threats near the water point.",
     )
 
     female = client.user(FEMALE)
     await female.send("/cases")
-    assert (await female.reply()).button_texts == ("K-ANY01", "K-SAFE1")
-    await female.press("K-SAFE1")
+    assert (await female.reply()).button_texts == ("D-ANY4AY", "D-WANTHR")
+    await female.press("D-WANTHR")
     card = plain((await female.reply(predicate=has_text(REPORT))).text)
     assert "The resident asked for a woman to handle this report." in card
-    assert "sensitive report" in card
+    assert "Sensitive report" in card
 
     for user_id in (MALE, HELPDESK):
         other = client.user(user_id)
         await other.send("/cases")
         listing = await other.reply()
-        assert "K-SAFE1" not in plain(listing.text) and "K-SAFE1" not in listing.button_texts
-        await other.send("/case K-SAFE1")
+        assert "D-WANTHR" not in plain(listing.text) and "D-WANTHR" not in listing.button_texts
+        await other.send("/case D-WANTHR")
         refused = await other.reply()
         assert plain(refused.text) == NOT_YOURS[users[user_id]]
         assert REPORT not in refused.text
     male = client.user(MALE)
     await male.send("/cases")
-    assert (await male.reply()).button_texts == ("K-ANY01",)  # no gender asked: any focal point
+    assert (await male.reply()).button_texts == ("D-ANY4AY",)  # no gender asked: any focal point
 
     entries = await recent(db, 100)
-    assert any(e.user_id == FEMALE and e.action == "case.open" and e.detail == "case K-SAFE1"
+    assert any(e.user_id == FEMALE and e.action == "case.open" and e.detail == "case D-WANTHR"
                for e in entries)
-    assert any(e.user_id == MALE and e.outcome == "refused" and e.detail == "case K-SAFE1"
+    assert any(e.user_id == MALE and e.outcome == "refused" and e.detail == "case D-WANTHR"
                for e in entries)
-    assert any(e.user_id == HELPDESK and e.outcome == "refused" and e.detail == "case K-SAFE1"
+    assert any(e.user_id == HELPDESK and e.outcome == "refused" and e.detail == "case D-WANTHR"
                for e in entries)
 
 
@@ -155,43 +155,56 @@ async def test_overdue_cases_are_reminded_daily_and_admins_get_the_weekly_digest
     await _grant(admin, f"/grant {HELPDESK} helpdesk debaga-1")
     await _grant(admin, f"/grant {FEMALE} protection female")
     old = DEMO_NOW - timedelta(hours=80)  # past the 72 hours
-    await insert_case(db, "K-LATE1", created=old, camp_id=camps["debaga-1"])
-    await insert_case(db, "K-LATE2", created=old, camp_id=camps["khazer-m1"])  # no helpdesk
-    await insert_case(db, "K-SOON1", created=DEMO_NOW - timedelta(hours=70),
+    await insert_case(db, "D-TARRY3", created=old, camp_id=camps["debaga-1"])
+    await insert_case(db, "D-TARRY4", created=old, camp_id=camps["khazer-m1"])  # no helpdesk
+    await insert_case(db, "D-NEW443", created=DEMO_NOW - timedelta(hours=70),
                       camp_id=camps["debaga-1"])
-    await insert_case(db, "K-LATES", created=old, camp_id=camps["debaga-1"],
+    await insert_case(db, "D-TARRY7", created=old, camp_id=camps["debaga-1"],
                       topic="sensitive", gender="female", text=REPORT)
-    await insert_case(db, "K-DONE1", created=old, camp_id=camps["debaga-1"], state="closed")
+    await insert_case(db, "D-TAKEN3", created=old, camp_id=camps["debaga-1"], state="closed")
+    await insert_case(db, "D-NEVER3", created=old, camp_id=None)  # a resident without a camp
+    await insert_case(db, "D-TARRY9", created=old, camp_id=camps["debaga-1"],
+                      topic="sensitive", gender="male", text=REPORT)  # no male focal point
     # Armed at start-up.
     assert demo_bot.job_queue is not None
     for name in (reminders.REMINDER_JOB, reminders.DIGEST_JOB):
         assert len(demo_bot.job_queue.get_jobs_by_name(name)) == 1
 
-    assert await reminders.send_reminders(demo_bot) == 2
+    assert await reminders.send_reminders(demo_bot) == 3
     reminder = plain((await helpdesk.reply(predicate=has_text("⏰"))).text)
     assert reminder == (
-        "⏰ 1 of your cases has waited more than 72 hours without an answer: K-LATE1. "
+        "⏰ 1 of your cases has waited more than 72 hours without an answer: D-TARRY3. "
         "/cases shows them."
     )
     arabic = plain((await focal.reply(predicate=has_text("⏰"))).text)
     assert arabic == (
-        "⏰ حالة واحدة من حالاتك تنتظر منذ أكثر من 72 ساعة دون رد: K-LATES. الأمر /cases "
+        "⏰ حالة واحدة من حالاتك تنتظر منذ أكثر من 72 ساعة دون رد: D-TARRY7. الأمر /cases "
         "يعرضها."
     )
     assert REPORT not in arabic
+    # D-TARRY4's camp has no helpdesk member, D-NEVER3 has no camp, no focal point reads
+    # D-TARRY9 (it asked for a man): the administrators are reminded of them rather than
+    # nobody; of a sensitive report, they learn that it waits, never its number.
+    orphans = plain((await admin.reply(predicate=has_text("⏰"))).text)
+    assert orphans == (
+        "⏰ 2 cases have waited more than 72 hours without an answer, and no helpdesk member "
+        "could be reminded of them: D-TARRY4, D-NEVER3. /cases shows them; /grant gives their "
+        "camps a helpdesk.\n\n"
+        "⏰ 1 sensitive report has waited more than 72 hours without an answer, and no "
+        "protection focal point could be reminded of it. /grant gives the protection role."
+    )
     # Reminded at most daily: a second run the same day tells nobody.
     assert await reminders.send_reminders(demo_bot) == 0
     details = [e.detail for e in await recent(db, 50) if e.action == "case.reminders"]
-    # K-LATE2's camp has no helpdesk member: nobody was reminded of it, it stays due (and
-    # counted overdue in the digest).
-    assert details[:2] == ["overdue 1 reminded 0 told 0", "overdue 3 reminded 2 told 2"]
+    assert details[:2] == ["overdue 0 reminded 0 told 0", "overdue 5 reminded 5 told 3"]
 
     assert await reminders.send_digest(demo_bot) == 1
     digest = plain((await admin.reply(predicate=has_text("digest"))).text).split("\n")
     assert digest[0] == "📊 Residents' cases: the week's digest"
     assert "Debaga 1: 2 open, 0 answered this week, 1 overdue" in digest
     assert "Khazer M1: 1 open, 0 answered this week, 1 overdue" in digest
+    assert "No camp: 1 open, 0 answered this week, 1 overdue" in digest
     assert digest[-1] == (
-        "Sensitive reports (all camps together): 1 open, 0 answered this week, 1 overdue"
+        "Sensitive reports (all camps together): 2 open, 0 answered this week, 2 overdue"
     )
-    assert not any("K-" in line for line in digest)
+    assert not any("D-" in line for line in digest)

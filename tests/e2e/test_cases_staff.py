@@ -18,28 +18,29 @@ from bot.storage.case_queue import case_by_number, case_messages, close_case
 from handlers.kit.context import DaleelApp
 from sandbox import SandboxClient, SimulatedUser
 from tests.casework import insert_case
+from tests.e2e.cases_ui import shows_footer
 from tests.e2e.conftest import ADMIN, DEMO_NOW, choose_language, eventually, has_text, plain
 
 RESIDENT = 700001
 HELPDESK = 710001
 OTHER_HELPDESK = 710002
 STAFF = 700002  # granted "staff" by the demo database: no case role
-NUMBER = "K-7F3Q2"
+NUMBER = "D-7KX4RM"
 COMPLAINT = "The water tank in sector B has been empty for three days."
 ANSWER = "The tank is refilled on Sunday at 9:00. سيُملأ الخزان يوم الأحد."
 
 # What the resident reads, in their language.
 FRAME = {
-    "en": "✉️ Answer to your case K-7F3Q2:",
-    "ar": "✉️ ردّ على حالتك K-7F3Q2:",
-    "ckb": "✉️ وەڵامی کەیسەکەت K-7F3Q2:",
-    "ku": "✉️ Bersiva dosya te K-7F3Q2:",
+    "en": "✉️ Answer to your case D-7KX4RM:",
+    "ar": "✉️ ردّ على حالتك D-7KX4RM:",
+    "ckb": "✉️ وەڵامی کەیسەکەت D-7KX4RM:",
+    "ku": "✉️ Bersiva dosya te D-7KX4RM:",
 }
 RESOLVED = {
-    "en": "Your case K-7F3Q2 is closed: it was resolved.\n\nDid this help?",
-    "ar": "أُغلقت حالتك K-7F3Q2: تمّ حلّها.\n\nهل ساعدك هذا؟",
-    "ckb": "کەیسەکەت K-7F3Q2 داخرا: چارەسەر کرا.\n\nئەمە یارمەتیی دایت؟",
-    "ku": "Dosya te K-7F3Q2 hat girtin: hat çareserkirin.\n\nEv alîkariya te kir?",
+    "en": "Your case D-7KX4RM is closed: it was resolved.\n\nDid this help?",
+    "ar": "أُغلقت حالتك D-7KX4RM: تمّ حلّها.\n\nهل ساعدك هذا؟",
+    "ckb": "کەیسەکەت D-7KX4RM داخرا: چارەسەر کرا.\n\nئەمە یارمەتیی دایت؟",
+    "ku": "Dosya te D-7KX4RM hat girtin: hat çareserkirin.\n\nEv alîkariya te kir?",
 }
 YES = {"en": "👍 Yes", "ar": "👍 نعم", "ckb": "👍 بەڵێ", "ku": "👍 Erê"}
 THANKS = {
@@ -51,24 +52,24 @@ THANKS = {
 # What the staff member reads and presses (English, or Arabic / Sorani).
 STAFF_TEXTS = {
     "en": {
-        "line": "K-7F3Q2 · complaint · Debaga 1 · {language} · 3 days",
+        "line": "D-7KX4RM · Complaint · Debaga 1 · {language} · 3 days",
         "answer": "💬 Answer", "close": "✅ Close", "resolved": "Resolved",
         "sent": "Your answer was sent to the resident.",
-        "closed": "Case K-7F3Q2 is closed; the resident was told.",
+        "closed": "Case D-7KX4RM is closed; the resident was told.",
         "not_yours": "That case was not found, or it is not one of yours.",
     },
     "ar": {
-        "line": "K-7F3Q2 · شكوى · ديبكة 1 (الرئيسي) · {language} · 3 أيام",
+        "line": "D-7KX4RM · شكوى · ديبكة 1 (الرئيسي) · {language} · 3 أيام",
         "answer": "💬 ردّ", "close": "✅ إغلاق", "resolved": "حُلّت",
         "sent": "أُرسل ردّك إلى صاحب الحالة.",
-        "closed": "أُغلقت الحالة K-7F3Q2 وأُبلغ صاحبها.",
+        "closed": "أُغلقت الحالة D-7KX4RM وأُبلغ صاحبها.",
         "not_yours": "لم تُوجد هذه الحالة، أو أنها ليست من حالاتك.",
     },
     "ckb": {
-        "line": "K-7F3Q2 · سکاڵا · دیبەگە 1 · {language} · 3 ڕۆژ",
+        "line": "D-7KX4RM · سکاڵا · دیبەگە 1 · {language} · 3 ڕۆژ",
         "answer": "💬 وەڵامدانەوە", "close": "✅ داخستن", "resolved": "چارەسەر کرا",
         "sent": "وەڵامەکەت بۆ خاوەنی کەیسەکە نێردرا.",
-        "closed": "کەیسی K-7F3Q2 داخرا و خاوەنەکەی ئاگادار کرایەوە.",
+        "closed": "کەیسی D-7KX4RM داخرا و خاوەنەکەی ئاگادار کرایەوە.",
         "not_yours": "ئەو کەیسە نەدۆزرایەوە، یان یەکێک نییە لە کەیسەکانی تۆ.",
     },
 }
@@ -124,14 +125,16 @@ async def test_a_complaint_is_answered_in_the_bot_closed_and_the_resident_says_i
     await helpdesk.send(ANSWER)
     assert plain((await helpdesk.reply()).text) == texts["sent"]
     answer = await resident.reply(predicate=has_text(ANSWER))
-    assert plain(answer.text) == f"{FRAME[code]}\n\n{ANSWER}"
+    # Framed in their language, with the hotline and the emergency number under it.
+    assert plain(answer.text).startswith(f"{FRAME[code]}\n\n{ANSWER}\n\n☎️")
+    assert shows_footer(answer)
 
     await helpdesk.press(texts["close"])
     await helpdesk.reply(predicate=lambda m: texts["resolved"] in m.button_texts)
     await helpdesk.press(texts["resolved"])
     assert plain((await helpdesk.reply(predicate=has_text(NUMBER))).text) == texts["closed"]
     told = await resident.reply(predicate=has_text(NUMBER))
-    assert plain(told.text) == RESOLVED[code]
+    assert plain(told.text).startswith(f"{RESOLVED[code]}\n\n☎️") and shows_footer(told)
     await resident.press(YES[code])
     assert THANKS[code] in plain((await resident.reply(predicate=has_text(THANKS[code]))).text)
 
@@ -156,20 +159,20 @@ async def test_a_helpdesk_member_is_refused_other_camps_and_sensitive_cases(
     helpdesk = await _helpdesk(client, OTHER_HELPDESK, "ar", "khazer-m1")
     texts = STAFF_TEXTS["ar"]
     debaga = await insert_case(
-        db, "K-DEBA1", created=DEMO_NOW - timedelta(days=1), camp_id=camps["debaga-1"]
+        db, "D-EXTRA3", created=DEMO_NOW - timedelta(days=1), camp_id=camps["debaga-1"]
     )
     await insert_case(
-        db, "K-SENS1", created=DEMO_NOW - timedelta(days=2), camp_id=camps["khazer-m1"],
+        db, "D-HARM4A", created=DEMO_NOW - timedelta(days=2), camp_id=camps["khazer-m1"],
         topic="sensitive", text="A worker asked for money for the ration card.",
     )
     await insert_case(
-        db, "K-KHAZ1", created=DEMO_NOW - timedelta(days=1), camp_id=camps["khazer-m1"]
+        db, "D-MYCAMP", created=DEMO_NOW - timedelta(days=1), camp_id=camps["khazer-m1"]
     )
 
     await helpdesk.send("/cases")
     queue = await helpdesk.reply()
-    assert list(queue.button_texts) == ["K-KHAZ1"]  # their camp's, never the sensitive report
-    for number in ("K-DEBA1", "K-SENS1", "k-nope9"):
+    assert list(queue.button_texts) == ["D-MYCAMP"]  # their camp's, never the sensitive report
+    for number in ("D-EXTRA3", "d-harm4a", "k-nope9", "D-YYYYYY"):
         await helpdesk.send(f"/case {number}")
         refused = await helpdesk.reply()
         assert plain(refused.text) == texts["not_yours"]
@@ -189,10 +192,10 @@ async def test_a_helpdesk_member_is_refused_other_camps_and_sensitive_cases(
         ]
 
     async def all_audited() -> bool:  # the audit entry is written after the answer
-        return (await refused()).count("case K-DEBA1") == 5
+        return (await refused()).count("case D-EXTRA3") == 5
 
     await eventually(all_audited)
-    assert "case K-SENS1" in await refused()
+    assert "case D-HARM4A" in await refused()
 
     # Staff without a case role are refused; an admin sees how many sensitive reports are
     # open, never one of them without the protection role.
@@ -206,8 +209,8 @@ async def test_a_helpdesk_member_is_refused_other_camps_and_sensitive_cases(
     await admin.send("/cases")
     listing = plain((await admin.reply(predicate=has_text("open"))).text)
     assert "1 sensitive report is open: only protection focal points read them." in listing
-    assert "K-SENS1" not in listing and "K-DEBA1" in listing
-    await admin.send("/case K-SENS1")
+    assert "D-HARM4A" not in listing and "D-EXTRA3" in listing
+    await admin.send("/case D-HARM4A")
     assert plain((await admin.reply()).text) == STAFF_TEXTS["en"]["not_yours"]
 
 
@@ -220,7 +223,8 @@ async def test_a_case_closed_in_the_meantime_takes_no_answer(
     case_id = await insert_case(
         db, NUMBER, created=DEMO_NOW - timedelta(hours=5), camp_id=camps["debaga-1"]
     )
-    await helpdesk.send(f"/case {NUMBER.lower()}")
+    # Typed as people type it: lower case, no prefix, Arabic-Indic digits.
+    await helpdesk.send("/case ٧kx٤rm")
     await helpdesk.reply(predicate=has_text(COMPLAINT))
     await helpdesk.press("💬 Answer")
     await helpdesk.reply(predicate=has_text("Write your answer"))
@@ -228,7 +232,8 @@ async def test_a_case_closed_in_the_meantime_takes_no_answer(
     assert plain((await helpdesk.reply()).text) == (
         "Please send a text of at most 3,500 characters; nothing was written yet."
     )
-    assert await close_case(db, case_id, "duplicate")  # a colleague closed it meanwhile
+    # A colleague closed it meanwhile.
+    assert await close_case(db, case_id, "duplicate", now=demo_bot.bot_data.now())
     await helpdesk.send(ANSWER)
     assert plain((await helpdesk.reply()).text) == (
         "This case is closed: nothing more can be written or changed in it."

@@ -31,7 +31,8 @@ from bot.places.edits import (
 )
 from bot.storage import Database
 from bot.storage.area_edits import aliases_of
-from bot.storage.areas import area_ids_by_pcode, export_areas, get_area, places_version
+from bot.storage.area_export import export_areas
+from bot.storage.areas import area_ids_by_pcode, get_area, places_version
 
 NOW = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
 AREAS = """pcode,level,parent_pcode,name_ar,name_ckb,name_ku,name_en,aliases

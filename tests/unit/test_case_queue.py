@@ -18,8 +18,10 @@ from bot.storage.case_queue import (
     overdue_cases,
     queue_page,
     queue_sql,
+    refer_outside,
     refer_to_camp,
     set_helped,
+    take_case,
     tally,
 )
 from tests.casework import insert_case, iso
@@ -42,14 +44,14 @@ async def world(db: Database) -> tuple[Database, int, int]:
     """Debaga's and Khanke's cases, ordinary and sensitive, open and closed."""
     debaga, khanke = await _camps(db)
     cases = [
-        ("K-NEW01", 1, debaga, "question", None, "open"),
-        ("K-OLD01", 9, debaga, "complaint", None, "taken"),
-        ("K-MID01", 5, debaga, "feedback", None, "answered"),
-        ("K-SHUT1", 20, debaga, "complaint", None, "closed"),
-        ("K-KHAN1", 30, khanke, "complaint", None, "open"),
-        ("K-SENS0", 40, debaga, "sensitive", None, "open"),
-        ("K-SENSF", 2, khanke, "sensitive", "female", "open"),
-        ("K-SENSM", 3, debaga, "sensitive", "male", "referred"),
+        ("D-NEWAA3", 1, debaga, "question", None, "open"),
+        ("D-PRE4AA", 9, debaga, "complaint", None, "taken"),
+        ("D-MEAN43", 5, debaga, "feedback", None, "answered"),
+        ("D-CUT4AA", 20, debaga, "complaint", None, "closed"),
+        ("D-KHAN43", 30, khanke, "complaint", None, "open"),
+        ("D-HURT43", 40, debaga, "sensitive", None, "open"),
+        ("D-HURTFE", 2, khanke, "sensitive", "female", "open"),
+        ("D-HURTMA", 3, debaga, "sensitive", "male", "referred"),
     ]
     for number, days, camp, topic, gender, state in cases:
         await insert_case(
@@ -67,14 +69,14 @@ async def test_helpdesk_reads_its_camps_open_cases_oldest_first_never_sensitive(
     world: tuple[Database, int, int],
 ) -> None:
     db, debaga, khanke = world
-    assert await _numbers(db, Reader(frozenset({debaga}))) == ["K-OLD01", "K-MID01", "K-NEW01"]
-    assert await _numbers(db, Reader(frozenset({khanke}))) == ["K-KHAN1"]
+    assert await _numbers(db, Reader(frozenset({debaga}))) == ["D-PRE4AA", "D-MEAN43", "D-NEWAA3"]
+    assert await _numbers(db, Reader(frozenset({khanke}))) == ["D-KHAN43"]
     both = Reader(frozenset({debaga, khanke}))
-    assert await _numbers(db, both) == ["K-KHAN1", "K-OLD01", "K-MID01", "K-NEW01"]
+    assert await _numbers(db, both) == ["D-KHAN43", "D-PRE4AA", "D-MEAN43", "D-NEWAA3"]
     assert await count_queue(db, both) == 4
     assert await _numbers(db, Reader(frozenset())) == []
     # Administrators: every camp, still no sensitive report.
-    assert await _numbers(db, Reader(None)) == ["K-KHAN1", "K-OLD01", "K-MID01", "K-NEW01"]
+    assert await _numbers(db, Reader(None)) == ["D-KHAN43", "D-PRE4AA", "D-MEAN43", "D-NEWAA3"]
 
 
 async def test_paging_keeps_the_order(world: tuple[Database, int, int]) -> None:
@@ -82,16 +84,16 @@ async def test_paging_keeps_the_order(world: tuple[Database, int, int]) -> None:
     reader = Reader(frozenset({debaga, khanke}))
     pages = [await queue_page(db, reader, offset, 2) for offset in (0, 2, 4)]
     assert [[row.number for row in page] for page in pages] == [
-        ["K-KHAN1", "K-OLD01"], ["K-MID01", "K-NEW01"], [],
+        ["D-KHAN43", "D-PRE4AA"], ["D-MEAN43", "D-NEWAA3"], [],
     ]
 
 
 @pytest.mark.parametrize(
     ("gender", "expected"),
     [
-        (None, ["K-SENS0"]),
-        ("female", ["K-SENS0", "K-SENSF"]),
-        ("male", ["K-SENS0", "K-SENSM"]),
+        (None, ["D-HURT43"]),
+        ("female", ["D-HURT43", "D-HURTFE"]),
+        ("male", ["D-HURT43", "D-HURTMA"]),
     ],
 )
 async def test_focal_points_read_sensitive_reports_of_every_camp_by_gender(
@@ -100,7 +102,7 @@ async def test_focal_points_read_sensitive_reports_of_every_camp_by_gender(
     db, _, _ = world
     reader = Reader(frozenset(), sensitive=True, gender=gender)  # type: ignore[arg-type]
     assert await _numbers(db, reader) == expected
-    for number in ("K-SENS0", "K-SENSF", "K-SENSM", "K-NEW01"):
+    for number in ("D-HURT43", "D-HURTFE", "D-HURTMA", "D-NEWAA3"):
         case = await case_by_number(db, number)
         assert case is not None
         assert may_read(case, reader) == (number in expected)
@@ -109,9 +111,9 @@ async def test_focal_points_read_sensitive_reports_of_every_camp_by_gender(
 async def test_may_read_is_the_queues_rule(world: tuple[Database, int, int]) -> None:
     db, debaga, _ = world
     helpdesk = Reader(frozenset({debaga}))
-    closed = await case_by_number(db, "K-SHUT1")
-    other = await case_by_number(db, "K-KHAN1")
-    sensitive = await case_by_number(db, "K-SENS0")
+    closed = await case_by_number(db, "D-CUT4AA")
+    other = await case_by_number(db, "D-KHAN43")
+    sensitive = await case_by_number(db, "D-HURT43")
     assert closed and other and sensitive
     assert may_read(closed, helpdesk)  # closed cases of their camp stay readable
     assert not may_read(other, helpdesk)
@@ -139,37 +141,62 @@ async def test_the_queue_searches_the_cases_queue_index(db: Database, reader: Re
     assert all(not step.startswith("SCAN") for step in searches), steps
 
 
+async def _updated(db: Database, case_id: int) -> str:
+    row = await db.fetch_one("SELECT updated_at FROM cases WHERE id = ?", (case_id,))
+    assert row is not None
+    return str(row[0])
+
+
 async def test_answers_notes_referrals_and_closing(world: tuple[Database, int, int]) -> None:
+    """Each step is stamped with the bot's clock and moves ``updated_at`` (retention counts
+    from the last activity, staff's included); a refused step changes nothing."""
     db, debaga, khanke = world
-    new = await case_by_number(db, "K-NEW01")
+    new = await case_by_number(db, "D-NEWAA3")
     assert new is not None
-    assert await add_message(db, new.id, "note", 700_010, "Called the water committee.")
-    assert (await case_by_number(db, "K-NEW01")).state == "open"  # type: ignore[union-attr]
-    assert await add_message(db, new.id, "staff", 700_010, "The tank is refilled on Sunday.")
-    answered = await case_by_number(db, "K-NEW01")
-    assert answered and answered.state == "answered" and answered.first_answer_at
-    assert await refer_to_camp(db, new.id, khanke)
-    moved = await case_by_number(db, "K-NEW01")
+    at = [NOW + timedelta(minutes=minute) for minute in range(1, 20)]
+
+    async def last_activity() -> str:
+        return await _updated(db, new.id)
+
+    assert await add_message(db, new.id, "note", 700_010, "Called the water committee.",
+                             now=at[0])
+    assert await last_activity() == iso(at[0])
+    assert (await case_by_number(db, "D-NEWAA3")).state == "open"  # type: ignore[union-attr]
+    assert await take_case(db, new.id, 700_010, now=at[1])
+    assert await last_activity() == iso(at[1])
+    assert await add_message(db, new.id, "staff", 700_010, "The tank is refilled on Sunday.",
+                             now=at[2])
+    answered = await case_by_number(db, "D-NEWAA3")
+    assert answered and answered.state == "answered" and answered.first_answer_at == iso(at[2])
+    assert await last_activity() == iso(at[2])
+    assert await refer_to_camp(db, new.id, khanke, now=at[3])
+    moved = await case_by_number(db, "D-NEWAA3")
     assert moved and moved.camp_id == khanke and moved.state == "open"
-    assert moved.referred_to == f"camp:{khanke}"
-    assert not await set_helped(db, new.id, 700_001, True)  # not closed yet
-    assert await close_case(db, new.id, "resolved")
-    assert not await close_case(db, new.id, "duplicate")  # closed once
-    assert not await add_message(db, new.id, "staff", 700_010, "Too late.")
-    assert not await set_helped(db, new.id, 999, True)  # not their case
-    assert await set_helped(db, new.id, 700_001, True)
-    done = await case_by_number(db, "K-NEW01")
+    assert moved.referred_to == f"camp:{khanke}" and await last_activity() == iso(at[3])
+    assert await refer_outside(db, new.id, "UNHCR protection desk", now=at[4])
+    assert await last_activity() == iso(at[4])
+    assert not await set_helped(db, new.id, 700_001, True, now=at[5])  # not closed yet
+    assert await close_case(db, new.id, "resolved", now=at[6])
+    assert await last_activity() == iso(at[6])
+    assert not await close_case(db, new.id, "duplicate", now=at[7])  # closed once
+    assert not await add_message(db, new.id, "staff", 700_010, "Too late.", now=at[8])
+    assert not await take_case(db, new.id, 700_011, now=at[9])
+    assert not await set_helped(db, new.id, 999, True, now=at[10])  # not their case
+    assert await last_activity() == iso(at[6])
+    assert await set_helped(db, new.id, 700_001, True, now=at[11])
+    done = await case_by_number(db, "D-NEWAA3")
     assert done and done.outcome == "resolved" and done.helped is True
-    sensitive = await case_by_number(db, "K-SENS0")
-    assert sensitive and not await refer_to_camp(db, sensitive.id, debaga)
+    assert done.closed_at == iso(at[6]) and await last_activity() == iso(at[11])
+    sensitive = await case_by_number(db, "D-HURT43")
+    assert sensitive and not await refer_to_camp(db, sensitive.id, debaga, now=at[12])
 
 
 async def test_overdue_cases_and_the_weekly_tally(world: tuple[Database, int, int]) -> None:
     db, debaga, khanke = world
     overdue = await overdue_cases(db, iso(NOW - timedelta(hours=72)), iso(NOW))
     # Unanswered, open, older than three days: answered and closed ones are not overdue.
-    assert [case.number for case in overdue] == ["K-SENS0", "K-KHAN1", "K-OLD01", "K-MID01"]
+    assert [case.number for case in overdue] == ["D-HURT43", "D-KHAN43", "D-PRE4AA", "D-MEAN43"]
     per_camp, sensitive = await tally(db, iso(NOW - timedelta(days=7)), iso(NOW - timedelta(3)))
     assert per_camp[debaga].open == 3 and per_camp[khanke].open == 1
-    assert per_camp[debaga].overdue == 2  # K-OLD01 and K-MID01 (inserted without an answer)
+    assert per_camp[debaga].overdue == 2  # D-PRE4AA and D-MEAN43 (inserted without an answer)
     assert (sensitive.open, sensitive.overdue) == (3, 1)

@@ -17,8 +17,10 @@ from bot import cli
 from bot.cases import numbers
 from bot.cases.retention import stamp
 from bot.config import ConfigError, load_settings, load_storage_settings
+from bot.helpdesk.timing import answer_within
 from bot.storage import Database
 from bot.storage import cases as store
+from bot.storage.case_queue import close_case
 from bot.storage.residents import delete_resident, set_language
 from tests.unit.test_config import MINIMAL, write
 
@@ -107,11 +109,17 @@ async def test_retention_and_forget_erase_content_and_keep_the_facts(db: Databas
 
     await set_language(db, CHAT, "ar")
     assert await store.count_chat_cases(db, CHAT) == 2
+    assert await close_case(db, old.id, "resolved", now=NOW)
     await delete_resident(db, CHAT)
     assert await store.count_chat_cases(db, CHAT) == 0
-    rows = await db.fetch_all("SELECT number, topic, chat_id, erased_at FROM cases ORDER BY id")
-    assert [(r[0], r[1], r[2], r[3] is not None) for r in rows] == [
-        (old.number, "complaint", None, True), (recent.number, "complaint", None, True)
+    rows = await db.fetch_all(
+        "SELECT number, topic, chat_id, erased_at, state, outcome FROM cases ORDER BY id"
+    )
+    # The open case is nobody's work any more: closed as no_response; the closed one keeps
+    # its outcome.
+    assert [(r[0], r[1], r[2], r[3] is not None, r[4], r[5]) for r in rows] == [
+        (old.number, "complaint", None, True, "closed", "resolved"),
+        (recent.number, "complaint", None, True, "closed", "no_response"),
     ]
     kept = await db.fetch_one("SELECT COUNT(*) FROM case_messages WHERE body IS NOT NULL")
     assert kept is not None and kept[0] == 0
@@ -126,6 +134,8 @@ def test_feedback_settings(tmp_path: Path) -> None:
     )
     settings = load_settings(write(tmp_path, body), {})
     assert settings.feedback.retention_days == 30 and settings.feedback.hotline == "+9647501234567"
+    # The reminders of overdue cases read the same setting residents are told.
+    assert answer_within(settings) == timedelta(hours=24)
     for bad, key in (("retention_days = 0", "feedback.retention_days"),
                      ('retention_days = "long"', "feedback.retention_days"),
                      ("answer_within_hours = 0", "feedback.answer_within_hours"),

@@ -7,13 +7,13 @@ import datetime
 from bot.importing.apply import import_csv
 from bot.importing.export import export
 from bot.storage import Database
+from bot.storage.area_export import export_areas
 from bot.storage.areas import (
     alerts_due,
     area_ancestors,
     area_children,
     area_ids_by_pcode,
     current_status,
-    export_areas,
     get_area,
     place_names,
     status_history,

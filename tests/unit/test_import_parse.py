@@ -127,8 +127,11 @@ def test_export_has_header_and_hxl_rows_and_a_bom() -> None:
     data = export("statuses", [])
     assert data.startswith(b"\xef\xbb\xbf")
     header, tags = data.decode("utf-8-sig").splitlines()
-    assert header == "pcode,status,date,source,note,demo"
-    assert tags == "#loc+code,#status,#date,#org,#description,#meta+demo"
+    notes = ("note_ar", "note_ckb", "note_ku", "note_en")
+    assert header == ",".join(("pcode", "status", "date", "source", "note", *notes, "demo"))
+    note_tags = ("#description+i_ar", "#description+i_ckb", "#description+i_ku", "#description+i_en")
+    assert tags == ",".join(("#loc+code", "#status", "#date", "#org", "#description", *note_tags,
+                             "#meta+demo"))
     assert not export("statuses", [], bom=False).startswith(b"\xef")
     with pytest.raises(TypeError):
         export(

@@ -4,7 +4,8 @@ that nothing but a named authority's release ever reads as fit to return."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
@@ -60,6 +61,7 @@ class Row:
     source: str
     note: str | None = None
     demo: bool = False
+    notes: Mapping[str, str] = field(default_factory=dict)
 
 
 def render(tr: Translator, row: Row | None, *, place: Place = PLACE, stale: int = 30) -> str:
