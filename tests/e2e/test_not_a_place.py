@@ -79,10 +79,12 @@ async def test_harm_is_offered_a_person_not_a_place(
 async def test_ordinary_words_are_not_villages(
     client: SandboxClient, village_bot: DaleelApp
 ) -> None:
-    """"My child has a fever" and "hello to you" in Sorani: not a village's safety answer."""
+    """"My child has a fever", "hello to you", "the weather is very hot" in Sorani and "my
+    son has a fever" in Arabic: no village's safety answer, no choice of villages (before,
+    the first three were offered villages and the last answered about "قرية حرارة")."""
     user = client.user(37010)
     await choose_language(user, "ckb")
-    for text in ("منداڵم تای هەيە", "سڵاو لێتان"):
+    for text in ("منداڵم تای هەيە", "سڵاو لێتان", "هەوا زۆر گەرمە", "ابني عنده حرارة"):
         await user.send(text)
         answer = await user.reply()
         assert not about_a_place(answer), (text, answer.text)
