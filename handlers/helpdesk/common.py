@@ -42,6 +42,7 @@ from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.cases import footer
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.payloads import P, Payload, parser
+from handlers.kit.permissions import audited
 
 __all__ = [
     "CLOSED",
@@ -207,15 +208,11 @@ def case_staff(
                     refused(context)
                 return
             actor = Actor(user.id, roles, action)
-            try:
+
+            async def act() -> None:
                 await handler(update, context, actor, await reader_for(context, user.id, roles))
-            except Exception:
-                await audit.record(context.db, actor.user_id, actor.action, "failed", actor.detail)
-                raise
-            if actor.audited:
-                await audit.record(
-                    context.db, actor.user_id, actor.action, actor.outcome, actor.detail
-                )
+
+            await audited(context, actor, act())
 
         return guarded
 

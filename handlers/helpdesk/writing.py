@@ -40,6 +40,7 @@ from handlers.helpdesk.common import (
     readable_case,
     tell_resident,
 )
+from handlers.kit.awaited import AwaitedMessage
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.keyboards import keyboard
@@ -128,24 +129,16 @@ async def cancel_button(
     await press.query.edit_message_text(context.tr.gettext("Cancelled: nothing was written."))
 
 
-class _Typed(MessageHandler[DaleelContext, None]):
-    """Private text (not a command) from someone whose next message is a case's text."""
-
-    def __init__(self, app: DaleelApp) -> None:
-        super().__init__(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, typed_text)
-        self._app = app
-
-    def check_update(self, update: object) -> bool | dict[str, list[object]] | None:
-        if not isinstance(update, Update) or update.effective_user is None:
-            return None
-        waiting = self._app.user_data.get(update.effective_user.id)
-        if not waiting or WAITING not in waiting:
-            return None
-        asked = waiting[WAITING][2]
-        if not isinstance(asked, datetime) or self._app.bot_data.now() - asked > WAIT:
-            waiting.pop(WAITING, None)  # lapsed: the text is whatever else it may be
-            return None
-        return super().check_update(update)
+def _waiting(app: DaleelApp, user_id: int) -> bool:
+    """Whether this staff member's next text is a case's (a prompt lapses after WAIT)."""
+    waiting = app.user_data.get(user_id)
+    if not waiting or WAITING not in waiting:
+        return False
+    asked = waiting[WAITING][2]
+    if not isinstance(asked, datetime) or app.bot_data.now() - asked > WAIT:
+        waiting.pop(WAITING, None)  # lapsed: the text is whatever else it may be
+        return False
+    return True
 
 
 def _forget(context: DaleelContext) -> None:
@@ -226,7 +219,7 @@ def _register_reset(app: DaleelApp) -> None:
 
 
 def register(app: DaleelApp) -> None:
-    app.add_handler(_Typed(app))
+    app.add_handler(AwaitedMessage(app, _waiting, typed_text, filters.TEXT))
     _register_reset(app)
     on_case_button(app, WriteAnswer, answer_button, action="case.answer")
     on_case_button(app, WriteNote, note_button, action="case.note")

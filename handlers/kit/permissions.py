@@ -7,7 +7,7 @@ audit record.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
@@ -17,7 +17,7 @@ from bot.domain.roles import Role
 from bot.storage import audit
 from handlers.kit.context import DaleelContext
 
-__all__ = ["authorize", "requires"]
+__all__ = ["audited", "authorize", "requires"]
 
 
 async def authorize(
@@ -38,6 +38,18 @@ async def authorize(
     elif update.effective_chat is not None:
         await context.bot.send_message(update.effective_chat.id, text)
     return None
+
+
+async def audited(context: DaleelContext, actor: Actor, action: Awaitable[None]) -> None:
+    """Run an authorised action and write how it ended to the audit log (``failed`` if it
+    raised; otherwise what the handler noted, when it is to be audited)."""
+    try:
+        await action
+    except Exception:
+        await audit.record(context.db, actor.user_id, actor.action, "failed", actor.detail)
+        raise
+    if actor.audited:
+        await audit.record(context.db, actor.user_id, actor.action, actor.outcome, actor.detail)
 
 
 GuardedHandler = Callable[[Update, DaleelContext, Actor], Coroutine[Any, Any, None]]
@@ -64,15 +76,7 @@ def requires(
                     refused(context)
                 return
             actor.audited = audit_success
-            try:
-                await handler(update, context, actor)
-            except Exception:
-                await audit.record(context.db, actor.user_id, actor.action, "failed", actor.detail)
-                raise
-            if actor.audited:
-                await audit.record(
-                    context.db, actor.user_id, actor.action, actor.outcome, actor.detail
-                )
+            await audited(context, actor, handler(update, context, actor))
 
         return guarded
 

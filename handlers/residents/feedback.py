@@ -21,13 +21,14 @@ from types import MappingProxyType
 from typing import Literal
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.cases import limits
 from bot.domain.cases import GENDERS, TOPICS, Topic
 from bot.storage.cases import add_resident_message, open_case
 from bot.storage.services_food import resident_camp
 from handlers.kit import buttons
+from handlers.kit.awaited import AwaitedMessage
 from handlers.kit.buttons import Press
 from handlers.kit.cases import (
     CASE_FEATURE,
@@ -178,21 +179,8 @@ async def cancel_button(update: Update, context: DaleelContext, press: Press[Sto
     await press.query.edit_message_text(context.tr.gettext("Nothing was sent."))
 
 
-class _Receiver(MessageHandler[DaleelContext, None]):
-    """A private message (not a command) from a resident whose writing is pending."""
-
-    def __init__(self, app: DaleelApp) -> None:
-        super().__init__(
-            filters.ChatType.PRIVATE & ~filters.COMMAND & ~filters.StatusUpdate.ALL, received
-        )
-        self._app = app
-
-    def check_update(self, update: object) -> bool | dict[str, list[object]] | None:
-        if not isinstance(update, Update) or update.effective_user is None:
-            return None
-        if writing(self._app, update.effective_user.id) is None:
-            return None
-        return super().check_update(update)
+def _writing(app: DaleelApp, user_id: int) -> bool:
+    return writing(app, user_id) is not None
 
 
 def _content(message: Message) -> tuple[str, str | None] | None:
@@ -297,5 +285,5 @@ def register(app: DaleelApp) -> None:
     buttons.on(app, ChooseTopic, topic_button)
     buttons.on(app, ChooseGender, gender_button)
     buttons.on(app, StopWriting, cancel_button)
-    app.add_handler(_Receiver(app))
+    app.add_handler(AwaitedMessage(app, _writing, received, ~filters.StatusUpdate.ALL))
     register_writing_reset(app)

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.access import Actor
 from bot.announcements.texts import clean_text
@@ -41,6 +41,7 @@ from bot.storage.announcements import (
     start_draft,
 )
 from handlers.kit import buttons
+from handlers.kit.awaited import AwaitedMessage
 from handlers.kit.buttons import Press
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.payloads import P
@@ -101,22 +102,10 @@ async def announce_command(update: Update, context: DaleelContext, actor: Actor)
     await show(update, context, draft, mode_screen(context.tr, draft))
 
 
-class _DraftText(MessageHandler[DaleelContext, None]):
-    """Private text (not a command) from someone whose draft waits for a typed answer."""
-
-    def __init__(self, app: DaleelApp) -> None:
-        super().__init__(
-            filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, draft_text
-        )
-        self._app = app
-
-    def check_update(self, update: object) -> bool | dict[str, list[object]] | None:
-        if not isinstance(update, Update) or update.effective_user is None:
-            return None
-        waiting = self._app.user_data.get(update.effective_user.id)
-        if not waiting or WAITING not in waiting:
-            return None
-        return super().check_update(update)
+def _waiting(app: DaleelApp, user_id: int) -> bool:
+    """Whether this author's draft waits for a typed answer."""
+    waiting = app.user_data.get(user_id)
+    return waiting is not None and WAITING in waiting
 
 
 async def draft_text(update: Update, context: DaleelContext) -> None:
@@ -290,5 +279,4 @@ def register(app: DaleelApp) -> None:
     app.add_handler(CommandHandler("announce", announce_command, private))
     app.add_handler(CommandHandler("cancel", cancel_command, private))
     _register_buttons(app)
-    handler: BaseHandler[Update, DaleelContext, None] = _DraftText(app)
-    app.add_handler(handler)
+    app.add_handler(AwaitedMessage(app, _waiting, draft_text, filters.TEXT))
