@@ -3,8 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml sandbox/pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
-LANGS := ar ckb ku en
-PO := $(foreach l,$(LANGS),locales/$(l)/LC_MESSAGES/messages.po)
+# Every catalogue there is (a new language is a new folder under locales/, nothing here).
+PO := $(wildcard locales/*/LC_MESSAGES/messages.po)
 MO := $(PO:.po=.mo)
 
 .PHONY: help setup catalogues extract update translations lint test demo run bench clean

@@ -24,6 +24,7 @@ import httpx
 from bench import feeds_bench
 from bench.harness import TOKEN, bot_process, ms, sandbox, write_config
 from bot.domain.languages import CODES
+from bot.domain.records import Texts
 from bot.storage import Database
 from bot.storage.areas import area_ids_by_pcode, current_status
 from bot.storage.db import utc_now
@@ -65,7 +66,7 @@ async def _prepare(db_path: Path, count: int) -> tuple[int, int]:
             proposal_id = await insert_proposal(
                 conn, area_id=area_id, status="cleared",
                 status_date=current.status_date if current else date.today(),
-                source="Directorate of Mine Action", note=None, origin="operator",
+                source="Directorate of Mine Action", note=None, notes=Texts(), origin="operator",
                 proposed_by=PROPOSER, feed_id=None,
                 base_history_id=current.history_id if current else None, urgent=False,
                 created_at=now, expires_at="9999-12-31T00:00:00+00:00",
