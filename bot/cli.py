@@ -73,6 +73,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _rows(count: int) -> str:
+    return f"{count} row" if count == 1 else f"{count} rows"
+
+
 def settings_from(path: Path) -> Settings:
     """The settings of a config file, with the environment's overrides."""
     return load_settings(path, os.environ)
@@ -133,12 +137,12 @@ async def _import(config: Path, kind: str, file: Path, partial: bool, dry_run: b
         else "REJECTED: nothing written (fix the errors, or use --partial)"
     )
     print(
-        f"{kind}: {report.rows} rows, {report.accepted} valid ({report.new} new), "
+        f"{kind}: {_rows(report.rows)}, {report.accepted} valid ({report.new} new), "
         f"{len(report.errors)} errors; {outcome}"
     )
     if report.merged:
         print(
-            f"{report.merged} rows named a place already known (or an earlier row): their "
+            f"{_rows(report.merged)} named a place already known (or an earlier row): their "
             "spellings were added to it as aliases"
         )
     if report.proposed:
@@ -173,7 +177,7 @@ async def _export_cases(config: Path, file: Path) -> int:
         await db.close()
     rows = aggregate(facts, zone=settings.timezone, within_days=days)
     await asyncio.to_thread(file.write_bytes, to_csv(rows, within_days=days))
-    print(f"cases: {len(rows)} rows ({len(facts)} cases, counts only) written to {file}")
+    print(f"cases: {_rows(len(rows))} ({len(facts)} cases, counts only) written to {file}")
     return 0
 
 
@@ -204,7 +208,7 @@ async def _export(config: Path, kind: str, file: Path) -> int:
     finally:
         await db.close()
     await asyncio.to_thread(file.write_bytes, export(kind, records))
-    print(f"{kind}: {len(records)} rows written to {file}")
+    print(f"{kind}: {_rows(len(records))} written to {file}")
     return 0
 
 

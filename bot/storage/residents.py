@@ -55,7 +55,9 @@ async def set_active(db: Database, chat_id: int, active: bool) -> bool:
     return changed > 0
 
 
-async def delete_resident(db: Database, chat_id: int, *, keep_audit_id: bool = False) -> bool:
+async def delete_resident(
+    db: Database, chat_id: int, *, keep_audit_id: bool = False, now: datetime | None = None
+) -> bool:
     """Erase the resident; later migrations cascade their rows from this one.
 
     The audit log keeps what a resident tried (a refused staff command: action, outcome,
@@ -63,12 +65,13 @@ async def delete_resident(db: Database, chat_id: int, *, keep_audit_id: bool = F
     nothing links to the chat any more while the pattern of attempts stays visible.
     ``keep_audit_id`` is for someone who holds a role: staff and operators answer for
     their actions, so erasing their resident data leaves their audit trail whole.
-    Their cases lose their content and their link to the chat in the same transaction.
+    Their cases lose their content and their link to the chat in the same transaction
+    (stamped ``now``: the bot's clock; the wall clock when not given).
     """
     async with db.transaction() as conn:
         cursor = await conn.execute("DELETE FROM residents WHERE chat_id = ?", (chat_id,))
         erased = cursor.rowcount > 0
-        await erase_chat_cases(conn, chat_id, datetime.now(UTC))
+        await erase_chat_cases(conn, chat_id, now or datetime.now(UTC))
         if not keep_audit_id:
             await conn.execute(
                 "UPDATE audit_log SET user_id = ? WHERE user_id = ?", (ERASED, chat_id)

@@ -50,8 +50,10 @@ def _when(text: str) -> datetime:
 
 
 def age(tr: Translator, created_at: str, now: datetime) -> str:
-    """How long a case has waited: hours under two days, then days."""
+    """How long a case has waited: under an hour, hours under two days, then days."""
     hours = max(int((now - _when(created_at)).total_seconds() // 3600), 0)
+    if hours < 1:
+        return tr.gettext("less than an hour")
     if hours < 48:
         return tr.ngettext("{n} hour", "{n} hours", hours)
     return tr.ngettext("{n} day", "{n} days", hours // 24)

@@ -78,7 +78,9 @@ async def forget_button(update: Update, context: DaleelContext, press: Press[Era
     """``forget:v1:yes``: erase in one statement (foreign keys cascade), then say so."""
     await press.query.answer()
     staff = bool(await roles_for(context.db, context.settings, press.chat_id))
-    await delete_resident(context.db, press.chat_id, keep_audit_id=staff)
+    await delete_resident(
+        context.db, press.chat_id, keep_audit_id=staff, now=context.bot_data.now()
+    )
     await forget_chat_commands(press.chat_id, context)
     await press.query.edit_message_text(
         context.tr.gettext(
