@@ -92,6 +92,7 @@ async def on_started(app: DaleelApp) -> None:
     await digest.start(app)  # the operators' daily digest of old statuses
     await helpdesk_reminders.start(app)  # overdue cases daily, the admins' weekly digest
     await my_cases.start(app)  # the daily erasure of old case content
+    await safety.start(app)  # the daily purge of old "Did you mean" offers
 
 
 def features() -> Features:

@@ -25,6 +25,7 @@ __all__ = [
     "count_unmatched",
     "dismiss_spelling",
     "offer_spelling",
+    "purge_old_offers",
     "spelling_counts",
 ]
 
@@ -113,15 +114,22 @@ async def offer_spelling(db: Database, spelling: str, *, day: date) -> str | Non
     if text is None:
         return None
     token = secrets.token_urlsafe(9)
-    await db.execute(
-        "DELETE FROM place_spelling_offers WHERE created_day < ?",
-        ((day - timedelta(days=_OFFER_DAYS)).isoformat(),),
-    )
+    # One write on the answer path; old offers are purged daily (purge_old_offers).
     await db.execute(
         "INSERT INTO place_spelling_offers (token, spelling, created_day) VALUES (?, ?, ?)",
         (token, text, day.isoformat()),
     )
     return token
+
+
+async def purge_old_offers(db: Database, *, day: date) -> int:
+    """Forget the "Did you mean" offers too old to be counted (their tokens are refused
+    anyway); how many. Run daily, off the answer path: each write there waits for the
+    database's one write lock, behind other residents."""
+    return await db.execute(
+        "DELETE FROM place_spelling_offers WHERE created_day < ?",
+        ((day - timedelta(days=_OFFER_DAYS)).isoformat(),),
+    )
 
 
 async def count_offer_pick(db: Database, token: str, area_id: int, *, day: date) -> bool:

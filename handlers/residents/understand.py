@@ -30,6 +30,8 @@ point where a guess is as likely wrong as right.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -57,6 +59,8 @@ from handlers.kit.routes import Asked, Need
 from handlers.kit.screens import main_menu_markup, send_language_menu, send_main_menu
 
 __all__ = ["MAX_CHARS", "SURE", "readable", "register"]
+
+logger = logging.getLogger(__name__)
 
 SURE = 0.5
 MAX_CHARS = 1000  # a question, not a letter: longer messages are asked to be shorter
@@ -254,8 +258,6 @@ async def _offer_a_person(context: DaleelContext, chat_id: int) -> None:
 
 
 async def _not_understood(context: DaleelContext, chat_id: int) -> None:
-    # Aggregate only: how often residents were not understood, to improve the keyword lists.
-    await count_question(context.db, day=context.state.now().date(), topic="not_understood")
     tr = context.tr
     await context.bot.send_message(
         chat_id,
@@ -265,6 +267,12 @@ async def _not_understood(context: DaleelContext, chat_id: int) -> None:
         ),
         reply_markup=main_menu_markup(tr),
     )
+    try:
+        # Aggregate only: how often residents were not understood, to improve the keyword
+        # lists. After the reply: the resident waits for the reply, not for the count.
+        await count_question(context.db, day=context.state.now().date(), topic="not_understood")
+    except sqlite3.Error:
+        logger.exception("could not count a question not understood")
 
 
 def _choices(tr: Translator, u: Understanding) -> list[Button]:

@@ -9,6 +9,9 @@ Callbacks (``safe:v1:…``), every id re-checked against the database at the pre
 
 "Main menu" buttons use the menu feature's own ``menu:v1:home``.
 
+A "Did you mean" keeps the spelling typed for its buttons; the offers too old to be counted
+are purged by a daily job, not on the answer path a resident waits on.
+
 The answer never comes with a map pin: a location would invite travel to the place.
 """
 
@@ -29,12 +32,12 @@ from bot.safety.answers import area_name, button_label, place_of, render_answer
 from bot.safety.labels import area_label, label_of
 from bot.safety.summary import summarise_inside
 from bot.storage.area_paths import areas_with_ancestors
-from bot.storage.areas import Area, area_ancestors, area_children, get_area
+from bot.storage.areas import Area, area_children, get_area
 from bot.storage.areas import current_status as load_status
 from bot.storage.questions import count_question
 from bot.storage.safety_views import with_children
-from bot.storage.spellings import count_offer_pick, offer_spelling
-from handlers.kit import buttons
+from bot.storage.spellings import count_offer_pick, offer_spelling, purge_old_offers
+from handlers.kit import buttons, jobs
 from handlers.kit.buttons import Press, answer_stale
 from handlers.kit.context import DaleelApp, DaleelContext
 from handlers.kit.homes import FollowArea, MenuHome, SafetyHome
@@ -43,7 +46,14 @@ from handlers.kit.payloads import Payload
 from handlers.kit.routes import Asked
 from handlers.kit.ui import BACK, MAIN_MENU
 
-__all__ = ["answer_area", "answer_place_matches", "register", "show_safety_home"]
+__all__ = [
+    "answer_area",
+    "answer_place_matches",
+    "purge_offers",
+    "register",
+    "show_safety_home",
+    "start",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +62,9 @@ MAX_CHOICES = 5
 _MAX_PAGE = 999
 # Below the district a place is small enough to have a status of its own.
 _ANSWERABLE_WITH_CHILDREN = frozenset({"subdistrict", "town", "village"})
+PURGE_JOB = "safety:purge-offers"
+_DAY = 24 * 3600.0
+_FIRST_PURGE = 120.0  # two minutes after start, then daily
 
 _ASK = N_(
     "Type the name of your town or village, in any language or spelling. "
@@ -151,11 +164,13 @@ async def _offer(spelling: str, context: DaleelContext) -> str | None:
 
 
 async def _send_answer(chat_id: int, area_id: int, context: DaleelContext) -> bool:
-    area = await get_area(context.db, area_id)
-    if area is None:
+    # The area and its ancestors in one read: each read is a hand-off to the one
+    # database thread, queued behind other residents'.
+    found = (await areas_with_ancestors(context.db, [area_id])).get(area_id)
+    if found is None:
         return False
+    area, ancestors = found
     tr = context.tr
-    ancestors = await area_ancestors(context.db, area.id)
     record = await load_status(context.db, area.id)
     inside = await summarise_inside(context.db, area.id)
     now = context.state.now()
@@ -370,6 +385,30 @@ async def _answer(asked: Asked, context: DaleelContext) -> None:
         await answer_place_matches(asked.chat_id, list(asked.places), context, asked.spelling)
     else:
         await show_safety_home(asked.chat_id, context)
+
+
+# --- the daily purge ----------------------------------------------------------------------
+
+
+async def purge_offers(app: DaleelApp) -> int:
+    """Forget the "Did you mean" offers too old to be counted; how many."""
+    state = app.bot_data
+    purged = await purge_old_offers(state.db, day=state.now().date())
+    if purged:
+        logger.info("purged %d old place spelling offer(s)", purged)
+    return purged
+
+
+async def _purge_job(context: DaleelContext) -> None:
+    try:
+        await purge_offers(jobs.app_of(context))
+    except sqlite3.Error:
+        logger.exception("could not purge old place spelling offers")
+
+
+async def start(app: DaleelApp) -> None:
+    """Arm the daily purge of old "Did you mean" offers."""
+    jobs.repeat(app, PURGE_JOB, _purge_job, _DAY, first=_FIRST_PURGE)
 
 
 def register(app: DaleelApp) -> None:

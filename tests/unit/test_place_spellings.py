@@ -12,6 +12,7 @@ from bot.storage.spellings import (
     count_picked,
     count_unmatched,
     offer_spelling,
+    purge_old_offers,
     spelling_counts,
 )
 
@@ -84,6 +85,26 @@ async def test_a_did_you_mean_counts_its_spelling_once_and_not_when_old(db: Data
     assert not await count_offer_pick(db, old, area, day=DAY + timedelta(days=8))
     picked = await spelling_counts(db, picked=True)
     assert [(s.spelling, s.count) for s in picked] == [("hajali", 1)]
+
+
+async def test_offering_keeps_old_offers_until_the_daily_purge_and_they_stay_refused(
+    db: Database,
+) -> None:
+    area = await _area(db)
+    old = await offer_spelling(db, "hajali", day=DAY)
+    later = DAY + timedelta(days=8)
+    fresh = await offer_spelling(db, "hajj ali", day=later)  # one write: no purge here
+    assert old is not None and fresh is not None
+    assert len(await db.fetch_all("SELECT token FROM place_spelling_offers")) == 2
+    assert not await count_offer_pick(db, old, area, day=later)  # too old, purged or not
+    assert await purge_old_offers(db, day=later) == 1
+    assert await purge_old_offers(db, day=later) == 0  # once is enough
+    rows = await db.fetch_all("SELECT token FROM place_spelling_offers")
+    assert [r[0] for r in rows] == [fresh]
+    assert not await count_offer_pick(db, old, area, day=later)
+    assert await count_offer_pick(db, fresh, area, day=later)
+    picked = await spelling_counts(db, picked=True)
+    assert [(s.spelling, s.count) for s in picked] == [("hajj ali", 1)]
 
 
 async def count_and_offer(db: Database) -> str:
