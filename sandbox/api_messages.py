@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sandbox.core import SandboxCore
@@ -156,7 +157,11 @@ def _document(core: SandboxCore, p: Params) -> StoredFile:
     return stored
 
 
-def send_document(core: SandboxCore, p: Params) -> Any:
+def _send_file(
+    core: SandboxCore, p: Params, kind: str, file: Callable[[SandboxCore, Params], StoredFile]
+) -> Any:
+    """sendDocument and sendPhoto: a file with an optional caption, checked in Telegram's
+    order (the chat, the caption, the keyboard, then the file)."""
     chat = core.writable_chat(p.chat_id())
     raw = p.opt_str("caption") or ""
     content = (
@@ -165,10 +170,14 @@ def send_document(core: SandboxCore, p: Params) -> Any:
         else _NO_CAPTION
     )
     markup = _markup(core, p)
-    stored = _document(core, p)
+    stored = file(core, p)
     return _deliver(
-        core, chat, p, kind="document", content=content, raw=raw, markup=markup, payload=stored
+        core, chat, p, kind=kind, content=content, raw=raw, markup=markup, payload=stored
     )
+
+
+def send_document(core: SandboxCore, p: Params) -> Any:
+    return _send_file(core, p, "document", _document)
 
 
 def _photo(core: SandboxCore, p: Params) -> StoredFile:
@@ -186,18 +195,7 @@ def _photo(core: SandboxCore, p: Params) -> StoredFile:
 
 
 def send_photo(core: SandboxCore, p: Params) -> Any:
-    chat = core.writable_chat(p.chat_id())
-    raw = p.opt_str("caption") or ""
-    content = (
-        _formatted(core, raw, p.opt_str("parse_mode"), p.get("caption_entities"), caption=True)
-        if raw
-        else _NO_CAPTION
-    )
-    markup = _markup(core, p)
-    stored = _photo(core, p)
-    return _deliver(
-        core, chat, p, kind="photo", content=content, raw=raw, markup=markup, payload=stored
-    )
+    return _send_file(core, p, "photo", _photo)
 
 
 def _message_to_edit(core: SandboxCore, p: Params) -> tuple[ChatRecord, StoredMessage]:
